@@ -1,0 +1,110 @@
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { CHANNELS } from '../../shared/ipc/contract';
+import { createLogFile } from '../services/log-file';
+import { createAppFileHandler } from './app-files';
+import { APP_ORIGIN, APP_SCHEME } from './app-url';
+import { createDispatch } from './ipc/dispatch';
+import { createHandlers } from './ipc/handlers';
+import { bundlePaths, logFilePath } from './paths';
+import { secureSession, secureWebContents } from './security';
+import { createMainWindow, type MainWindow } from './window';
+
+// Stack traces in the log then point at the TypeScript, not the bundle.
+process.setSourceMapsEnabled(true);
+
+// Must happen before `ready`. standard + secure give casebook://app a real
+// origin and a secure context, which is what makes IndexedDB persist there.
+// corsEnabled stays off: it would make the app's files readable cross-origin.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch only brings the running window forward (see second-instance).
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  const paths = bundlePaths(__dirname);
+  const log = createLogFile(logFilePath(app.getPath('userData')));
+  const reportError = (message: string, error: unknown) => {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error);
+    log.append({ level: 'error', message, detail }).catch(() => undefined);
+  };
+  const openExternal = (url: string) => {
+    shell.openExternal(url).catch((error: unknown) => reportError(`Could not open ${url}`, error));
+  };
+
+  let main: MainWindow | null = null;
+  let quitting = false;
+
+  if (process.platform === 'win32') app.setAppUserModelId('org.casebook.app');
+
+  app.on('web-contents-created', (_event, contents) => secureWebContents(contents, openExternal));
+
+  app.on('second-instance', () => {
+    if (!main || main.window.isDestroyed()) return;
+    if (main.window.isMinimized()) main.window.restore();
+    main.window.focus();
+  });
+
+  const dispatch = createDispatch(
+    createHandlers({
+      appInfo: () => ({
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        dataDir: app.getPath('userData'),
+      }),
+      openExternal: (url) => shell.openExternal(url),
+      log,
+      readyToClose: () => main?.rendererReadyToClose(),
+    }),
+    { trustedOrigins: [APP_ORIGIN], onError: (channel, error) => reportError(`IPC ${channel} failed`, error) },
+  );
+
+  function openMainWindow(): void {
+    main = createMainWindow({ preloadPath: paths.preloadPath, devTools: !app.isPackaged, reportError });
+    main.window.on('closed', () => {
+      main = null;
+      // On macOS the app outlives its window, so a quit that waited for the
+      // close handshake has to be resumed here.
+      if (quitting) app.quit();
+    });
+  }
+
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      secureSession(session.defaultSession);
+      protocol.handle(
+        APP_SCHEME,
+        createAppFileHandler({ rootDir: paths.rendererDir, fetchFile: (fileUrl) => net.fetch(fileUrl) }),
+      );
+      for (const channel of CHANNELS) {
+        ipcMain.handle(channel, (event, payload: unknown) =>
+          dispatch(channel, payload, { senderUrl: event.senderFrame?.url }),
+        );
+      }
+      void log.append({ level: 'info', message: `Casebook ${app.getVersion()} started` }).catch(() => undefined);
+      openMainWindow();
+    })
+    .catch((error: unknown) => {
+      reportError('Startup failed', error);
+      app.exit(1);
+    });
+}

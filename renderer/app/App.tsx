@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { AppContext, useApp, type AppServices } from './context';
+import { useNavigationState } from './navigation';
+import { rememberView } from './ui-state';
+import { reportReady } from './readiness';
+import { Sidebar } from './Sidebar';
+import { NoteView } from '../features/notes/NoteView';
+import { SourceReader } from '../features/sources/SourceReader';
+import { Inspector } from '../features/entities/Inspector';
+import { ToastHost } from '../features/shell/ToastHost';
+import { useGlobalShortcuts } from '../features/shell/use-global-shortcuts';
+import { logError } from '../bridge';
+
+export function App({ services }: { services: AppServices }) {
+  return (
+    <AppContext.Provider value={services}>
+      <Shell />
+    </AppContext.Provider>
+  );
+}
+
+function Shell() {
+  const services = useApp();
+  const { main } = useNavigationState(services.nav);
+  useGlobalShortcuts();
+
+  useEffect(() => {
+    rememberView(services.db, services.caseId, main).catch((e) => logError('Remembering the open note failed', e));
+  }, [services, main]);
+
+  return (
+    <div className="layout">
+      <Sidebar />
+      <main className="main-pane">
+        {main.kind === 'note' && <NoteView key={main.noteId} noteId={main.noteId} focus={main.focus} />}
+        {main.kind === 'source' && <SourceReader sourceId={main.sourceId} highlight={main.highlight} />}
+        {main.kind === 'none' && <EmptyMain />}
+      </main>
+      <Inspector />
+      <ToastHost />
+    </div>
+  );
+}
+
+function EmptyMain() {
+  useEffect(() => reportReady('main'), []);
+  return (
+    <div className="empty-state">
+      <h2>No note open</h2>
+      <p>Pick a note or a source in the sidebar, or press Ctrl+N to start a new note.</p>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useApp } from './context';
+import { reportReady } from './readiness';
+import { NotesSection } from '../features/notes/NotesSection';
+import { SourcesSection } from '../features/sources/SourcesSection';
+import { EntitiesSection } from '../features/entities/EntitiesSection';
+
+export function Sidebar() {
+  const { db, caseId } = useApp();
+  const caseRecord = useLiveQuery(() => db.cases.get(caseId), [db, caseId]);
+  useEffect(() => {
+    if (caseRecord) reportReady('sidebar');
+  }, [caseRecord]);
+  return (
+    <nav className="sidebar" aria-label="Case">
+      <div className="brand">Casebook</div>
+      <div className="case-title" title={caseRecord?.summary}>
+        <span className="case-label">Case</span>
+        <h1 data-case-id={caseId}>{caseRecord?.title ?? ' '}</h1>
+      </div>
+      <div className="side-scroll">
+        <NotesSection />
+        <SourcesSection />
+        <EntitiesSection />
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,19 @@
+import { createContext, useContext } from 'react';
+import type { CasebookDexie } from '../db/database';
+import type { Navigation } from './navigation';
+import type { Toasts } from '../features/shell/toasts';
+
+export interface AppServices {
+  db: CasebookDexie;
+  caseId: string;
+  nav: Navigation;
+  toasts: Toasts;
+}
+
+export const AppContext = createContext<AppServices | null>(null);
+
+export function useApp(): AppServices {
+  const services = useContext(AppContext);
+  if (!services) throw new Error('useApp outside <AppContext.Provider>');
+  return services;
+}

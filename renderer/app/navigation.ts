@@ -1,0 +1,46 @@
+import { useSyncExternalStore } from 'react';
+
+/** Where the middle pane points, and what the inspector shows. */
+export type MainView =
+  | { kind: 'none' }
+  | { kind: 'note'; noteId: string; focus?: { entityId: string; occurrence: number } }
+  | { kind: 'source'; sourceId: string; highlight?: { start: number; end: number } };
+
+export type InspectorView =
+  | { kind: 'closed' }
+  | { kind: 'entity'; entityId: string }
+  | { kind: 'edit-entity'; entityId: string }
+  | { kind: 'new-entity'; name?: string };
+
+export interface NavigationState {
+  main: MainView;
+  inspector: InspectorView;
+}
+
+type Listener = () => void;
+
+/** A tiny store for where the user is; React reads it with useSyncExternalStore. */
+export function createNavigation(initial: NavigationState) {
+  let state = initial;
+  const listeners = new Set<Listener>();
+  return {
+    get: () => state,
+    subscribe(listener: Listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    openMain(main: MainView) {
+      state = { ...state, main };
+      listeners.forEach((l) => l());
+    },
+    openInspector(inspector: InspectorView) {
+      state = { ...state, inspector };
+      listeners.forEach((l) => l());
+    },
+  };
+}
+export type Navigation = ReturnType<typeof createNavigation>;
+
+export function useNavigationState(nav: Navigation): NavigationState {
+  return useSyncExternalStore(nav.subscribe, nav.get);
+}

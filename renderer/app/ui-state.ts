@@ -1,0 +1,28 @@
+import type { CasebookDexie } from '../db/database';
+import { listNotes } from '../db/notes';
+import type { MainView } from './navigation';
+
+const UI_KEY = 'ui';
+
+interface UiState {
+  caseId: string;
+  noteId?: string;
+}
+
+/** Which case and note to open: where the user left off, else the newest note. */
+export async function initialView(db: CasebookDexie): Promise<{ caseId: string; main: MainView } | null> {
+  const saved = (await db.meta.get(UI_KEY))?.value as UiState | undefined;
+  const caseId = saved?.caseId && (await db.cases.get(saved.caseId)) ? saved.caseId : (await db.cases.toCollection().first())?.id;
+  if (!caseId) return null;
+  if (saved?.noteId) {
+    const note = await db.notes.get(saved.noteId);
+    if (note && !note.deletedAt && note.caseId === caseId) return { caseId, main: { kind: 'note', noteId: note.id } };
+  }
+  const [newest] = await listNotes(db, caseId, 1);
+  return { caseId, main: newest ? { kind: 'note', noteId: newest.id } : { kind: 'none' } };
+}
+
+export function rememberView(db: CasebookDexie, caseId: string, main: MainView): Promise<unknown> {
+  const value: UiState = { caseId, ...(main.kind === 'note' ? { noteId: main.noteId } : {}) };
+  return db.meta.put({ key: UI_KEY, value });
+}

@@ -1,0 +1,113 @@
+import Dexie from 'dexie';
+import { ENTITY_TYPES, type Entity, type EntityType, type Mention, type Note, type Relation, type Source } from '../../shared/model';
+import { foldText } from '../../shared/linking/normalize';
+import type { CasebookDexie, StoredEntity } from './database';
+import { newId } from './ids';
+
+export type EntityDraft = Pick<Entity, 'type' | 'name' | 'aliases' | 'description' | 'properties' | 'protected'>;
+
+export async function createEntity(db: CasebookDexie, caseId: string, draft: EntityDraft): Promise<string> {
+  const now = Date.now();
+  const entity: StoredEntity = { ...draft, id: newId('ent'), caseId, quotes: [], createdAt: now, updatedAt: now, searchKeys: [] };
+  await db.entities.add(entity);
+  return entity.id;
+}
+
+export async function updateEntity(db: CasebookDexie, id: string, draft: EntityDraft): Promise<void> {
+  await db.entities.update(id, { ...draft, updatedAt: Date.now() });
+}
+
+/** Counts per type through the [caseId+type] index: no entity is read. */
+export async function countEntitiesByType(db: CasebookDexie, caseId: string): Promise<Record<EntityType, number>> {
+  const counts = await Promise.all(
+    ENTITY_TYPES.map((type) => db.entities.where('[caseId+type]').equals([caseId, type]).count()),
+  );
+  return Object.fromEntries(ENTITY_TYPES.map((t, i) => [t, counts[i] ?? 0])) as Record<EntityType, number>;
+}
+
+export async function listEntitiesOfType(db: CasebookDexie, caseId: string, type: EntityType, limit: number): Promise<StoredEntity[]> {
+  return db.entities
+    .where('[caseId+type+name]')
+    .between([caseId, type, Dexie.minKey], [caseId, type, Dexie.maxKey])
+    .limit(limit)
+    .toArray();
+}
+
+/**
+ * Entities whose name, alias or any word of them starts with the query,
+ * best first: a name starting with the query, then an alias, then a word.
+ */
+export async function suggestEntities(db: CasebookDexie, caseId: string, query: string, limit = 8): Promise<StoredEntity[]> {
+  const folded = foldText(query).trim();
+  if (!folded) {
+    return db.entities.where('[caseId+type]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).limit(limit).toArray();
+  }
+  const candidates = await db.entities
+    .where('searchKeys')
+    .startsWith(folded)
+    .distinct()
+    .filter((e) => e.caseId === caseId)
+    .limit(limit * 5)
+    .toArray();
+  const rank = (e: StoredEntity) => {
+    if (foldText(e.name).startsWith(folded)) return 0;
+    if (e.aliases.some((a) => foldText(a).startsWith(folded))) return 1;
+    return 2;
+  };
+  return candidates
+    .sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length || a.name.localeCompare(b.name))
+    .slice(0, limit);
+}
+
+export interface RelationView {
+  relation: Relation;
+  direction: 'forward' | 'backward';
+  other: Entity | undefined;
+}
+
+export async function relationsOf(db: CasebookDexie, entityId: string): Promise<RelationView[]> {
+  const [outgoing, incoming] = await Promise.all([
+    db.relations.where('fromId').equals(entityId).toArray(),
+    db.relations.where('toId').equals(entityId).toArray(),
+  ]);
+  const otherIds = [...new Set([...outgoing.map((r) => r.toId), ...incoming.map((r) => r.fromId)])];
+  const others = new Map((await db.entities.bulkGet(otherIds)).filter((e) => e).map((e) => [e!.id, e!]));
+  return [
+    ...outgoing.map((relation) => ({ relation, direction: 'forward' as const, other: others.get(relation.toId) })),
+    ...incoming.map((relation) => ({ relation, direction: 'backward' as const, other: others.get(relation.fromId) })),
+  ];
+}
+
+export interface Backlink {
+  mention: Mention;
+  target: { kind: 'note'; note: Note } | { kind: 'source'; source: Pick<Source, 'id' | 'title'> };
+  /** 0-based rank of this mention among the entity's mentions in the same target. */
+  occurrence: number;
+}
+
+/** Every note and source passage that mentions the entity, notes first, in reading order. */
+export async function backlinksOf(db: CasebookDexie, entityId: string): Promise<Backlink[]> {
+  const mentions = await db.mentions.where('entityId').equals(entityId).toArray();
+  mentions.sort((a, b) => a.targetKind.localeCompare(b.targetKind) || a.targetId.localeCompare(b.targetId) || a.start - b.start);
+  const noteIds = [...new Set(mentions.filter((m) => m.targetKind === 'note').map((m) => m.targetId))];
+  const sourceIds = [...new Set(mentions.filter((m) => m.targetKind === 'source').map((m) => m.targetId))];
+  const [notes, sources] = await Promise.all([db.notes.bulkGet(noteIds), db.sources.bulkGet(sourceIds)]);
+  const noteById = new Map(notes.filter((n): n is Note => !!n && !n.deletedAt).map((n) => [n.id, n]));
+  const sourceById = new Map(sources.filter((s): s is Source => !!s).map((s) => [s.id, { id: s.id, title: s.title }]));
+
+  const links: Backlink[] = [];
+  const seenPerTarget = new Map<string, number>();
+  for (const mention of mentions) {
+    const key = `${mention.targetKind}:${mention.targetId}`;
+    const occurrence = seenPerTarget.get(key) ?? 0;
+    seenPerTarget.set(key, occurrence + 1);
+    if (mention.targetKind === 'note') {
+      const note = noteById.get(mention.targetId);
+      if (note) links.push({ mention, target: { kind: 'note', note }, occurrence });
+    } else {
+      const source = sourceById.get(mention.targetId);
+      if (source) links.push({ mention, target: { kind: 'source', source }, occurrence });
+    }
+  }
+  return links;
+}

@@ -1,0 +1,154 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import type { JSONContent } from '@tiptap/core';
+import { NodeSelection } from '@tiptap/pm/state';
+import { noteExtensions } from '../../../shared/editor/extensions';
+import { saveNoteContent } from '../../db/notes';
+import { suggestEntities } from '../../db/entities';
+import { useApp } from '../../app/context';
+import { reportReady } from '../../app/readiness';
+import { casebook, logError } from '../../bridge';
+import { entityMentionWithSuggestion } from './mention-suggestion';
+import { createDebouncedSaver } from './debounced-saver';
+import { registerFlusher } from './pending-saves';
+import { Toolbar } from './Toolbar';
+import { LinkBar } from './LinkBar';
+
+const SAVE_DELAY_MS = 500;
+
+export interface NoteEditorProps {
+  noteId: string;
+  initialContent: JSONContent;
+  focus?: { entityId: string; occurrence: number } | undefined;
+  onSaveState: (state: 'saved' | 'saving' | 'error') => void;
+}
+
+/**
+ * The TipTap editor for one note; mounted fresh per note (keyed by id). The
+ * editor owns the document while it is open: saves are debounced, run one at
+ * a time, and are flushed on unmount, blur, page hide and window close.
+ */
+export function NoteEditor({ noteId, initialContent, focus, onSaveState }: NoteEditorProps) {
+  const { db, caseId, nav, toasts } = useApp();
+  const [linkOpen, setLinkOpen] = useState(false);
+  const saveStateRef = useRef(onSaveState);
+  saveStateRef.current = onSaveState;
+
+  const saver = useMemo(
+    () =>
+      createDebouncedSaver<JSONContent>(
+        async (content) => {
+          saveStateRef.current('saving');
+          await saveNoteContent(db, noteId, content);
+          saveStateRef.current('saved');
+        },
+        SAVE_DELAY_MS,
+        (error) => {
+          saveStateRef.current('error');
+          logError('Saving a note failed', error);
+          toasts.show({ tone: 'error', message: saveErrorMessage(error) });
+        },
+      ),
+    [db, noteId, toasts],
+  );
+
+  const extensions = useMemo(
+    () =>
+      noteExtensions({
+        entityMention: entityMentionWithSuggestion({
+          suggest: (query) => suggestEntities(db, caseId, query),
+          createEntity: (name) => nav.openInspector({ kind: 'new-entity', name }),
+        }),
+      }),
+    [db, caseId, nav],
+  );
+
+  const editor = useEditor({
+    extensions,
+    content: initialContent,
+    autofocus: focus ? false : 'end',
+    immediatelyRender: true,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: { class: 'note-body', 'aria-label': 'Note text', spellcheck: 'true' },
+      handleClickOn: (_view, _pos, node) => {
+        if (node.type.name !== 'entityMention') return false;
+        nav.openInspector({ kind: 'entity', entityId: String(node.attrs.entityId) });
+        return false;
+      },
+      handleClick: (view, pos, event) => {
+        if (!(event.ctrlKey || event.metaKey)) return false;
+        const link = view.state.doc.resolve(pos).marks().find((m) => m.type.name === 'link');
+        if (!link) return false;
+        void casebook?.shellOpenExternal({ url: String(link.attrs.href) }).then((r) => {
+          if (!r.ok) toasts.show({ tone: 'error', message: r.error.message });
+        });
+        return true;
+      },
+      handleKeyDown: (_view, event) => {
+        if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'k') {
+          setLinkOpen(true);
+          return true;
+        }
+        return false;
+      },
+    },
+    onUpdate: ({ editor: e }) => saver.schedule(e.getJSON()),
+    onBlur: () => void saver.flush(),
+    onCreate: () => reportReady('main'),
+  });
+
+  // Flush whatever is pending when the note closes or the window goes away.
+  useEffect(() => {
+    const unregister = registerFlusher(() => saver.flush());
+    return () => {
+      unregister();
+      void saver.flush();
+    };
+  }, [saver]);
+
+  // Jump to a mention when opened from a backlink.
+  useEffect(() => {
+    if (!editor || !focus) return;
+    let seen = 0;
+    let target: number | null = null;
+    editor.state.doc.descendants((node, pos) => {
+      if (target !== null) return false;
+      if (node.type.name === 'entityMention' && node.attrs.entityId === focus.entityId) {
+        if (seen === focus.occurrence) target = pos;
+        seen += 1;
+      }
+      return true;
+    });
+    if (target === null) return;
+    const tr = editor.state.tr.setSelection(NodeSelection.create(editor.state.doc, target)).scrollIntoView();
+    editor.view.dispatch(tr);
+    editor.view.focus();
+    const dom = editor.view.nodeDOM(target);
+    if (dom instanceof HTMLElement) {
+      dom.scrollIntoView({ block: 'center' });
+      dom.classList.add('is-flashing');
+      setTimeout(() => dom.classList.remove('is-flashing'), 1600);
+    }
+  }, [editor, focus]);
+
+  if (!editor) return null;
+  return (
+    <div className="note-editor">
+      <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />
+      {linkOpen && <LinkBar editor={editor} onDone={() => setLinkOpen(false)} />}
+      <div className="note-scroll">
+        <EditorContent editor={editor} />
+      </div>
+    </div>
+  );
+}
+
+function saveErrorMessage(error: unknown): string {
+  const name = (error as { name?: string; inner?: { name?: string } })?.name;
+  const inner = (error as { inner?: { name?: string } })?.inner?.name;
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return 'Could not save: the disk is full. Free some space; your text stays in the editor until it saves.';
+  }
+  return 'Could not save this note. Your text stays in the editor; Casebook will retry on the next change.';
+}

@@ -1,0 +1,65 @@
+import { useEditorState, type Editor } from '@tiptap/react';
+
+interface ToolbarProps {
+  editor: Editor;
+  onLink: () => void;
+}
+
+const MOD = navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl+';
+
+/**
+ * Formatting buttons. State is read through `useEditorState` selectors so
+ * the toolbar re-renders only when a button's state changes, not on every
+ * keystroke.
+ */
+export function Toolbar({ editor, onLink }: ToolbarProps) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      h1: e.isActive('heading', { level: 1 }),
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      bullet: e.isActive('bulletList'),
+      ordered: e.isActive('orderedList'),
+      quote: e.isActive('blockquote'),
+      link: e.isActive('link'),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const button = (label: string, title: string, active: boolean, run: () => void, disabled = false) => (
+    <button
+      type="button"
+      className={`tool${active ? ' is-active' : ''}`}
+      title={title}
+      aria-label={title}
+      aria-pressed={active}
+      disabled={disabled}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={run}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting">
+      {button('↶', `Undo (${MOD}Z)`, false, () => chain().undo().run(), !state.canUndo)}
+      {button('↷', `Redo (${MOD}Shift+Z)`, false, () => chain().redo().run(), !state.canRedo)}
+      <span className="tool-sep" />
+      {button('H1', `Heading 1 (${MOD}Alt+1)`, state.h1, () => chain().toggleHeading({ level: 1 }).run())}
+      {button('H2', `Heading 2 (${MOD}Alt+2)`, state.h2, () => chain().toggleHeading({ level: 2 }).run())}
+      {button('H3', `Heading 3 (${MOD}Alt+3)`, state.h3, () => chain().toggleHeading({ level: 3 }).run())}
+      <span className="tool-sep" />
+      {button('B', `Bold (${MOD}B)`, state.bold, () => chain().toggleBold().run())}
+      {button('I', `Italic (${MOD}I)`, state.italic, () => chain().toggleItalic().run())}
+      <span className="tool-sep" />
+      {button('•', `Bulleted list (${MOD}Shift+8)`, state.bullet, () => chain().toggleBulletList().run())}
+      {button('1.', `Numbered list (${MOD}Shift+7)`, state.ordered, () => chain().toggleOrderedList().run())}
+      {button('❝', `Quote (${MOD}Shift+B)`, state.quote, () => chain().toggleBlockquote().run())}
+      {button('🔗', `Link (${MOD}Shift+K)`, state.link, onLink)}
+    </div>
+  );
+}

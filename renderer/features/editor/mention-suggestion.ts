@@ -1,0 +1,149 @@
+import type { SuggestionOptions, SuggestionProps } from '@tiptap/suggestion';
+import { PluginKey } from '@tiptap/pm/state';
+import Suggestion from '@tiptap/suggestion';
+import { EntityMention, type EntityMentionAttrs } from '../../../shared/editor/entity-mention';
+import { ENTITY_TYPE_LABELS } from '../../../shared/model';
+import type { StoredEntity } from '../../db/database';
+
+export interface MentionSuggestionDeps {
+  suggest: (query: string) => Promise<StoredEntity[]>;
+  /** Offered when nothing matches: open the new-entity form with this name. */
+  createEntity: (name: string) => void;
+}
+
+type Props = SuggestionProps<StoredEntity, EntityMentionAttrs>;
+
+/**
+ * The entity mention node plus its `@` suggestion popup. The popup is plain
+ * DOM (a listbox the plugin positions with `mount`), not React: it lives
+ * outside the editor's React tree and must open instantly.
+ */
+export function entityMentionWithSuggestion(deps: MentionSuggestionDeps) {
+  return EntityMention.extend({
+    addProseMirrorPlugins() {
+      const options: SuggestionOptions<StoredEntity, EntityMentionAttrs> = {
+        pluginKey: new PluginKey('entityMentionSuggestion'),
+        editor: this.editor,
+        char: '@',
+        allowSpaces: true,
+        items: ({ query }) => deps.suggest(query),
+        command: ({ editor, range, props }) => {
+          // Swallow a space the user already typed after the query, then add one.
+          const after = editor.view.state.doc.textBetween(range.to, Math.min(range.to + 1, editor.view.state.doc.content.size));
+          const to = after === ' ' ? range.to + 1 : range.to;
+          editor
+            .chain()
+            .focus()
+            .insertContentAt({ from: range.from, to }, [
+              { type: 'entityMention', attrs: props },
+              { type: 'text', text: ' ' },
+            ])
+            .run();
+        },
+        render: () => createMenu(deps),
+      };
+      return [Suggestion(options)];
+    },
+  });
+}
+
+function createMenu(deps: MentionSuggestionDeps): ReturnType<NonNullable<SuggestionOptions['render']>> {
+  const element = document.createElement('div');
+  element.className = 'mention-menu';
+  element.setAttribute('role', 'listbox');
+  element.setAttribute('aria-label', 'Entities');
+  let props: Props | null = null;
+  let active = 0;
+  let unmount: (() => void) | null = null;
+
+  const choose = (index: number) => {
+    const entity = props?.items[index];
+    if (entity && props) props.command({ entityId: entity.id, label: entity.name, entityType: entity.type });
+  };
+
+  const draw = () => {
+    if (!props) return;
+    element.replaceChildren();
+    if (props.items.length === 0) {
+      const empty = document.createElement('div');
+      empty.className = 'mention-empty';
+      empty.textContent = props.query.trim() ? `No entity matches “${props.query}”.` : 'No entities in this case yet.';
+      element.append(empty);
+      if (props.query.trim()) {
+        const create = document.createElement('button');
+        create.type = 'button';
+        create.className = 'mention-create';
+        create.textContent = `Create “${props.query.trim()}”…`;
+        const name = props.query.trim();
+        create.addEventListener('mousedown', (e) => {
+          e.preventDefault();
+          deps.createEntity(name);
+        });
+        element.append(create);
+      }
+      return;
+    }
+    props.items.forEach((entity, index) => {
+      const option = document.createElement('button');
+      option.type = 'button';
+      option.className = `mention-option${index === active ? ' is-active' : ''}`;
+      option.setAttribute('role', 'option');
+      option.setAttribute('aria-selected', String(index === active));
+      option.dataset.entityId = entity.id;
+      const dot = document.createElement('span');
+      dot.className = `type-dot entity-${entity.type.toLowerCase()}`;
+      const name = document.createElement('span');
+      name.className = 'mention-name';
+      name.textContent = entity.name;
+      const type = document.createElement('span');
+      type.className = 'mention-type';
+      type.textContent = ENTITY_TYPE_LABELS[entity.type].singular;
+      option.append(dot, name, type);
+      // mousedown, not click: keep the editor's selection where the @ is.
+      option.addEventListener('mousedown', (e) => {
+        e.preventDefault();
+        choose(index);
+      });
+      element.append(option);
+    });
+  };
+
+  return {
+    onStart(next: Props) {
+      props = next;
+      active = 0;
+      draw();
+      unmount = next.mount(element);
+    },
+    onUpdate(next: Props) {
+      if (next.query !== props?.query) active = 0;
+      props = next;
+      active = Math.min(active, Math.max(0, next.items.length - 1));
+      draw();
+    },
+    onKeyDown({ event }) {
+      if (!props) return false;
+      const count = props.items.length;
+      if (event.key === 'ArrowDown' && count) {
+        active = (active + 1) % count;
+        draw();
+        return true;
+      }
+      if (event.key === 'ArrowUp' && count) {
+        active = (active - 1 + count) % count;
+        draw();
+        return true;
+      }
+      if ((event.key === 'Enter' || event.key === 'Tab') && count) {
+        choose(active);
+        return true;
+      }
+      return event.key === 'Escape';
+    },
+    onExit() {
+      unmount?.();
+      unmount = null;
+      props = null;
+    },
+  };
+}

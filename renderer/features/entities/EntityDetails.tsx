@@ -1,0 +1,134 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ENTITY_TYPE_LABELS, RELATION_TYPES } from '../../../shared/model';
+import { useApp } from '../../app/context';
+import { backlinksOf, relationsOf } from '../../db/entities';
+
+/** Everything the case knows about one entity, each passage one click from its place. */
+export function EntityDetails({ entityId }: { entityId: string }) {
+  const { db, nav } = useApp();
+  const entity = useLiveQuery(async () => (await db.entities.get(entityId)) ?? null, [entityId]);
+  const relations = useLiveQuery(() => relationsOf(db, entityId), [entityId]);
+  const backlinks = useLiveQuery(() => backlinksOf(db, entityId), [entityId]);
+
+  if (entity === undefined) return <div className="pane-loading">Loading…</div>;
+  if (entity === null) {
+    return (
+      <div className="empty-state small">
+        <h2>Entity not found</h2>
+        <p>It may have been deleted.</p>
+      </div>
+    );
+  }
+
+  const properties = Object.entries(entity.properties).filter(([, v]) => v !== null && v !== '');
+  const noteLinks = backlinks?.filter((b) => b.target.kind === 'note') ?? [];
+  const sourceLinks = backlinks?.filter((b) => b.target.kind === 'source') ?? [];
+
+  return (
+    <div className="entity-details" data-entity-id={entity.id}>
+      <header className="inspector-header">
+        <span className={`type-badge entity-${entity.type.toLowerCase()}`}>{ENTITY_TYPE_LABELS[entity.type].singular}</span>
+        {entity.protected && <span className="protected-badge" title="Redacted in briefing exports">Protected</span>}
+        <h2 className="entity-name">{entity.name}</h2>
+        <button type="button" className="subtle" onClick={() => nav.openInspector({ kind: 'edit-entity', entityId: entity.id })}>
+          Edit
+        </button>
+      </header>
+
+      {entity.aliases.length > 0 && (
+        <div className="aliases" aria-label="Aliases">
+          {entity.aliases.map((alias) => (
+            <span key={alias} className="alias-chip">{alias}</span>
+          ))}
+        </div>
+      )}
+      {entity.description && <p className="entity-description">{entity.description}</p>}
+
+      {properties.length > 0 && (
+        <dl className="properties">
+          {properties.map(([key, value]) => (
+            <div key={key} className="property">
+              <dt>{humanize(key)}</dt>
+              <dd>{typeof value === 'number' ? value.toLocaleString() : String(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+
+      <h3 className="inspector-section">Relations {relations && <span className="count">{relations.length}</span>}</h3>
+      {relations && relations.length === 0 && <p className="muted">No relations yet.</p>}
+      <ul className="relations" role="list">
+        {relations?.map(({ relation, direction, other }) => (
+          <li key={`${relation.id}-${direction}`} className="relation">
+            <span className="relation-verb">{RELATION_TYPES[relation.type][direction]}</span>{' '}
+            {other ? (
+              <button type="button" className="entity-link" onClick={() => nav.openInspector({ kind: 'entity', entityId: other.id })}>
+                <span className={`type-dot entity-${other.type.toLowerCase()}`} aria-hidden />
+                {other.name}
+              </button>
+            ) : (
+              <span className="muted">(deleted entity)</span>
+            )}
+            {relation.date && <span className="relation-date">{relation.date}</span>}
+            {relation.quotes[0] && (
+              <button
+                type="button"
+                className="quote-link"
+                title="Show the passage in its source"
+                onClick={() => nav.openMain({ kind: 'source', sourceId: relation.quotes[0]!.sourceId, highlight: { start: relation.quotes[0]!.start, end: relation.quotes[0]!.end } })}
+              >
+                “{truncate(relation.quotes[0].quote, 120)}”
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+
+      <h3 className="inspector-section">Mentioned in {backlinks && <span className="count">{backlinks.length}</span>}</h3>
+      {backlinks && backlinks.length === 0 && <p className="muted">No note or source mentions it yet. Type @ in a note to mention it.</p>}
+      {noteLinks.length > 0 && (
+        <ul className="backlinks" role="list" aria-label="Notes">
+          {noteLinks.map((b) =>
+            b.target.kind === 'note' ? (
+              <li key={b.mention.id}>
+                <button
+                  type="button"
+                  className="backlink"
+                  data-backlink-kind="note"
+                  data-target-id={b.target.note.id}
+                  onClick={() => nav.openMain({ kind: 'note', noteId: b.mention.targetId, focus: { entityId, occurrence: b.occurrence } })}
+                >
+                  <span className="backlink-target">✎ {b.target.note.title}</span>
+                  <span className="backlink-snippet">{b.mention.snippet}</span>
+                </button>
+              </li>
+            ) : null,
+          )}
+        </ul>
+      )}
+      {sourceLinks.length > 0 && (
+        <ul className="backlinks" role="list" aria-label="Source passages">
+          {sourceLinks.map((b) =>
+            b.target.kind === 'source' ? (
+              <li key={b.mention.id}>
+                <button
+                  type="button"
+                  className="backlink"
+                  data-backlink-kind="source"
+                  data-target-id={b.target.source.id}
+                  onClick={() => nav.openMain({ kind: 'source', sourceId: b.mention.targetId, highlight: { start: b.mention.start, end: b.mention.end } })}
+                >
+                  <span className="backlink-target">❡ {b.target.source.title}</span>
+                  <span className="backlink-snippet">“{b.mention.snippet}”</span>
+                </button>
+              </li>
+            ) : null,
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+const humanize = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').replace(/^./, (c) => c.toUpperCase());
+const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

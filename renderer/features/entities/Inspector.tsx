@@ -1,0 +1,23 @@
+import { useApp } from '../../app/context';
+import { useNavigationState } from '../../app/navigation';
+import { EntityDetails } from './EntityDetails';
+import { EntityForm } from './EntityForm';
+
+/** The right pane: an entity, or the form to create or edit one. */
+export function Inspector() {
+  const { nav } = useApp();
+  const { inspector } = useNavigationState(nav);
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      {inspector.kind === 'closed' && (
+        <div className="empty-state small">
+          <h2>Inspector</h2>
+          <p>Click an entity in a note or in the sidebar to see what the case knows about it: aliases, relations, and every passage that names it.</p>
+        </div>
+      )}
+      {inspector.kind === 'entity' && <EntityDetails key={inspector.entityId} entityId={inspector.entityId} />}
+      {inspector.kind === 'edit-entity' && <EntityForm key={`edit-${inspector.entityId}`} entityId={inspector.entityId} />}
+      {inspector.kind === 'new-entity' && <EntityForm key={`new-${inspector.name ?? ''}`} initialName={inspector.name} />}
+    </aside>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useApp } from '../../app/context';
+import { renameNote, UNTITLED } from '../../db/notes';
+import { NoteEditor } from '../editor/NoteEditor';
+import { useNoteActions } from './use-note-actions';
+import { logError } from '../../bridge';
+
+const formatTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The middle pane for a note: its title, save state, and editor. */
+export function NoteView({ noteId, focus }: { noteId: string; focus?: { entityId: string; occurrence: number } | undefined }) {
+  const { db } = useApp();
+  const { remove } = useNoteActions();
+  const [saveState, setSaveState] = useState<'saved' | 'saving' | 'error'>('saved');
+  // `null` once loaded and missing, so "loading" and "gone" look different.
+  const note = useLiveQuery(async () => (await db.notes.get(noteId)) ?? null, [noteId]);
+
+  if (note === undefined) return <div className="pane-loading">Loading note…</div>;
+  if (note === null || note.deletedAt) {
+    return (
+      <div className="empty-state">
+        <h2>This note is gone</h2>
+        <p>It was deleted. Pick another note from the sidebar.</p>
+      </div>
+    );
+  }
+
+  return (
+    <article className="note-view" data-note-id={note.id}>
+      <header className="note-header">
+        <NoteTitle noteId={note.id} title={note.title} />
+        <div className="note-meta">
+          <span className={`save-state save-${saveState}`} data-save-state={saveState}>
+            {saveState === 'saving' ? 'Saving…' : saveState === 'error' ? 'Not saved' : `Saved · ${formatTime.format(note.updatedAt)}`}
+          </span>
+          <button type="button" className="subtle danger" onClick={() => void remove(note.id, note.title)} title="Delete note (Undo available)">
+            Delete
+          </button>
+        </div>
+      </header>
+      <NoteEditor key={note.id} noteId={note.id} initialContent={note.content} focus={focus} onSaveState={setSaveState} />
+    </article>
+  );
+}
+
+function NoteTitle({ noteId, title }: { noteId: string; title: string }) {
+  const { db } = useApp();
+  const [value, setValue] = useState(title);
+  const editing = useRef(false);
+  useEffect(() => {
+    if (!editing.current) setValue(title);
+  }, [title]);
+
+  const commit = () => {
+    editing.current = false;
+    if (value.trim() === title) return;
+    renameNote(db, noteId, value).catch((e) => logError('Renaming a note failed', e));
+  };
+
+  return (
+    <input
+      className="note-title"
+      aria-label="Note title"
+      value={value}
+      placeholder={UNTITLED}
+      onFocus={(e) => {
+        editing.current = true;
+        if (title === UNTITLED) e.target.select();
+      }}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          commit();
+          (document.querySelector('.note-body') as HTMLElement | null)?.focus();
+        }
+        if (e.key === 'Escape') {
+          editing.current = false;
+          setValue(title);
+          e.currentTarget.blur();
+        }
+      }}
+    />
+  );
+}

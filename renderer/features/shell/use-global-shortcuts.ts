@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { useApp } from '../../app/context';
+import { useNoteActions } from '../notes/use-note-actions';
+import { flushPendingSaves } from '../editor/pending-saves';
+
+/**
+ * App-wide keys: Ctrl/⌘+N new note, Ctrl/⌘+S save now, Ctrl/⌘+Shift+E new
+ * entity, Escape closes the inspector when focus is not in a field.
+ */
+export function useGlobalShortcuts(): void {
+  const { nav } = useApp();
+  const { create } = useNoteActions();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && !event.shiftKey && key === 'n') {
+        event.preventDefault();
+        void create();
+      } else if (mod && !event.shiftKey && key === 's') {
+        event.preventDefault();
+        void flushPendingSaves();
+      } else if (mod && event.shiftKey && key === 'e') {
+        event.preventDefault();
+        nav.openInspector({ kind: 'new-entity' });
+      } else if (key === 'escape' && !isEditable(event.target)) {
+        nav.openInspector({ kind: 'closed' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [nav, create]);
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}

@@ -1,0 +1,55 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@fontsource-variable/inter';
+import '@fontsource/source-serif-4/400.css';
+import '@fontsource/source-serif-4/400-italic.css';
+import '@fontsource/source-serif-4/600.css';
+import './styles/app.css';
+import { App } from './app/App';
+import { createNavigation } from './app/navigation';
+import { initialView } from './app/ui-state';
+import { openDatabase } from './db/database';
+import { ensureSeeded } from './db/seed';
+import { createToasts } from './features/shell/toasts';
+import { flushPendingSaves } from './features/editor/pending-saves';
+import { casebook, logError } from './bridge';
+
+const root = createRoot(document.getElementById('root')!);
+
+async function start(): Promise<void> {
+  const db = openDatabase();
+  await db.open();
+  // Ask the browser not to evict the case under storage pressure.
+  void navigator.storage?.persist?.().catch(() => false);
+  await ensureSeeded(db);
+  const view = await initialView(db);
+  if (!view) throw new Error('No case found in the store.');
+
+  // Never lose the last words: flush on hide, and before main closes the window.
+  window.addEventListener('pagehide', () => void flushPendingSaves());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void flushPendingSaves();
+  });
+  casebook?.onAppBeforeClose(() => {
+    void flushPendingSaves().finally(() => casebook?.windowReadyToClose());
+  });
+
+  const services = { db, caseId: view.caseId, nav: createNavigation({ main: view.main, inspector: { kind: 'closed' } }), toasts: createToasts() };
+  root.render(
+    <StrictMode>
+      <App services={services} />
+    </StrictMode>,
+  );
+}
+
+start().catch((error: unknown) => {
+  logError('Casebook could not start', error);
+  const quota = (error as { name?: string; inner?: { name?: string } })?.name === 'QuotaExceededError' || (error as { inner?: { name?: string } })?.inner?.name === 'QuotaExceededError';
+  root.render(
+    <div className="startup-error" role="alert">
+      <h1>Casebook could not open your case</h1>
+      <p>{quota ? 'The disk is full. Free some space and restart Casebook.' : 'The local store could not be opened. Your data has not been changed. Restart Casebook; if this keeps happening, send us the log file.'}</p>
+      <pre>{error instanceof Error ? error.message : String(error)}</pre>
+    </div>,
+  );
+});

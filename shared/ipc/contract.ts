@@ -1,0 +1,69 @@
+import type { RequestOf } from './schemas';
+import type { Result } from './result';
+
+/** What `app:get-info` tells the renderer about where it runs. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  /** Folder where main keeps logs and, later, source originals. */
+  dataDir: string;
+}
+
+/**
+ * The one map of renderer → main channels. Both sides are typed from it: the
+ * preload builds one function per key, main's handler registry must have one
+ * handler per key, so a missing or misspelt channel is a compile error.
+ */
+export interface Contract {
+  'app:get-info': { request: RequestOf<'app:get-info'>; response: AppInfo };
+  'shell:open-external': { request: RequestOf<'shell:open-external'>; response: null };
+  'log:write': { request: RequestOf<'log:write'>; response: null };
+  /** The renderer has flushed unsaved work after `app:before-close`; main may close the window. */
+  'window:ready-to-close': { request: RequestOf<'window:ready-to-close'>; response: null };
+}
+export type Channel = keyof Contract;
+
+/** Main → renderer notifications. */
+export interface EventContract {
+  /** The window is about to close: flush pending saves, then call `window:ready-to-close`. */
+  'app:before-close': null;
+}
+export type EventChannel = keyof EventContract;
+
+/** Runtime lists, for the preload and the test harness to build the bridge from. */
+export const CHANNELS = [
+  'app:get-info',
+  'shell:open-external',
+  'log:write',
+  'window:ready-to-close',
+] as const satisfies readonly Channel[];
+export const EVENT_CHANNELS = ['app:before-close'] as const satisfies readonly EventChannel[];
+
+// Fails to compile if CHANNELS misses a key of Contract.
+type Missing = Exclude<Channel, (typeof CHANNELS)[number]>;
+const _allChannelsListed: Missing extends never ? true : never = true;
+void _allChannelsListed;
+
+/** camelCase API name for a channel: 'shell:open-external' → 'shellOpenExternal'. */
+export type ApiName<C extends string> = C extends `${infer Area}:${infer Rest}` ? `${Area}${Capitalize<CamelCase<Rest>>}` : never;
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
+
+export function apiName(channel: string): string {
+  return channel.replace(/[:-]([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+type Invoker<C extends Channel> = Contract[C]['request'] extends void
+  ? () => Promise<Result<Contract[C]['response']>>
+  : (payload: Contract[C]['request']) => Promise<Result<Contract[C]['response']>>;
+
+type Subscriber<E extends EventChannel> = (
+  listener: (payload: EventContract[E]) => void,
+) => () => void;
+
+/** `window.casebook`: one function per channel, one `on…` per event. */
+export type CasebookApi = { [C in Channel as ApiName<C>]: Invoker<C> } & {
+  [E in EventChannel as `on${Capitalize<ApiName<E>>}`]: Subscriber<E>;
+};

@@ -1,0 +1,7 @@
+export interface Case {
+  id: string;
+  title: string;
+  summary: string;
+  createdAt: number;
+  updatedAt: number;
+}

@@ -1,0 +1,159 @@
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { createDispatch } from '../../electron/main/ipc/dispatch';
+import { createHandlers } from '../../electron/main/ipc/handlers';
+import { createLogFile } from '../../electron/services/log-file';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from './chromium';
+import { RENDERER_DIST } from './build-renderer';
+
+/** A user's machine: a browser profile (IndexedDB lives there), main's data folder, and the app's address. */
+export interface Profile {
+  userDataDir: string;
+  dataDir: string;
+  /** The origin must stay the same across launches, or IndexedDB starts empty. */
+  port: number;
+}
+
+export interface LaunchedApp {
+  page: Page;
+  context: BrowserContext;
+  profile: Profile;
+  /** URLs main was asked to open externally (after its checks passed). */
+  openedExternally: string[];
+  /** Uncaught errors in the page; journeys assert there are none. */
+  pageErrors: Error[];
+  /** Waits until the case is shown and the editor is ready. */
+  ready(): Promise<void>;
+  screenshot(name: string): Promise<string>;
+  /** Closes like the window's close button: main asks the renderer to flush, then closes. */
+  close(): Promise<void>;
+}
+
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screenshots', import.meta.url));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export async function createProfile(): Promise<Profile> {
+  const root = mkdtempSync(join(tmpdir(), 'casebook-profile-'));
+  const userDataDir = join(root, 'chromium');
+  const dataDir = join(root, 'data');
+  mkdirSync(userDataDir);
+  mkdirSync(dataDir);
+  return { userDataDir, dataDir, port: await freePort() };
+}
+
+let preloadSource: Promise<string> | null = null;
+function harnessPreload(): Promise<string> {
+  preloadSource ??= esbuild({
+    entryPoints: [fileURLToPath(new URL('./harness-preload.ts', import.meta.url))],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    logLevel: 'silent',
+  }).then((r) => r.outputFiles[0]!.text);
+  return preloadSource;
+}
+
+/**
+ * Starts Casebook as a user would meet it: the production renderer build,
+ * served from loopback, in real Chromium with the given (or a fresh)
+ * profile, and `window.casebook` bound to main's real handlers and
+ * dispatcher (sender check, zod validation, services writing to disk).
+ */
+export async function launchApp(options: { profile?: Profile; viewport?: { width: number; height: number } } = {}): Promise<LaunchedApp> {
+  assertChromium();
+  const profile = options.profile ?? (await createProfile());
+  const origin = `http://127.0.0.1:${profile.port}`;
+
+  const server: PreviewServer = await preview({
+    configFile: false,
+    root: RENDERER_DIST,
+    base: './',
+    logLevel: 'silent',
+    build: { outDir: RENDERER_DIST },
+    preview: { host: '127.0.0.1', port: profile.port, strictPort: true, open: false },
+  });
+
+  const openedExternally: string[] = [];
+  let readyToClose: (() => void) | null = null;
+  const dispatch = createDispatch(
+    createHandlers({
+      appInfo: () => ({ name: 'Casebook', version: '0.0.0-test', platform: process.platform, dataDir: profile.dataDir }),
+      openExternal: async (url) => {
+        openedExternally.push(url);
+      },
+      log: createLogFile(join(profile.dataDir, 'logs', 'casebook.log')),
+      readyToClose: () => readyToClose?.(),
+    }),
+    { trustedOrigins: [origin] },
+  );
+
+  const context = await chromium.launchPersistentContext(profile.userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    deviceScaleFactor: 1,
+  });
+  await context.exposeBinding('__casebookInvoke', (source, channel: string, payload: unknown) =>
+    dispatch(channel, payload, { senderUrl: source.frame.url() }),
+  );
+  await context.addInitScript({ content: await harnessPreload() });
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  await page.goto(`${origin}/index.html`);
+
+  const app: LaunchedApp = {
+    page,
+    context,
+    profile,
+    openedExternally,
+    pageErrors,
+    ready: async () => {
+      await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+    },
+    screenshot: async (name) => {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const path = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    close: async () => {
+      const confirmed = new Promise<void>((resolve) => {
+        readyToClose = resolve;
+        setTimeout(resolve, 3000); // Same grace main gives a hung renderer.
+      });
+      await page.evaluate(() => (window as unknown as { __casebookEmit: (c: string, p: null) => void }).__casebookEmit('app:before-close', null)).catch(() => undefined);
+      await confirmed;
+      await context.close();
+      await server.close();
+    },
+  };
+  try {
+    await app.ready();
+  } catch (error) {
+    await app.screenshot('startup-failure').catch(() => undefined);
+    await context.close();
+    await server.close();
+    const reasons = pageErrors.map((e) => e.message).join('; ');
+    throw new Error(`Casebook did not become ready${reasons ? `: ${reasons}` : ''}`, { cause: error });
+  }
+  return app;
+}

@@ -1,0 +1,221 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDispatch, type Handlers } from '../../../electron/main/ipc/dispatch';
+import { createHandlers, type HandlerDeps } from '../../../electron/main/ipc/handlers';
+import { createLogFile } from '../../../electron/services/log-file';
+
+const APP = 'casebook://app/index.html';
+const trusted = { trustedOrigins: ['casebook://app'] };
+
+let dir: string;
+let deps: HandlerDeps;
+let opened: string[];
+let readyCalls: (string | undefined)[];
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'casebook-dispatch-'));
+  opened = [];
+  readyCalls = [];
+  deps = {
+    appInfo: () => ({ name: 'Casebook', version: '0.1.0', platform: 'linux', dataDir: dir }),
+    openExternal: async (url) => {
+      opened.push(url);
+    },
+    log: createLogFile(join(dir, 'logs', 'casebook.log'), () => new Date('2025-01-02T03:04:05.000Z')),
+    readyToClose: (senderUrl) => {
+      readyCalls.push(senderUrl);
+    },
+  };
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('sender check', () => {
+  it.each([
+    ['file:///home/user/evil.html'],
+    ['https://casebook.example/'],
+    ['http://localhost:5173/'],
+    ['casebook://other/index.html'],
+    ['not a url'],
+    [''],
+  ])('refuses %j before any handler runs', async (senderUrl) => {
+    const appInfo = vi.fn(deps.appInfo);
+    const dispatch = createDispatch(createHandlers({ ...deps, appInfo }), trusted);
+    const result = await dispatch('app:get-info', undefined, { senderUrl });
+    expect(result).toEqual({ ok: false, error: { code: 'untrusted-sender', message: expect.any(String) } });
+    expect(appInfo).not.toHaveBeenCalled();
+  });
+
+  it('refuses a message with no sender frame (undefined url)', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    const result = await dispatch('app:get-info', undefined, { senderUrl: undefined });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('untrusted-sender');
+  });
+
+  it('refuses before checking the channel, so an untrusted page learns nothing about channels', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    const result = await dispatch('fs:read-anything', undefined, { senderUrl: 'https://evil.example/' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('untrusted-sender');
+  });
+});
+
+describe('channel and payload checks', () => {
+  it('reports an unknown channel', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    const result = await dispatch('fs:delete-everything', {}, { senderUrl: APP });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'unknown-channel', message: 'There is no channel called fs:delete-everything.' },
+    });
+  });
+
+  it('does not treat inherited object keys as channels', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    for (const channel of ['toString', '__proto__', 'constructor', 'hasOwnProperty']) {
+      const result = await dispatch(channel, undefined, { senderUrl: APP });
+      expect(result.ok ? 'ok' : result.error.code).toBe('unknown-channel');
+    }
+  });
+
+  it('refuses extra keys and names them', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    const result = await dispatch(
+      'shell:open-external',
+      { url: 'https://example.org/', openWith: '/bin/sh' },
+      { senderUrl: APP },
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid-payload');
+    expect(result.error.message).toContain('shell:open-external');
+    expect(result.error.message).toContain('openWith');
+    expect(opened).toEqual([]);
+  });
+
+  it('refuses wrong types and says where', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    const result = await dispatch('log:write', { level: 'info', message: 42 }, { senderUrl: APP });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid-payload');
+    expect(result.error.message).toMatch(/^Invalid request for log:write at message: .*string.*/i);
+  });
+
+  it('refuses a value outside an enum', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    const result = await dispatch('log:write', { level: 'debug', message: 'x' }, { senderUrl: APP });
+    expect(result.ok ? null : result.error.message).toMatch(/at level/);
+  });
+
+  it('refuses an oversize string and gives the limit', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    const result = await dispatch('log:write', { level: 'info', message: 'x'.repeat(4001) }, { senderUrl: APP });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid-payload');
+    expect(result.error.message).toContain('at message');
+    expect(result.error.message).toContain('4000');
+  });
+
+  it('refuses a payload on a channel that takes none', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    const result = await dispatch('app:get-info', { sneaky: true }, { senderUrl: APP });
+    expect(result.ok ? null : result.error.code).toBe('invalid-payload');
+  });
+
+  it('refuses a missing payload where one is required', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    const result = await dispatch('shell:open-external', undefined, { senderUrl: APP });
+    expect(result.ok ? null : result.error.code).toBe('invalid-payload');
+  });
+});
+
+describe('handler failures', () => {
+  it('turns a throw into an internal error and reports it', async () => {
+    const onError = vi.fn();
+    const boom = new Error('disk on fire');
+    const handlers: Handlers = {
+      ...createHandlers(deps),
+      'app:get-info': () => {
+        throw boom;
+      },
+    };
+    const dispatch = createDispatch(handlers, { ...trusted, onError });
+    const result = await dispatch('app:get-info', undefined, { senderUrl: APP });
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'app:get-info failed: disk on fire' } });
+    expect(onError).toHaveBeenCalledWith('app:get-info', boom);
+  });
+
+  it('turns a rejected promise into an internal error', async () => {
+    const dispatch = createDispatch(
+      createHandlers({ ...deps, openExternal: () => Promise.reject(new Error('no browser')) }),
+      trusted,
+    );
+    const result = await dispatch('shell:open-external', { url: 'https://example.org' }, { senderUrl: APP });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'shell:open-external failed: no browser' },
+    });
+  });
+
+  it('reports a log write that fails as an io error', async () => {
+    // A file where the logs folder should be makes mkdir fail for real.
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(dir, 'blocker'), 'not a folder');
+    const dispatch = createDispatch(
+      createHandlers({ ...deps, log: createLogFile(join(dir, 'blocker', 'casebook.log')) }),
+      trusted,
+    );
+    const result = await dispatch('log:write', { level: 'error', message: 'x' }, { senderUrl: APP });
+    expect(result.ok ? null : result.error.code).toBe('io');
+  });
+});
+
+describe('good calls through the real handlers', () => {
+  it('app:get-info returns the app info', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    expect(await dispatch('app:get-info', undefined, { senderUrl: APP })).toEqual({
+      ok: true,
+      value: { name: 'Casebook', version: '0.1.0', platform: 'linux', dataDir: dir },
+    });
+  });
+
+  it('log:write appends a JSON line to the log file on disk', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    const result = await dispatch(
+      'log:write',
+      { level: 'warn', message: 'quota low', detail: 'QuotaExceededError' },
+      { senderUrl: APP },
+    );
+    expect(result).toEqual({ ok: true, value: null });
+    const text = await readFile(join(dir, 'logs', 'casebook.log'), 'utf8');
+    expect(text.split('\n').filter(Boolean).map((line) => JSON.parse(line))).toEqual([
+      { time: '2025-01-02T03:04:05.000Z', level: 'warn', message: 'quota low', detail: 'QuotaExceededError' },
+    ]);
+  });
+
+  it('shell:open-external opens the normalized URL of a safe link', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    const result = await dispatch('shell:open-external', { url: '  HTTPS://Example.ORG/a b ' }, { senderUrl: APP });
+    expect(result).toEqual({ ok: true, value: null });
+    expect(opened).toEqual(['https://example.org/a%20b']);
+  });
+
+  it('shell:open-external refuses an unsafe link without opening anything', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    const result = await dispatch('shell:open-external', { url: 'file:///etc/passwd' }, { senderUrl: APP });
+    expect(result.ok ? null : result.error.code).toBe('forbidden-url');
+    expect(opened).toEqual([]);
+  });
+
+  it('window:ready-to-close passes the sender on', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    expect(await dispatch('window:ready-to-close', undefined, { senderUrl: APP })).toEqual({ ok: true, value: null });
+    expect(readyCalls).toEqual([APP]);
+  });
+});
