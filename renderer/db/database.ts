@@ -1,9 +1,19 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Case, Citation, Entity, Mention, Note, Relation, Source } from '../../shared/model';
+import type { Case, Citation, Entity, EntityType, Mention, Note, Relation, Source } from '../../shared/model';
 import { searchKeysFor } from '../../shared/linking/normalize';
 
 /** An entity as stored: the model plus the folded words it is found by. */
 export type StoredEntity = Entity & { searchKeys: string[] };
+
+/**
+ * Per-case counters kept in step by every write that adds, removes or
+ * retypes an entity (renderer/db/entities.ts), so the sidebar reads one
+ * record instead of counting an index: IndexedDB counts walk every key.
+ */
+export interface CaseStats {
+  caseId: string;
+  entityCounts: Partial<Record<EntityType, number>>;
+}
 
 export interface MetaRecord {
   key: string;
@@ -18,6 +28,7 @@ export type CasebookDexie = Dexie & {
   relations: EntityTable<Relation, 'id'>;
   mentions: EntityTable<Mention, 'id'>;
   citations: EntityTable<Citation, 'id'>;
+  caseStats: EntityTable<CaseStats, 'caseId'>;
   meta: Table<MetaRecord, string>;
 };
 
@@ -40,6 +51,7 @@ export function declareSchema(db: Dexie): void {
     relations: 'id, caseId, fromId, toId',
     mentions: 'id, caseId, entityId, [targetKind+targetId]',
     citations: 'id, caseId, noteId, sourceId',
+    caseStats: 'caseId',
     meta: 'key',
   });
 }

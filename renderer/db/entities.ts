@@ -9,20 +9,38 @@ export type EntityDraft = Pick<Entity, 'type' | 'name' | 'aliases' | 'descriptio
 export async function createEntity(db: CasebookDexie, caseId: string, draft: EntityDraft): Promise<string> {
   const now = Date.now();
   const entity: StoredEntity = { ...draft, id: newId('ent'), caseId, quotes: [], createdAt: now, updatedAt: now, searchKeys: [] };
-  await db.entities.add(entity);
+  await db.transaction('rw', db.entities, db.caseStats, async () => {
+    await db.entities.add(entity);
+    await adjustEntityCounts(db, caseId, { [entity.type]: 1 });
+  });
   return entity.id;
 }
 
 export async function updateEntity(db: CasebookDexie, id: string, draft: EntityDraft): Promise<void> {
-  await db.entities.update(id, { ...draft, updatedAt: Date.now() });
+  await db.transaction('rw', db.entities, db.caseStats, async () => {
+    const before = await db.entities.get(id);
+    if (!before) throw new Error(`No entity ${id}`);
+    await db.entities.update(id, { ...draft, updatedAt: Date.now() });
+    if (before.type !== draft.type) await adjustEntityCounts(db, before.caseId, { [before.type]: -1, [draft.type]: 1 });
+  });
 }
 
-/** Counts per type through the [caseId+type] index: no entity is read. */
+/**
+ * Adds `delta` to a case's per-type entity counts. Must run inside the
+ * caller's transaction over `caseStats`, beside the entity write it counts.
+ */
+export async function adjustEntityCounts(db: CasebookDexie, caseId: string, delta: Partial<Record<EntityType, number>>): Promise<void> {
+  const stats = (await db.caseStats.get(caseId)) ?? { caseId, entityCounts: {} };
+  for (const [type, change] of Object.entries(delta) as [EntityType, number][]) {
+    stats.entityCounts[type] = Math.max(0, (stats.entityCounts[type] ?? 0) + change);
+  }
+  await db.caseStats.put(stats);
+}
+
+/** Counts per type from the case's counters: one read, whatever the case's size. */
 export async function countEntitiesByType(db: CasebookDexie, caseId: string): Promise<Record<EntityType, number>> {
-  const counts = await Promise.all(
-    ENTITY_TYPES.map((type) => db.entities.where('[caseId+type]').equals([caseId, type]).count()),
-  );
-  return Object.fromEntries(ENTITY_TYPES.map((t, i) => [t, counts[i] ?? 0])) as Record<EntityType, number>;
+  const stats = await db.caseStats.get(caseId);
+  return Object.fromEntries(ENTITY_TYPES.map((t) => [t, stats?.entityCounts[t] ?? 0])) as Record<EntityType, number>;
 }
 
 export async function listEntitiesOfType(db: CasebookDexie, caseId: string, type: EntityType, limit: number): Promise<StoredEntity[]> {

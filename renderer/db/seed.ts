@@ -1,5 +1,7 @@
+import type { EntityType } from '../../shared/model';
 import type { CasebookDexie } from './database';
 import { buildSeedRecords } from '../../shared/seed/records';
+import { adjustEntityCounts } from './entities';
 
 const SEED_KEY = 'seed';
 
@@ -30,11 +32,14 @@ export async function ensureSeeded(db: CasebookDexie, now: () => number = Date.n
   ]);
   const records = buildSeedRecords({ ...loadSeedFiles(), article, articleSha256: await sha256Hex(article) }, now());
 
-  return db.transaction('rw', [db.meta, db.cases, db.sources, db.entities, db.relations, db.notes, db.mentions], async () => {
+  return db.transaction('rw', [db.meta, db.cases, db.sources, db.entities, db.relations, db.notes, db.mentions, db.caseStats], async () => {
     if (await db.meta.get(SEED_KEY)) return 'already' as const;
     await db.cases.add(records.case);
     await db.sources.add(records.source);
     await db.entities.bulkAdd(records.entities.map((e) => ({ ...e, searchKeys: [] })));
+    const perType: Partial<Record<EntityType, number>> = {};
+    for (const e of records.entities) perType[e.type] = (perType[e.type] ?? 0) + 1;
+    await adjustEntityCounts(db, records.case.id, perType);
     await db.relations.bulkAdd(records.relations);
     await db.notes.bulkAdd(records.notes);
     await db.mentions.bulkAdd(records.mentions);

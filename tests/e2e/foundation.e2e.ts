@@ -50,8 +50,9 @@ describe('foundation journey', () => {
     await page.locator('.note-title').fill(noteTitle);
     await page.keyboard.press('Enter');
     await page.keyboard.type('Cassara named the supplier @Yuanch');
-    const option = page.locator('.mention-menu .mention-option', { hasText: 'Yuancheng Group' });
-    await ui(option).toBeVisible();
+    // The company itself ranks first, above figures and events named after it.
+    const active = page.locator('.mention-menu .mention-option.is-active .mention-name');
+    await ui(active).toHaveText('Yuancheng Group');
     await app!.screenshot('02-mention-suggestions');
     await page.keyboard.press('Enter');
     await page.keyboard.type('as registered on at least 112 websites.');

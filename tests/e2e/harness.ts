@@ -10,7 +10,7 @@ import { createDispatch } from '../../electron/main/ipc/dispatch';
 import { createHandlers } from '../../electron/main/ipc/handlers';
 import { createLogFile } from '../../electron/services/log-file';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from './chromium';
-import { RENDERER_DIST } from './build-renderer';
+import { RENDERER_DIST, REPO_ROOT } from './build-renderer';
 
 /** A user's machine: a browser profile (IndexedDB lives there), main's data folder, and the app's address. */
 export interface Profile {
@@ -59,7 +59,7 @@ export async function createProfile(): Promise<Profile> {
 let preloadSource: Promise<string> | null = null;
 function harnessPreload(): Promise<string> {
   preloadSource ??= esbuild({
-    entryPoints: [fileURLToPath(new URL('./harness-preload.ts', import.meta.url))],
+    entryPoints: [join(REPO_ROOT, 'tests/e2e/harness-preload.ts')],
     bundle: true,
     write: false,
     format: 'iife',

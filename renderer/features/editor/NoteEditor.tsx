@@ -9,7 +9,7 @@ import { useApp } from '../../app/context';
 import { reportReady } from '../../app/readiness';
 import { casebook, logError } from '../../bridge';
 import { entityMentionWithSuggestion } from './mention-suggestion';
-import { createDebouncedSaver } from './debounced-saver';
+import { createDebouncedSaver, type SaveState } from './debounced-saver';
 import { registerFlusher } from './pending-saves';
 import { Toolbar } from './Toolbar';
 import { LinkBar } from './LinkBar';
@@ -20,7 +20,7 @@ export interface NoteEditorProps {
   noteId: string;
   initialContent: JSONContent;
   focus?: { entityId: string; occurrence: number } | undefined;
-  onSaveState: (state: 'saved' | 'saving' | 'error') => void;
+  onSaveState: (state: SaveState) => void;
 }
 
 /**
@@ -36,19 +36,15 @@ export function NoteEditor({ noteId, initialContent, focus, onSaveState }: NoteE
 
   const saver = useMemo(
     () =>
-      createDebouncedSaver<JSONContent>(
-        async (content) => {
-          saveStateRef.current('saving');
-          await saveNoteContent(db, noteId, content);
-          saveStateRef.current('saved');
-        },
-        SAVE_DELAY_MS,
-        (error) => {
-          saveStateRef.current('error');
+      createDebouncedSaver<JSONContent>({
+        save: (content) => saveNoteContent(db, noteId, content),
+        delay: SAVE_DELAY_MS,
+        onState: (state) => saveStateRef.current(state),
+        onError: (error) => {
           logError('Saving a note failed', error);
           toasts.show({ tone: 'error', message: saveErrorMessage(error) });
         },
-      ),
+      }),
     [db, noteId, toasts],
   );
 
@@ -66,7 +62,8 @@ export function NoteEditor({ noteId, initialContent, focus, onSaveState }: NoteE
   const editor = useEditor({
     extensions,
     content: initialContent,
-    autofocus: focus ? false : 'end',
+    // A fresh note is focused by its title; an existing one opens at the top, unfocused.
+    autofocus: false,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
     editorProps: {

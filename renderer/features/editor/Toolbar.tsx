@@ -1,3 +1,4 @@
+import type React from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 
 interface ToolbarProps {
@@ -30,7 +31,7 @@ export function Toolbar({ editor, onLink }: ToolbarProps) {
     }),
   });
   const chain = () => editor.chain().focus();
-  const button = (label: string, title: string, active: boolean, run: () => void, disabled = false) => (
+  const button = (label: React.ReactNode, title: string, active: boolean, run: () => void, disabled = false) => (
     <button
       type="button"
       className={`tool${active ? ' is-active' : ''}`}
@@ -59,7 +60,17 @@ export function Toolbar({ editor, onLink }: ToolbarProps) {
       {button('•', `Bulleted list (${MOD}Shift+8)`, state.bullet, () => chain().toggleBulletList().run())}
       {button('1.', `Numbered list (${MOD}Shift+7)`, state.ordered, () => chain().toggleOrderedList().run())}
       {button('❝', `Quote (${MOD}Shift+B)`, state.quote, () => chain().toggleBlockquote().run())}
-      {button('🔗', `Link (${MOD}Shift+K)`, state.link, onLink)}
+      {button(<LinkIcon />, `Link (${MOD}Shift+K)`, state.link, onLink)}
     </div>
+  );
+}
+
+/** Drawn, not an emoji: emoji fonts are not on every machine. */
+function LinkIcon() {
+  return (
+    <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+      <path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5" />
+      <path d="M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
+    </svg>
   );
 }

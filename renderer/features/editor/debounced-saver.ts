@@ -1,9 +1,20 @@
+/** `pending`: changed but not yet written; `saving`: being written. */
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+
+export interface SaverOptions<T> {
+  save: (value: T) => Promise<void>;
+  delay: number;
+  onState: (state: SaveState) => void;
+  onError: (error: unknown) => void;
+}
+
 /**
  * Saves at most once per `delay` ms of quiet, and at once on `flush()`.
  * Never runs two saves at the same time: a change made during a save is
- * saved right after it, so the latest state always wins.
+ * saved right after it, so the latest state always wins. A failed save keeps
+ * the value pending, so the next change or flush retries it.
  */
-export function createDebouncedSaver<T>(save: (value: T) => Promise<void>, delay: number, onError: (error: unknown) => void) {
+export function createDebouncedSaver<T>({ save, delay, onState, onError }: SaverOptions<T>) {
   let pending: { value: T } | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
@@ -13,23 +24,31 @@ export function createDebouncedSaver<T>(save: (value: T) => Promise<void>, delay
     timer = null;
     if (running) await running;
     if (!pending) return;
-    const { value } = pending;
+    const current = pending;
     pending = null;
-    running = save(value).catch(onError).finally(() => {
+    onState('saving');
+    running = save(current.value).then(
+      () => onState(pending ? 'pending' : 'saved'),
+      (error: unknown) => {
+        pending ??= current;
+        onState('error');
+        onError(error);
+      },
+    );
+    try {
+      await running;
+    } finally {
       running = null;
-    });
-    await running;
+    }
   };
 
   return {
     schedule(value: T) {
       pending = { value };
+      onState('pending');
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void run(), delay);
     },
     flush: run,
-    get dirty() {
-      return pending !== null || running !== null;
-    },
   };
 }

@@ -3,8 +3,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/context';
 import { renameNote, UNTITLED } from '../../db/notes';
 import { NoteEditor } from '../editor/NoteEditor';
+import type { SaveState } from '../editor/debounced-saver';
 import { useNoteActions } from './use-note-actions';
 import { logError } from '../../bridge';
+
+const SAVE_LABELS: Partial<Record<SaveState, string>> = { pending: 'Edited', saving: 'Saving…', error: 'Not saved — will retry' };
 
 const formatTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -12,7 +15,7 @@ const formatTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 export function NoteView({ noteId, focus }: { noteId: string; focus?: { entityId: string; occurrence: number } | undefined }) {
   const { db } = useApp();
   const { remove } = useNoteActions();
-  const [saveState, setSaveState] = useState<'saved' | 'saving' | 'error'>('saved');
+  const [saveState, setSaveState] = useState<SaveState>('saved');
   // `null` once loaded and missing, so "loading" and "gone" look different.
   const note = useLiveQuery(async () => (await db.notes.get(noteId)) ?? null, [noteId]);
 
@@ -29,10 +32,10 @@ export function NoteView({ noteId, focus }: { noteId: string; focus?: { entityId
   return (
     <article className="note-view" data-note-id={note.id}>
       <header className="note-header">
-        <NoteTitle noteId={note.id} title={note.title} />
+        <NoteTitle noteId={note.id} title={note.title} autoFocus={note.title === UNTITLED && note.text === ''} />
         <div className="note-meta">
           <span className={`save-state save-${saveState}`} data-save-state={saveState}>
-            {saveState === 'saving' ? 'Saving…' : saveState === 'error' ? 'Not saved' : `Saved · ${formatTime.format(note.updatedAt)}`}
+            {SAVE_LABELS[saveState] ?? `Saved · ${formatTime.format(note.updatedAt)}`}
           </span>
           <button type="button" className="subtle danger" onClick={() => void remove(note.id, note.title)} title="Delete note (Undo available)">
             Delete
@@ -44,7 +47,7 @@ export function NoteView({ noteId, focus }: { noteId: string; focus?: { entityId
   );
 }
 
-function NoteTitle({ noteId, title }: { noteId: string; title: string }) {
+function NoteTitle({ noteId, title, autoFocus }: { noteId: string; title: string; autoFocus: boolean }) {
   const { db } = useApp();
   const [value, setValue] = useState(title);
   const editing = useRef(false);
@@ -64,6 +67,7 @@ function NoteTitle({ noteId, title }: { noteId: string; title: string }) {
       aria-label="Note title"
       value={value}
       placeholder={UNTITLED}
+      autoFocus={autoFocus}
       onFocus={(e) => {
         editing.current = true;
         if (title === UNTITLED) e.target.select();
@@ -75,6 +79,7 @@ function NoteTitle({ noteId, title }: { noteId: string; title: string }) {
           e.preventDefault();
           commit();
           (document.querySelector('.note-body') as HTMLElement | null)?.focus();
+          window.getSelection()?.collapse(document.querySelector('.note-body'), 0);
         }
         if (e.key === 'Escape') {
           editing.current = false;

@@ -1,0 +1,18 @@
+// `npm run bench`: bundles the TypeScript benchmarks with esbuild (node
+// dependencies stay external) and runs them. Benchmarks print figures; they
+// never pass or fail on time.
+import { build } from 'esbuild';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const BENCHES = ['bench/startup.ts'];
+
+// Two levels below the repo, like tests/e2e/, so the harness's relative
+// paths (dist/renderer, test-results/) resolve the same from the bundle.
+const outdir = 'dist/bench';
+for (const entry of BENCHES) {
+  const outfile = join(outdir, entry.replace(/^bench[/\\]/, '').replace(/\.ts$/, '.mjs'));
+  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  const { main } = await import(pathToFileURL(join(process.cwd(), outfile)).href);
+  await main();
+}
