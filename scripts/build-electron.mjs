@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
  * builtins, never our own modules. 'electron' stays external; the runtime
  * provides it.
  */
-export async function buildElectron() {
+export async function buildElectron({ outDir = join(root, 'dist', 'electron') } = {}) {
   const common = {
     bundle: true,
     platform: 'node',
@@ -22,8 +22,8 @@ export async function buildElectron() {
     absWorkingDir: root,
   };
   await Promise.all([
-    build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' }),
-    build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs' }),
+    build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: join(outDir, 'main.cjs') }),
+    build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: join(outDir, 'preload.cjs') }),
   ]);
 }
 

@@ -18,7 +18,7 @@ export function runElectronInstall(options: {
   env?: NodeJS.ProcessEnv;
 }): Promise<InstallOutcome>;
 export function ensureElectron(
-  options: LocateOptions & { timeoutMs?: number },
+  options: LocateOptions & { timeoutMs?: number; onInstallStart?: () => void },
 ): Promise<ElectronLocation & { install: InstallOutcome | null }>;
 export function missingElectronMessage(
   expectedPath: string,

@@ -69,10 +69,17 @@ export function runElectronInstall({ packageDir, timeoutMs = 120_000, env = proc
 }
 
 /** Locates Electron, trying one install first if it isn't there. */
-export async function ensureElectron({ packageDir, env = process.env, platform = process.platform, timeoutMs }) {
+export async function ensureElectron({
+  packageDir,
+  env = process.env,
+  platform = process.platform,
+  timeoutMs,
+  onInstallStart = () => {},
+}) {
   const found = locateElectron({ packageDir, env, platform });
   // With an override the user chose their own build; downloading ours would not help.
   if (found.status === 'present' || env.ELECTRON_OVERRIDE_DIST_PATH) return { ...found, install: null };
+  onInstallStart();
   const install = await runElectronInstall({ packageDir, env, timeoutMs });
   return { ...locateElectron({ packageDir, env, platform }), install };
 }

@@ -12,7 +12,12 @@ import { ensureElectron, missingElectronMessage } from './electron-binary.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const skipRenderer = process.argv.includes('--skip-renderer');
 
-const electron = await ensureElectron({ packageDir: join(root, 'node_modules', 'electron'), timeoutMs: 120_000 });
+const electron = await ensureElectron({
+  packageDir: join(root, 'node_modules', 'electron'),
+  // The runtime is about 100 MB; give a slow connection time, but not forever.
+  timeoutMs: 10 * 60_000,
+  onInstallStart: () => console.error('The Electron runtime is not installed yet; trying to download it once…'),
+});
 if (electron.status === 'missing') {
   console.error(missingElectronMessage(electron.path, electron.install));
   process.exit(1);
@@ -21,7 +26,8 @@ if (electron.status === 'missing') {
 try {
   if (!skipRenderer) {
     const { build } = await import('vite');
-    await build({ root, logLevel: 'warn' });
+    // The config sets the renderer's own root and outDir; an inline `root` here would override it.
+    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
   }
   await buildElectron();
 } catch (error) {
@@ -33,7 +39,7 @@ try {
 // ELECTRON_RUN_AS_NODE, if set in the shell, would make Electron behave as plain Node.
 const env = { ...process.env };
 delete env.ELECTRON_RUN_AS_NODE;
-const child = spawn(electron.path, ['.'], { cwd: root, stdio: 'inherit', env, windowsHide: false });
+const child = spawn(electron.path, ['.'], { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     if (!child.killed) child.kill(signal);

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './app-url';
+import { APP_HOST, APP_SCHEME, isAppUrl } from './app-url';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 /**
@@ -90,7 +90,7 @@ export function createAppFileHandler(options: AppFileHandlerOptions): (request: 
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
     // Electron sets initiatorOrigin on protocol requests made by web content.
     const initiator = (request as Request & { initiatorOrigin?: string }).initiatorOrigin;
-    if (initiator !== undefined && initiator !== APP_ORIGIN) return plain(403, 'Forbidden');
+    if (initiator !== undefined && !isAppUrl(initiator)) return plain(403, 'Forbidden');
     const path = resolveAppFile(options.rootDir, request.url);
     if (!path || !(await isFile(path))) return plain(404, 'Not found');
 

@@ -19,6 +19,9 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);
 
+// Every renderer sandboxed, not only the windows we remember to configure.
+app.enableSandbox();
+
 if (!app.requestSingleInstanceLock()) {
   // A second launch only brings the running window forward (see second-instance).
   app.quit();

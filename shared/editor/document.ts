@@ -12,36 +12,37 @@ const BLOCK_SEPARATOR = '\n\n';
 /**
  * Plain text of a note and the offsets of its entity mentions in it, in one
  * walk, so stored mentions address the same text that search and snippets
- * use. Blocks are separated by a blank line, as `editor.getText()` does.
+ * use. Blocks are separated by a blank line, as `editor.getText()` does;
+ * empty blocks (such as the trailing paragraph) add nothing.
  */
 export function extractText(doc: JSONContent): { text: string; mentions: MentionInText[] } {
   let text = '';
+  let separatorDue = false;
   const mentions: MentionInText[] = [];
 
+  const append = (piece: string) => {
+    if (separatorDue && text.length > 0) text += BLOCK_SEPARATOR;
+    separatorDue = false;
+    text += piece;
+  };
+
   const walk = (node: JSONContent) => {
-    if (node.type === 'text') {
-      text += node.text ?? '';
-      return;
-    }
+    if (node.type === 'text') return append(node.text ?? '');
+    if (node.type === 'hardBreak') return append('\n');
     if (node.type === 'entityMention') {
       const attrs = node.attrs as EntityMentionAttrs;
+      append('');
       const start = text.length;
       text += attrs.label;
       mentions.push({ ...attrs, start, end: text.length });
       return;
     }
-    if (node.type === 'hardBreak') {
-      text += '\n';
-      return;
-    }
     const children = node.content ?? [];
-    const childrenAreBlocks = children.some((c) => c.type !== 'text' && !isInline(c));
-    children.forEach((child, i) => {
-      if (i > 0 && childrenAreBlocks && text.length > 0 && !text.endsWith(BLOCK_SEPARATOR)) {
-        text += BLOCK_SEPARATOR;
-      }
+    const childrenAreBlocks = children.some((c) => !isInline(c));
+    for (const child of children) {
+      if (childrenAreBlocks) separatorDue = true;
       walk(child);
-    });
+    }
   };
   walk(doc);
   return { text, mentions };

@@ -38,18 +38,29 @@ describe('resolveAppFile', () => {
   });
 
   it.each([
-    'casebook://app/../secret.txt',
-    'casebook://app/%2e%2e/secret.txt',
     'casebook://app/..%2fsecret.txt',
     'casebook://app/..%2Fsecret.txt',
     'casebook://app/assets/..%2f..%2fsecret.txt',
-    'casebook://app/..%5csecret.txt',
     'casebook://app/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd',
     'casebook://app/..%2frenderer-evil.txt',
-    'casebook://app/%2fetc%2fpasswd',
-  ])('keeps %s inside the folder', (url) => {
-    const resolved = resolveAppFile(root, url);
-    if (resolved !== null) expect(resolved.startsWith(root + sep)).toBe(true);
+  ])('refuses %s, whose encoded separators climb out of the folder', (url) => {
+    expect(resolveAppFile(root, url)).toBeNull();
+  });
+
+  it.each([
+    // The URL parser removes plain and %2e dot segments before we see the path.
+    ['casebook://app/../secret.txt', ['secret.txt']],
+    ['casebook://app/%2e%2e/secret.txt', ['secret.txt']],
+    // A leading encoded slash is still a path under the folder, not the disk root.
+    ['casebook://app/%2fetc%2fpasswd', ['etc', 'passwd']],
+  ])('keeps %s inside the folder', (url, parts) => {
+    expect(resolveAppFile(root, url)).toBe(join(root, ...parts));
+  });
+
+  it('treats an encoded backslash as a separator only where the OS does, and never leaves the folder', () => {
+    const resolved = resolveAppFile(root, 'casebook://app/..%5csecret.txt');
+    if (sep === '\\') expect(resolved).toBeNull();
+    else expect(resolved).toBe(join(root, '..\\secret.txt'));
   });
 
   it.each([

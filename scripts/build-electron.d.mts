@@ -1,0 +1,2 @@
+/** Bundles electron/main and electron/preload to `<outDir>/main.cjs` and `<outDir>/preload.cjs` (default dist/electron). */
+export function buildElectron(options?: { outDir?: string }): Promise<void>;

@@ -1,0 +1,91 @@
+import { describe, it, expect, afterEach } from 'vitest';
+import { createProfile, launchApp, type LaunchedApp } from './harness';
+import { getRecord } from './store';
+import { ui } from './ui-expect';
+import { newNote } from './actions';
+
+const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+describe('notes', () => {
+  let app: LaunchedApp | null = null;
+  afterEach(async () => {
+    await app?.close();
+    app = null;
+  });
+
+  it('creates with Ctrl+N, formats with shortcuts, undoes, renames from the sidebar', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await page.keyboard.press(`${MOD}+n`);
+    await ui(page.locator('.note-title:focus')).toBeVisible();
+    await ui(page.locator('.note-title')).toHaveValue('Untitled note');
+    // The title is focused with its text selected: typing replaces it.
+    await page.keyboard.type('Shipping routes');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press(`${MOD}+Alt+2`);
+    await page.keyboard.type('Routes');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Precursors move by ');
+    await page.keyboard.press(`${MOD}+b`);
+    await page.keyboard.type('container ship');
+    await page.keyboard.press(`${MOD}+b`);
+    await page.keyboard.type(' and air cargo.');
+    await ui(page.locator('.note-body h2')).toHaveText('Routes');
+    await ui(page.locator('.note-body strong')).toHaveText('container ship');
+
+    await page.keyboard.press(`${MOD}+z`);
+    await expect.poll(() => page.locator('.note-body').innerText()).not.toContain('air cargo');
+    await page.keyboard.press(`${MOD}+Shift+z`);
+    await ui(page.locator('.note-body p').first()).toHaveText('Precursors move by container ship and air cargo.');
+    await ui(page.locator('[data-save-state="saved"]')).toBeVisible();
+
+    // Rename from the sidebar with a double-click.
+    await page.locator('.side-item', { hasText: 'Shipping routes' }).locator('.side-link').dblclick();
+    await page.locator('.rename-input').fill('Shipping routes (draft 2)');
+    await page.keyboard.press('Enter');
+    await ui(page.locator('.note-title')).toHaveValue('Shipping routes (draft 2)');
+    await app.screenshot('notes-01-formatted');
+
+    const id = await page.locator('.note-view').getAttribute('data-note-id');
+    const stored = await getRecord<{ title: string; text: string }>(page, 'notes', id!);
+    expect(stored!.title).toBe('Shipping routes (draft 2)');
+    expect(JSON.stringify(stored!.text)).toBe(JSON.stringify('Routes\n\nPrecursors move by container ship and air cargo.'));
+  });
+
+  it('deletes a note with Undo, and keeps it deleted after a reload when not undone', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await newNote(page, 'Scratch');
+    await page.keyboard.type('Temporary thoughts.');
+    await ui(page.locator('[data-save-state="saved"]')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await app.screenshot('notes-02-deleted');
+    await ui(page.locator('.side-item', { hasText: 'Scratch' })).toHaveCount(0);
+    await ui(page.locator('.toast')).toContainText('Deleted “Scratch”.');
+    await app.screenshot('notes-02-undo-toast');
+    await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+    await ui(page.locator('.side-item', { hasText: 'Scratch' })).toHaveCount(1);
+    await ui(page.locator('.note-body')).toContainText('Temporary thoughts.');
+
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await ui(page.locator('.side-item', { hasText: 'Scratch' })).toHaveCount(0);
+    await page.reload();
+    await app.ready();
+    await ui(page.locator('.side-item', { hasText: 'Scratch' })).toHaveCount(0);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('loses nothing typed just before the window closes', async () => {
+    const profile = await createProfile();
+    app = await launchApp({ profile });
+    await newNote(app.page, 'Last words');
+    // Typed and closed at once: well inside the autosave delay.
+    await app.page.keyboard.type('The final sentence must survive.');
+    await app.close();
+
+    app = await launchApp({ profile });
+    await ui(app.page.locator('.note-title')).toHaveValue('Last words');
+    await ui(app.page.locator('.note-body')).toContainText('The final sentence must survive.');
+  });
+});

@@ -1,0 +1,265 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildElectron } from '../../../scripts/build-electron.mjs';
+import { CHANNELS } from '../../../shared/ipc/contract';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
+import { createFakeElectron, FakeEvent, type FakeElectron } from './fake-electron';
+
+/**
+ * Loads the real dist bundle (built by scripts/build-electron.mjs) with the
+ * fake 'electron' module in place of the real one, and drives it the way
+ * Electron would: before ready, ready, IPC, protocol requests, close.
+ */
+
+let base: string;
+
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), 'casebook-main-'));
+  await buildElectron({ outDir: join(base, 'dist', 'electron') });
+  await mkdir(join(base, 'dist', 'renderer', 'assets'), { recursive: true });
+  await writeFile(join(base, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Casebook</title>');
+  await writeFile(join(base, 'dist', 'renderer', 'assets', 'app.js'), 'export {}');
+  await writeFile(join(base, 'secret.txt'), 'not for the renderer');
+  // The bundle's require('electron') resolves here and picks up the fake of the moment.
+  await mkdir(join(base, 'node_modules', 'electron'), { recursive: true });
+  await writeFile(
+    join(base, 'node_modules', 'electron', 'index.js'),
+    'module.exports = globalThis.__casebookFakeElectron;',
+  );
+}, 60_000);
+afterAll(async () => {
+  delete (globalThis as { __casebookFakeElectron?: unknown }).__casebookFakeElectron;
+  await rm(base, { recursive: true, force: true });
+});
+
+/** Runs the main bundle once against a fresh fake. */
+async function loadMain(options: { singleInstanceLock?: boolean } = {}): Promise<FakeElectron & { userData: string }> {
+  const userData = await mkdtemp(join(base, 'userData-'));
+  const fake = createFakeElectron({ userData, ...options });
+  (globalThis as { __casebookFakeElectron?: unknown }).__casebookFakeElectron = fake.electron;
+  const require = createRequire(join(base, 'dist', 'electron', 'loader.cjs'));
+  const bundle = require.resolve('./main.cjs');
+  // Both are module-cached: drop them so this run gets its own app and fake.
+  delete require.cache[bundle];
+  delete require.cache[require.resolve('electron')];
+  require(bundle);
+  return { ...fake, userData };
+}
+
+async function ready(fake: FakeElectron) {
+  fake.app.becomeReady();
+  // Let the whenReady continuation run.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+const APP_FRAME = { senderFrame: { url: 'casebook://app/index.html' } };
+
+describe('main bundle', () => {
+  it('registers the privileged scheme before ready, with persistent-storage privileges and no CORS', async () => {
+    const fake = await loadMain();
+    expect(fake.calls.slice(0, 4)).toEqual([
+      'registerSchemesAsPrivileged',
+      'app.enableSandbox',
+      'app.requestSingleInstanceLock',
+      'app.whenReady',
+    ]);
+    expect(fake.privileged).toEqual([
+      {
+        scheme: 'casebook',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
+    ]);
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it('a second instance quits at once and does nothing else', async () => {
+    const fake = await loadMain({ singleInstanceLock: false });
+    expect(fake.calls).toEqual([
+      'registerSchemesAsPrivileged',
+      'app.enableSandbox',
+      'app.requestSingleInstanceLock',
+      'app.quit',
+    ]);
+  });
+
+  it('on ready: secures the session, serves the protocol, handles every channel, opens the hardened window', async () => {
+    const fake = await loadMain();
+    await ready(fake);
+    expect(fake.calls).toContain('protocol.handle casebook');
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    expect(fake.session.headersListener).toBeTypeOf('function');
+    expect(fake.session.permissionCheck).toBeTypeOf('function');
+    expect(fake.session.permissionRequest).toBeTypeOf('function');
+
+    expect(fake.windows).toHaveLength(1);
+    const window = fake.windows[0]!;
+    expect(window.loadedUrl).toBe('casebook://app/index.html');
+    expect(window.options).toMatchObject({
+      title: 'Casebook',
+      width: 1440,
+      height: 900,
+      minWidth: 960,
+      minHeight: 600,
+      show: false,
+      webPreferences: {
+        preload: join(base, 'dist', 'electron', 'preload.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        webviewTag: false,
+        spellcheck: true,
+      },
+    });
+    expect(window.shown).toBe(false);
+    window.emit('ready-to-show');
+    expect(window.shown).toBe(true);
+  });
+
+  it('IPC goes through the sender check and the real handlers', async () => {
+    const fake = await loadMain();
+    await ready(fake);
+    const getInfo = fake.ipcHandlers.get('app:get-info')!;
+    expect(await getInfo(APP_FRAME, undefined)).toEqual({
+      ok: true,
+      value: { name: 'Casebook', version: '0.1.0', platform: process.platform, dataDir: fake.userData },
+    });
+    expect(await getInfo({ senderFrame: null }, undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'untrusted-sender' },
+    });
+    expect(await getInfo({ senderFrame: { url: 'file:///tmp/x.html' } }, undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'untrusted-sender' },
+    });
+
+    const logWrite = fake.ipcHandlers.get('log:write')!;
+    expect(await logWrite(APP_FRAME, { level: 'info', message: 'hello from the renderer' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    const log = await readFile(join(fake.userData, 'logs', 'casebook.log'), 'utf8');
+    expect(log).toContain('"message":"hello from the renderer"');
+
+    const open = fake.ipcHandlers.get('shell:open-external')!;
+    expect(await open(APP_FRAME, { url: 'ms-msdt:/id x' })).toMatchObject({ ok: false, error: { code: 'forbidden-url' } });
+    expect(await open(APP_FRAME, { url: 'https://example.org/' })).toEqual({ ok: true, value: null });
+    expect(fake.opened).toEqual(['https://example.org/']);
+  });
+
+  it('serves dist/renderer over casebook:// with the CSP header, and nothing outside it', async () => {
+    const fake = await loadMain();
+    await ready(fake);
+    const handle = fake.protocolHandlers.get('casebook')!;
+    const index = await handle(new Request('casebook://app/index.html'));
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('<title>Casebook</title>');
+    expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const script = await handle(new Request('casebook://app/assets/app.js'));
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await handle(new Request('casebook://app/..%2f..%2fsecret.txt'))).status).toBe(404);
+  });
+
+  it('applies the session rules: CSP on http(s) responses, permissions', async () => {
+    const fake = await loadMain();
+    await ready(fake);
+    let headers: unknown;
+    fake.session.headersListener!({ responseHeaders: { 'content-security-policy': ['script-src *'] } }, (r) => {
+      headers = r;
+    });
+    expect(headers).toEqual({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+
+    expect(fake.session.permissionCheck!(null, 'persistent-storage', 'casebook://app', {})).toBe(true);
+    expect(fake.session.permissionCheck!(null, 'geolocation', 'casebook://app', {})).toBe(false);
+    const granted: boolean[] = [];
+    fake.session.permissionRequest!(null, 'persistent-storage', (g) => granted.push(g), {
+      requestingUrl: 'casebook://app/index.html',
+    });
+    fake.session.permissionRequest!(null, 'media', (g) => granted.push(g), {
+      requestingUrl: 'casebook://app/index.html',
+    });
+    expect(granted).toEqual([true, false]);
+    expect(fake.session.devicePermission!({})).toBe(false);
+  });
+
+  it('every WebContents is kept inside the app', async () => {
+    const fake = await loadMain();
+    await ready(fake);
+    const contents = fake.windows[0]!.webContents;
+
+    expect(contents.windowOpenHandler!({ url: 'https://example.org/a' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+
+    const away = new FakeEvent({ url: 'https://example.org/b', isMainFrame: true });
+    contents.emit('will-frame-navigate', away);
+    expect(away.defaultPrevented).toBe(true);
+    const inside = new FakeEvent({ url: 'casebook://app/index.html', isMainFrame: true });
+    contents.emit('will-frame-navigate', inside);
+    expect(inside.defaultPrevented).toBe(false);
+    const redirect = new FakeEvent({ url: 'https://example.org/c', isMainFrame: true });
+    contents.emit('will-redirect', redirect);
+    expect(redirect.defaultPrevented).toBe(true);
+    const webview = new FakeEvent();
+    contents.emit('will-attach-webview', webview, {});
+    expect(webview.defaultPrevented).toBe(true);
+
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.opened).toEqual(['https://example.org/a', 'https://example.org/b']);
+  });
+
+  it('closing asks the renderer to flush and closes when it answers', async () => {
+    const fake = await loadMain();
+    await ready(fake);
+    const window = fake.windows[0]!;
+    window.webContents.emit('did-finish-load');
+
+    window.close();
+    expect(window.destroyed).toBe(false);
+    expect(window.webContents.sent).toEqual([['app:before-close', null]]);
+
+    const readyToClose = fake.ipcHandlers.get('window:ready-to-close')!;
+    expect(await readyToClose(APP_FRAME, undefined)).toEqual({ ok: true, value: null });
+    expect(window.destroyed).toBe(true);
+    // Linux/Windows: the last window closing ends the app.
+    fake.app.emit('window-all-closed');
+    expect(fake.calls.at(-1)).toBe(process.platform === 'darwin' ? 'window.destroy' : 'app.quit');
+  });
+
+  it('a renderer that never answers does not keep the window open past 3 s', async () => {
+    const fake = await loadMain();
+    await ready(fake);
+    const window = fake.windows[0]!;
+    window.webContents.emit('did-finish-load');
+    vi.useFakeTimers();
+    try {
+      window.close();
+      vi.advanceTimersByTime(2900);
+      expect(window.destroyed).toBe(false);
+      vi.advanceTimersByTime(100);
+      expect(window.destroyed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a quit that waited for the handshake is carried on once the window has closed', async () => {
+    const fake = await loadMain();
+    await ready(fake);
+    const window = fake.windows[0]!;
+    window.webContents.emit('did-finish-load');
+    fake.app.emit('before-quit');
+    window.close();
+    await fake.ipcHandlers.get('window:ready-to-close')!(APP_FRAME, undefined);
+    expect(fake.calls.slice(-3)).toEqual(['window.close', 'window.destroy', 'app.quit']);
+  });
+
+  it('a second launch focuses the existing window', async () => {
+    const fake = await loadMain();
+    await ready(fake);
+    fake.app.emit('second-instance');
+    expect(fake.calls.at(-1)).toBe('window.focus');
+  });
+});
