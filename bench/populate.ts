@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { ENTITY_TYPES } from '../shared/model';
-import { searchKeysFor } from '../shared/linking/normalize';
+import { foldText, nameKeysFor, searchKeysFor } from '../shared/linking/normalize';
 
 const WORDS = ['precursor', 'shipment', 'broker', 'cartel', 'customs', 'invoice', 'warehouse', 'chemical', 'courier', 'port', 'vessel', 'account', 'transfer', 'supplier', 'laboratory', 'tablet', 'powder', 'seizure', 'hearing', 'sanction'];
 const FIRST = ['Ana', 'Li', 'Carlos', 'Wei', 'Maria', 'John', 'Chen', 'Luis', 'Sofia', 'Hao', 'Elena', 'Jorge'];
@@ -24,7 +24,7 @@ export async function populate(page: Page, caseId: string, counts: { notes: numb
     const aliases = i % 3 === 0 ? [`${name.split(' ')[0]} ${i}`] : [];
     return {
       id: `bench-ent-${i}`, caseId, type, name, aliases, description: `Synthetic ${type} number ${i} for the startup benchmark.`,
-      properties: {}, protected: false, quotes: [], createdAt: now, updatedAt: now, searchKeys: searchKeysFor([name, ...aliases]),
+      properties: {}, protected: false, quotes: [], createdAt: now, updatedAt: now, nameKeys: nameKeysFor([name, ...aliases]), searchKeys: searchKeysFor([name, ...aliases]), sortName: foldText(name),
     };
   });
   const notes = Array.from({ length: counts.notes }, (_, i) => {

@@ -34,6 +34,10 @@ async function start(): Promise<void> {
     void flushPendingSaves().finally(() => casebook?.windowReadyToClose());
   });
 
+  // A file dropped anywhere must not navigate the window to it; importing
+  // dropped files is the sources feature's job.
+  for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (e) => e.preventDefault());
+
   const services = { db, caseId: view.caseId, nav: createNavigation({ main: view.main, inspector: { kind: 'closed' } }), toasts: createToasts() };
   root.render(
     <StrictMode>

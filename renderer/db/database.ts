@@ -1,9 +1,14 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Case, Citation, Entity, EntityType, Mention, Note, Relation, Source } from '../../shared/model';
-import { searchKeysFor } from '../../shared/linking/normalize';
+import { foldText, nameKeysFor, searchKeysFor } from '../../shared/linking/normalize';
 
-/** An entity as stored: the model plus the folded words it is found by. */
-export type StoredEntity = Entity & { searchKeys: string[] };
+/**
+ * An entity as stored: the model plus derived keys the hooks below keep in
+ * step with name and aliases: `nameKeys` (whole folded names, for "name
+ * starts with"), `searchKeys` (those and every word, for "any word starts
+ * with") and `sortName` (folded name, so A–Z lists ignore case and accents).
+ */
+export type StoredEntity = Entity & { nameKeys: string[]; searchKeys: string[]; sortName: string };
 
 /**
  * Per-case counters kept in step by every write that adds, removes or
@@ -45,9 +50,9 @@ export function declareSchema(db: Dexie): void {
     // [caseId+updatedAt] lists a case's notes newest first without reading them all.
     notes: 'id, [caseId+updatedAt]',
     sources: 'id, caseId, sha256',
-    // [caseId+type] counts by type, [caseId+type+name] lists a type A–Z a page
-    // at a time; *searchKeys serves @-suggestions.
-    entities: 'id, [caseId+type], [caseId+type+name], *searchKeys',
+    // [caseId+type+sortName] lists a type A–Z a page at a time; *nameKeys and
+    // *searchKeys serve @-suggestions, names first.
+    entities: 'id, [caseId+type], [caseId+type+sortName], *nameKeys, *searchKeys',
     relations: 'id, caseId, fromId, toId',
     mentions: 'id, caseId, entityId, [targetKind+targetId]',
     citations: 'id, caseId, noteId, sourceId',
@@ -56,23 +61,28 @@ export function declareSchema(db: Dexie): void {
   });
 }
 
-/** Keeps `searchKeys` in step with name and aliases on every write, whoever writes. */
-function maintainSearchKeys(db: CasebookDexie): void {
+type DerivedKeys = Pick<StoredEntity, 'nameKeys' | 'searchKeys' | 'sortName'>;
+
+function derivedKeys(name: string, aliases: readonly string[]): DerivedKeys {
+  return { nameKeys: nameKeysFor([name, ...aliases]), searchKeys: searchKeysFor([name, ...aliases]), sortName: foldText(name).trim() };
+}
+
+/** Keeps the derived keys in step with name and aliases on every write, whoever writes. */
+function maintainDerivedKeys(db: CasebookDexie): void {
   db.entities.hook('creating', (_key, entity) => {
-    entity.searchKeys = searchKeysFor([entity.name, ...entity.aliases]);
+    Object.assign(entity, derivedKeys(entity.name, entity.aliases));
   });
+  // Recomputed on every update: cheap, and Dexie reports array properties
+  // (aliases, quotes) as changed on every update anyway.
   db.entities.hook('updating', (changes, _key, entity) => {
     const next = changes as Partial<StoredEntity>;
-    if (!('name' in next) && !('aliases' in next)) return undefined;
-    const name = next.name ?? entity.name;
-    const aliases = next.aliases ?? entity.aliases;
-    return { searchKeys: searchKeysFor([name, ...aliases]) };
+    return derivedKeys(next.name ?? entity.name, next.aliases ?? entity.aliases);
   });
 }
 
 export function openDatabase(name: string = DATABASE_NAME): CasebookDexie {
   const db = new Dexie(name) as CasebookDexie;
   declareSchema(db);
-  maintainSearchKeys(db);
+  maintainDerivedKeys(db);
   return db;
 }

@@ -8,7 +8,7 @@ export type EntityDraft = Pick<Entity, 'type' | 'name' | 'aliases' | 'descriptio
 
 export async function createEntity(db: CasebookDexie, caseId: string, draft: EntityDraft): Promise<string> {
   const now = Date.now();
-  const entity: StoredEntity = { ...draft, id: newId('ent'), caseId, quotes: [], createdAt: now, updatedAt: now, searchKeys: [] };
+  const entity: StoredEntity = { ...draft, id: newId('ent'), caseId, quotes: [], createdAt: now, updatedAt: now, nameKeys: [], searchKeys: [], sortName: '' };
   await db.transaction('rw', db.entities, db.caseStats, async () => {
     await db.entities.add(entity);
     await adjustEntityCounts(db, caseId, { [entity.type]: 1 });
@@ -45,35 +45,36 @@ export async function countEntitiesByType(db: CasebookDexie, caseId: string): Pr
 
 export async function listEntitiesOfType(db: CasebookDexie, caseId: string, type: EntityType, limit: number): Promise<StoredEntity[]> {
   return db.entities
-    .where('[caseId+type+name]')
+    .where('[caseId+type+sortName]')
     .between([caseId, type, Dexie.minKey], [caseId, type, Dexie.maxKey])
     .limit(limit)
     .toArray();
 }
 
 /**
- * Entities whose name, alias or any word of them starts with the query,
- * best first: a name starting with the query, then an alias, then a word.
+ * Entities whose name, alias or any word of them starts with the query, best
+ * first: a name starting with the query, then an alias, then a word. Names
+ * and aliases are looked up first through their own index, so a flood of
+ * word matches can never crowd out the entity the user is typing the name of.
  */
 export async function suggestEntities(db: CasebookDexie, caseId: string, query: string, limit = 8): Promise<StoredEntity[]> {
-  const folded = foldText(query).trim();
+  const folded = foldText(query).replace(/\s+/g, ' ').trim();
   if (!folded) {
     return db.entities.where('[caseId+type]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).limit(limit).toArray();
   }
-  const candidates = await db.entities
-    .where('searchKeys')
-    .startsWith(folded)
-    .distinct()
-    .filter((e) => e.caseId === caseId)
-    .limit(limit * 5)
-    .toArray();
+  const lookup = (index: 'nameKeys' | 'searchKeys') =>
+    db.entities.where(index).startsWith(folded).distinct().filter((e) => e.caseId === caseId).limit(limit * 5).toArray();
+  const byName = await lookup('nameKeys');
+  const candidates = new Map(byName.map((e) => [e.id, e]));
+  if (candidates.size < limit) for (const e of await lookup('searchKeys')) if (!candidates.has(e.id)) candidates.set(e.id, e);
+
   const rank = (e: StoredEntity) => {
-    if (foldText(e.name).startsWith(folded)) return 0;
-    if (e.aliases.some((a) => foldText(a).startsWith(folded))) return 1;
+    if (e.sortName.startsWith(folded)) return 0;
+    if (e.nameKeys.some((k) => k.startsWith(folded))) return 1;
     return 2;
   };
-  return candidates
-    .sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length || a.name.localeCompare(b.name))
+  return [...candidates.values()]
+    .sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length || a.sortName.localeCompare(b.sortName))
     .slice(0, limit);
 }
 

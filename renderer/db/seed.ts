@@ -36,7 +36,8 @@ export async function ensureSeeded(db: CasebookDexie, now: () => number = Date.n
     if (await db.meta.get(SEED_KEY)) return 'already' as const;
     await db.cases.add(records.case);
     await db.sources.add(records.source);
-    await db.entities.bulkAdd(records.entities.map((e) => ({ ...e, searchKeys: [] })));
+    // The creating hook fills the derived keys.
+    await db.entities.bulkAdd(records.entities.map((e) => ({ ...e, nameKeys: [], searchKeys: [], sortName: '' })));
     const perType: Partial<Record<EntityType, number>> = {};
     for (const e of records.entities) perType[e.type] = (perType[e.type] ?? 0) + 1;
     await adjustEntityCounts(db, records.case.id, perType);

@@ -12,8 +12,9 @@ const BLOCK_SEPARATOR = '\n\n';
 /**
  * Plain text of a note and the offsets of its entity mentions in it, in one
  * walk, so stored mentions address the same text that search and snippets
- * use. Blocks are separated by a blank line, as `editor.getText()` does;
- * empty blocks (such as the trailing paragraph) add nothing.
+ * use. Blocks are separated by one blank line whatever their nesting (as
+ * ProseMirror's `textBetween` with a "\n\n" separator); empty blocks, such as
+ * the trailing paragraph, add nothing.
  */
 export function extractText(doc: JSONContent): { text: string; mentions: MentionInText[] } {
   let text = '';

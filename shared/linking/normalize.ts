@@ -14,17 +14,25 @@ export function foldText(value: string): string {
     .toLowerCase();
 }
 
+/** The whole folded names and aliases: what "starts with the query" means for a name. */
+export function nameKeysFor(names: readonly string[]): string[] {
+  return [...new Set(names.map((n) => foldText(n).replace(/\s+/g, ' ').trim()).filter(Boolean))];
+}
+
 /**
- * Keys an entity is found by when typing: the whole folded name and alias,
- * and each word of them, so "@milg" and "@anne" both find Anne Milgram.
+ * Every key an entity is found by when typing: the whole folded names and
+ * aliases, each whitespace-separated token ("felbab-brown") and each word of
+ * it ("felbab", "brown"), so "@milg", "@anne" and "@felbab-b" all find.
  */
 export function searchKeysFor(names: readonly string[]): string[] {
   const keys = new Set<string>();
-  for (const name of names) {
-    const folded = foldText(name).trim();
-    if (!folded) continue;
+  for (const folded of nameKeysFor(names)) {
     keys.add(folded);
-    for (const word of folded.split(/[^\p{L}\p{N}]+/u)) if (word) keys.add(word);
+    for (const token of folded.split(' ')) {
+      const trimmed = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      if (trimmed) keys.add(trimmed);
+      for (const word of token.split(/[^\p{L}\p{N}]+/u)) if (word) keys.add(word);
+    }
   }
   return [...keys];
 }

@@ -6,12 +6,13 @@ export function snippetAround(text: string, start: number, end: number, radius =
   let from = Math.max(0, start - radius);
   let to = Math.min(text.length, end + radius);
   if (from > 0) {
-    const space = text.indexOf(' ', from);
-    if (space !== -1 && space < start) from = space + 1;
+    const gap = text.slice(from, start).search(/\s/);
+    if (gap !== -1) from += gap + 1;
   }
   if (to < text.length) {
-    const space = text.lastIndexOf(' ', to);
-    if (space > end) to = space;
+    const after = text.slice(end, to);
+    const gap = Math.max(after.lastIndexOf(' '), after.lastIndexOf('\n'), after.lastIndexOf('\t'));
+    if (gap > 0) to = end + gap;
   }
   const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
   return `${from > 0 ? '… ' : ''}${body}${to < text.length ? ' …' : ''}`;

@@ -19,26 +19,34 @@ export function createDebouncedSaver<T>({ save, delay, onState, onError }: Saver
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
 
+  /** Saves until nothing is pending or a save fails; returns when the newest value is on disk. */
   const run = async (): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (running) await running;
-    if (!pending) return;
-    const current = pending;
-    pending = null;
-    onState('saving');
-    running = save(current.value).then(
-      () => onState(pending ? 'pending' : 'saved'),
-      (error: unknown) => {
-        pending ??= current;
-        onState('error');
-        onError(error);
-      },
-    );
-    try {
+    for (;;) {
+      if (running) {
+        await running;
+        continue;
+      }
+      if (!pending) return;
+      const current = pending;
+      pending = null;
+      let failed = false;
+      onState('saving');
+      const attempt = save(current.value).then(
+        () => onState(pending ? 'pending' : 'saved'),
+        (error: unknown) => {
+          failed = true;
+          pending ??= current;
+          onState('error');
+          onError(error);
+        },
+      );
+      running = attempt.finally(() => {
+        running = null;
+      });
       await running;
-    } finally {
-      running = null;
+      if (failed) return;
     }
   };
 

@@ -33,7 +33,11 @@ export function EntityForm({ entityId, initialName }: { entityId?: string; initi
 
   const changeType = (next: EntityType) => {
     setType(next);
-    setRows((current) => rowsFromProperties(next, Object.fromEntries(current.filter((r) => r.value.trim()).map((r) => [r.key, r.value]))));
+    // Keep what was typed; offer the new type's usual properties beside it.
+    setRows((current) => {
+      const kept = current.filter((r) => r.value.trim());
+      return [...kept, ...rowsFromProperties(next, {}).filter((r) => !kept.some((k) => k.key === r.key))];
+    });
   };
 
   const close = () => nav.openInspector(entityId ? { kind: 'entity', entityId } : { kind: 'closed' });
