@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Case, Citation, Entity, EntityType, Mention, Note, Relation, Source } from '../../shared/model';
 import { foldText, nameKeysFor, searchKeysFor } from '../../shared/linking/normalize';
 
@@ -41,24 +41,35 @@ export const DATABASE_NAME = 'casebook';
 
 /**
  * Schema versions, in order. A shipped version is never edited: a change is a
- * new `db.version(n)` with its own upgrade, and tests open every older
- * version's data with the newest code (tests/renderer/db).
+ * new entry with its own upgrade (using only the transaction it is given),
+ * and tests/renderer/db/schema-history.test.ts pins every shipped entry and
+ * opens each older version's data with the newest code.
  */
+export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<void> }[] = [
+  {
+    version: 1,
+    stores: {
+      cases: 'id',
+      // [caseId+updatedAt] lists a case's notes newest first without reading them all.
+      notes: 'id, [caseId+updatedAt]',
+      sources: 'id, caseId, sha256',
+      // [caseId+type+sortName] lists a type A–Z a page at a time; *nameKeys and
+      // *searchKeys serve @-suggestions, names first.
+      entities: 'id, [caseId+type], [caseId+type+sortName], *nameKeys, *searchKeys',
+      relations: 'id, caseId, fromId, toId',
+      mentions: 'id, caseId, entityId, [targetKind+targetId]',
+      citations: 'id, caseId, noteId, sourceId',
+      caseStats: 'caseId',
+      meta: 'key',
+    },
+  },
+];
+
 export function declareSchema(db: Dexie): void {
-  db.version(1).stores({
-    cases: 'id',
-    // [caseId+updatedAt] lists a case's notes newest first without reading them all.
-    notes: 'id, [caseId+updatedAt]',
-    sources: 'id, caseId, sha256',
-    // [caseId+type+sortName] lists a type A–Z a page at a time; *nameKeys and
-    // *searchKeys serve @-suggestions, names first.
-    entities: 'id, [caseId+type], [caseId+type+sortName], *nameKeys, *searchKeys',
-    relations: 'id, caseId, fromId, toId',
-    mentions: 'id, caseId, entityId, [targetKind+targetId]',
-    citations: 'id, caseId, noteId, sourceId',
-    caseStats: 'caseId',
-    meta: 'key',
-  });
+  for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
 }
 
 type DerivedKeys = Pick<StoredEntity, 'nameKeys' | 'searchKeys' | 'sortName'>;
