@@ -10,7 +10,9 @@ export function Sidebar() {
   const { db, caseId } = useApp();
   const caseRecord = useLiveQuery(() => db.cases.get(caseId), [db, caseId]);
   useEffect(() => {
-    if (caseRecord) reportReady('sidebar');
+    if (!caseRecord) return;
+    document.title = `${caseRecord.title} — Casebook`;
+    reportReady('sidebar');
   }, [caseRecord]);
   return (
     <nav className="sidebar" aria-label="Case">

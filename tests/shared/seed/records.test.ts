@@ -102,7 +102,7 @@ describe('buildSeedRecords', () => {
     expect(first?.content).toEqual(files.notes[0]?.content);
     expect(first?.title).toBe(files.notes[0]?.title);
     expect(first?.caseId).toBe(caseId);
-    expect(first?.text.startsWith(files.notes[0]!.title)).toBe(true);
+    expect(first?.text.startsWith('Status: draft, single source')).toBe(true);
     expect(first?.text).not.toMatch(/[<>{}]/);
   });
 
