@@ -6,3 +6,4 @@ export * from './entity';
 export * from './relation';
 export * from './mention';
 export * from './citation';
+export * from './imported-source';

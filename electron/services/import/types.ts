@@ -1,0 +1,44 @@
+import type { TextRange } from '../../../shared/model/imported-source';
+
+/** Limits every parser honours; the dispatcher enforces size, the runner enforces time. */
+export interface ImportLimits {
+  /** Largest file accepted, in bytes. */
+  maxBytes: number;
+  /** Largest total inflated size of a zip-based file (DOCX), in bytes. */
+  maxInflatedBytes: number;
+  /** Most entries a zip-based file may hold. */
+  maxZipEntries: number;
+  /** Wall-clock limit for one file, in ms (enforced by the isolated runner). */
+  timeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: ImportLimits = {
+  maxBytes: 200 * 1024 * 1024,
+  maxInflatedBytes: 500 * 1024 * 1024,
+  maxZipEntries: 10_000,
+  timeoutMs: 120_000,
+};
+
+/** What a format module hands back; the dispatcher adds sha256, size, format and a fallback title. */
+export interface ParsedDocument {
+  title?: string;
+  text: string;
+  /** Sanitized HTML whose text (shared/sources/html-text.ts) equals `text`. */
+  html?: string;
+  pages?: TextRange[];
+  metadata: Record<string, string>;
+  /** Files found inside (email attachments), imported by the dispatcher if their format is supported. */
+  attachments?: { fileName: string; bytes: Uint8Array }[];
+}
+
+export interface ParseInput {
+  bytes: Uint8Array;
+  fileName: string;
+  limits: ImportLimits;
+  /** Parsers check it between pages or chunks and stop with ImportError('cancelled'). */
+  signal?: AbortSignal;
+  /** 0..1 as the parse advances, for the progress bar. */
+  onProgress?: (fraction: number) => void;
+}
+
+export type FormatParser = (input: ParseInput) => Promise<ParsedDocument>;

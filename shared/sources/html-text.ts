@@ -1,0 +1,112 @@
+/**
+ * The plain text of a sanitized source HTML, and where each piece of it sits
+ * in the DOM. Main computes a source's `text` with it (on jsdom); the reader
+ * runs the same walk on the rendered DOM to turn a text range (a mention, a
+ * citation) back into a DOM Range. One walk, so the two can never disagree.
+ *
+ * Rules: block elements are separated by a blank line ("\n\n"), <br> is a
+ * newline, table cells in a row are separated by a tab, a space at the start
+ * of a block or after another space is skipped, a space at the end of a
+ * block is dropped. Text is otherwise taken verbatim (sanitizeHtml has
+ * already collapsed whitespace).
+ */
+export interface TextSegment {
+  /** The DOM text node. */
+  node: Text;
+  /** Offset in `node.data` where this segment starts. */
+  nodeOffset: number;
+  /** Offset in the extracted text where it starts. */
+  textOffset: number;
+  length: number;
+}
+
+const BLOCKS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
+  'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
+]);
+const CELLS = new Set(['TD', 'TH']);
+
+export function walkHtmlText(root: Node): { text: string; segments: TextSegment[] } {
+  let text = '';
+  const segments: TextSegment[] = [];
+  let pending: '' | '\n\n' | '\t' = '';
+  let inPre = 0;
+
+  const dropTrailingSpace = () => {
+    if (!text.endsWith(' ')) return;
+    text = text.slice(0, -1);
+    const last = segments[segments.length - 1];
+    if (last) {
+      last.length -= 1;
+      if (last.length === 0) segments.pop();
+    }
+  };
+  const due = (separator: '\n\n' | '\t') => {
+    if (separator === '\n\n' || pending !== '\n\n') pending = separator;
+  };
+
+  const visit = (node: Node) => {
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      let from = 0;
+      if (!inPre && data.startsWith(' ') && (pending || text === '' || text.endsWith(' ') || text.endsWith('\n'))) from = 1;
+      if (from >= data.length) return;
+      if (pending && text !== '') {
+        dropTrailingSpace();
+        text += pending;
+      }
+      pending = '';
+      segments.push({ node: node as Text, nodeOffset: from, textOffset: text.length, length: data.length - from });
+      text += data.slice(from);
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const name = node.nodeName;
+    if (name === 'BR') {
+      dropTrailingSpace();
+      if (text !== '' || pending) {
+        if (pending && text !== '') text += pending;
+        pending = '';
+        text += '\n';
+      }
+      return;
+    }
+    const isBlock = BLOCKS.has(name);
+    const isCell = CELLS.has(name);
+    if (isBlock) due('\n\n');
+    else if (isCell && text !== '' && !text.endsWith('\n')) due('\t');
+    if (name === 'PRE') inPre += 1;
+    for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+    if (name === 'PRE') inPre -= 1;
+    if (isBlock) {
+      dropTrailingSpace();
+      due('\n\n');
+    }
+  };
+  visit(root);
+  dropTrailingSpace();
+  return { text, segments };
+}
+
+/** The plain text `walkHtmlText` gives. */
+export const htmlText = (root: Node): string => walkHtmlText(root).text;
+
+/**
+ * Where text offset `offset` falls in the DOM: the text node and the offset
+ * inside it. An offset inside a separator resolves to the start of the next
+ * segment. Returns null past the end.
+ */
+export function locateOffset(segments: readonly TextSegment[], offset: number): { node: Text; offset: number } | null {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segments[mid]!;
+    if (offset < s.textOffset) hi = mid - 1;
+    else if (offset > s.textOffset + s.length) lo = mid + 1;
+    else return { node: s.node, offset: s.nodeOffset + (offset - s.textOffset) };
+  }
+  const next = segments[lo];
+  return next ? { node: next.node, offset: next.nodeOffset } : null;
+}
