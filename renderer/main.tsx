@@ -11,6 +11,7 @@ import { initialView } from './app/ui-state';
 import { openDatabase } from './db/database';
 import { ensureSeeded } from './db/seed';
 import { createToasts } from './features/shell/toasts';
+import { createImportQueue } from './features/sources/import/import-queue';
 import { flushPendingSaves } from './features/editor/pending-saves';
 import { casebook, logError } from './bridge';
 
@@ -34,11 +35,17 @@ async function start(): Promise<void> {
     void flushPendingSaves().finally(() => casebook?.windowReadyToClose());
   });
 
-  // A file dropped anywhere must not navigate the window to it; importing
-  // dropped files is the sources feature's job.
+  // A file dropped anywhere must not navigate the window to it; the drop
+  // zone (features/sources/import) imports it instead.
   for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (e) => e.preventDefault());
 
-  const services = { db, caseId: view.caseId, nav: createNavigation({ main: view.main, inspector: { kind: 'closed' } }), toasts: createToasts() };
+  const services = {
+    db,
+    caseId: view.caseId,
+    nav: createNavigation({ main: view.main, inspector: { kind: 'closed' } }),
+    toasts: createToasts(),
+    importQueue: createImportQueue({ api: casebook, db, caseId: view.caseId }),
+  };
   root.render(
     <StrictMode>
       <App services={services} />

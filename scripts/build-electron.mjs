@@ -24,7 +24,29 @@ export async function buildElectron({ outDir = join(root, 'dist', 'electron') } 
   await Promise.all([
     build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: join(outDir, 'main.cjs') }),
     build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: join(outDir, 'preload.cjs') }),
+    buildImportWorker({ outDir }),
   ]);
+}
+
+/**
+ * The isolated import process (electron/services/import/child.ts), an ES
+ * module: pdf.js ships only as ESM. Its packages stay external (they are the
+ * app's runtime dependencies, in node_modules), so jsdom and pdf.js keep the
+ * files they load beside themselves.
+ */
+export function buildImportWorker({ outDir = join(root, 'dist', 'electron') } = {}) {
+  return build({
+    entryPoints: ['electron/services/import/child.ts'],
+    outfile: join(outDir, 'import-worker.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+    absWorkingDir: root,
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

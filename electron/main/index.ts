@@ -1,6 +1,10 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { createLogFile } from '../services/log-file';
+import { createOriginalsStore } from '../services/originals';
+import { createIsolatedImporter } from '../services/import/isolated';
+import { IMPORT_FILE_FILTERS } from '../services/import/file-types';
+import { utilityImportProcess } from './import-process';
 import { createAppFileHandler } from './app-files';
 import { APP_ORIGIN, APP_SCHEME } from './app-url';
 import { createDispatch } from './ipc/dispatch';
@@ -64,6 +68,13 @@ function start(): void {
       openExternal: (url) => shell.openExternal(url),
       log,
       readyToClose: () => main?.rendererReadyToClose(),
+      chooseFiles: async () => {
+        const options = { title: 'Import sources', properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[], filters: IMPORT_FILE_FILTERS };
+        const result = main ? await dialog.showOpenDialog(main.window, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? [] : result.filePaths;
+      },
+      importer: createIsolatedImporter({ spawn: utilityImportProcess(paths.importWorkerPath) }),
+      originals: createOriginalsStore(app.getPath('userData')),
     }),
     { trustedOrigins: [APP_ORIGIN], onError: (channel, error) => reportError(`IPC ${channel} failed`, error) },
   );
@@ -100,7 +111,12 @@ function start(): void {
       );
       for (const channel of CHANNELS) {
         ipcMain.handle(channel, (event, payload: unknown) =>
-          dispatch(channel, payload, { senderUrl: event.senderFrame?.url }),
+          dispatch(channel, payload, {
+            senderUrl: event.senderFrame?.url,
+            emit: (name, data) => {
+              if (!event.sender.isDestroyed()) event.sender.send(name, data);
+            },
+          }),
         );
       }
       void log.append({ level: 'info', message: `Casebook ${app.getVersion()} started` }).catch(() => undefined);

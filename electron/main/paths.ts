@@ -9,6 +9,7 @@ export function bundlePaths(mainBundleDir: string) {
   return {
     rendererDir: join(distDir, 'renderer'),
     preloadPath: join(mainBundleDir, 'preload.cjs'),
+    importWorkerPath: join(mainBundleDir, 'import-worker.mjs'),
   };
 }
 

@@ -6,6 +6,8 @@ import { reportReady } from './readiness';
 import { Sidebar } from './Sidebar';
 import { NoteView } from '../features/notes/NoteView';
 import { SourceReader } from '../features/sources/SourceReader';
+import { SourceLibrary } from '../features/sources/SourceLibrary';
+import { DropZone } from '../features/sources/import/DropZone';
 import { Inspector } from '../features/entities/Inspector';
 import { ToastHost } from '../features/shell/ToastHost';
 import { useGlobalShortcuts } from '../features/shell/use-global-shortcuts';
@@ -34,10 +36,12 @@ function Shell() {
       <main className="main-pane">
         {main.kind === 'note' && <NoteView key={main.noteId} noteId={main.noteId} focus={main.focus} />}
         {main.kind === 'source' && <SourceReader sourceId={main.sourceId} highlight={main.highlight} />}
+        {main.kind === 'library' && <SourceLibrary />}
         {main.kind === 'none' && <EmptyMain />}
       </main>
       <Inspector />
       <ToastHost />
+      <DropZone />
     </div>
   );
 }

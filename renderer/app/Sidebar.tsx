@@ -5,6 +5,7 @@ import { reportReady } from './readiness';
 import { NotesSection } from '../features/notes/NotesSection';
 import { SourcesSection } from '../features/sources/SourcesSection';
 import { EntitiesSection } from '../features/entities/EntitiesSection';
+import { ImportPanel } from '../features/sources/import/ImportPanel';
 
 export function Sidebar() {
   const { db, caseId } = useApp();
@@ -26,6 +27,7 @@ export function Sidebar() {
         <SourcesSection />
         <EntitiesSection />
       </div>
+      <ImportPanel />
     </nav>
   );
 }

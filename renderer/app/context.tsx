@@ -2,12 +2,14 @@ import { createContext, useContext } from 'react';
 import type { CasebookDexie } from '../db/database';
 import type { Navigation } from './navigation';
 import type { Toasts } from '../features/shell/toasts';
+import type { ImportQueue } from '../features/sources/import/import-queue';
 
 export interface AppServices {
   db: CasebookDexie;
   caseId: string;
   nav: Navigation;
   toasts: Toasts;
+  importQueue: ImportQueue;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

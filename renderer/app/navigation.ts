@@ -4,7 +4,8 @@ import { useSyncExternalStore } from 'react';
 export type MainView =
   | { kind: 'none' }
   | { kind: 'note'; noteId: string; focus?: { entityId: string; occurrence: number } }
-  | { kind: 'source'; sourceId: string; highlight?: { start: number; end: number } };
+  | { kind: 'source'; sourceId: string; highlight?: { start: number; end: number } }
+  | { kind: 'library' };
 
 export type InspectorView =
   | { kind: 'closed' }

@@ -1,5 +1,6 @@
 import type { RequestOf } from './schemas';
 import type { Result } from './result';
+import type { ImportedSource } from '../model/imported-source';
 
 /** What `app:get-info` tells the renderer about where it runs. */
 export interface AppInfo {
@@ -21,6 +22,11 @@ export interface Contract {
   'log:write': { request: RequestOf<'log:write'>; response: null };
   /** The renderer has flushed unsaved work after `app:before-close`; main may close the window. */
   'window:ready-to-close': { request: RequestOf<'window:ready-to-close'>; response: null };
+  /** The native open dialog, multi-select; an empty list when the user cancels. */
+  'import:choose-files': { request: RequestOf<'import:choose-files'>; response: { paths: string[] } };
+  /** Parses one file (a path, or a dropped file's bytes) in an isolated process; keeps the original. */
+  'import:file': { request: RequestOf<'import:file'>; response: ImportedSource };
+  'import:cancel': { request: RequestOf<'import:cancel'>; response: null };
 }
 export type Channel = keyof Contract;
 
@@ -28,6 +34,8 @@ export type Channel = keyof Contract;
 export interface EventContract {
   /** The window is about to close: flush pending saves, then call `window:ready-to-close`. */
   'app:before-close': null;
+  /** How far one `import:file` request has got, 0..1. */
+  'import:progress': { requestId: string; fraction: number };
 }
 export type EventChannel = keyof EventContract;
 
@@ -37,8 +45,11 @@ export const CHANNELS = [
   'shell:open-external',
   'log:write',
   'window:ready-to-close',
+  'import:choose-files',
+  'import:file',
+  'import:cancel',
 ] as const satisfies readonly Channel[];
-export const EVENT_CHANNELS = ['app:before-close'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['app:before-close', 'import:progress'] as const satisfies readonly EventChannel[];
 
 // Fails to compile if CHANNELS misses a key of Contract.
 type Missing = Exclude<Channel, (typeof CHANNELS)[number]>;

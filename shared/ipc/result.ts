@@ -2,7 +2,10 @@
  * What every channel returns. `ipcMain.handle` would pass only an error's
  * message across the bridge, so failures travel as data with a stable code.
  */
+import type { ImportErrorCode } from '../model/imported-source';
+
 export type ErrorCode =
+  | ImportErrorCode
   | 'untrusted-sender'
   | 'invalid-payload'
   | 'unknown-channel'

@@ -4,6 +4,9 @@ import { z } from 'zod';
  * Zod schemas for every channel's request payload: main validates what the
  * renderer sends before any handler sees it. Keys match `Contract`.
  */
+/** Chosen by the renderer to follow and cancel one import. */
+const requestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
 export const requestSchemas = {
   'app:get-info': z.void(),
   'shell:open-external': z.object({ url: z.string().min(1).max(2048) }).strict(),
@@ -15,6 +18,12 @@ export const requestSchemas = {
     })
     .strict(),
   'window:ready-to-close': z.void(),
+  'import:choose-files': z.void(),
+  'import:file': z.union([
+    z.object({ requestId: requestId, path: z.string().min(1).max(4096) }).strict(),
+    z.object({ requestId: requestId, fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).strict(),
+  ]),
+  'import:cancel': z.object({ requestId: requestId }).strict(),
 } as const;
 
 export type RequestOf<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;

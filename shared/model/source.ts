@@ -15,4 +15,8 @@ export interface Source {
   size: number;
   metadata: Record<string, string>;
   importedAt: number;
+  /** The file's name as it was imported. */
+  fileName?: string;
+  /** The source this one was found in (an email's attachment). */
+  parentId?: string;
 }

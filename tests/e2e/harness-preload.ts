@@ -1,4 +1,5 @@
 import { buildApi } from '../../shared/ipc/bridge';
+import { encodeBytes } from './bytes-transport';
 
 /**
  * The harness's stand-in for electron/preload: the same `buildApi`, with
@@ -15,7 +16,7 @@ const w = window as unknown as {
 w.__casebookEmit = (channel, payload) => listeners.get(channel)?.forEach((l) => l(payload));
 w.casebook = Object.freeze(
   buildApi(
-    (channel, payload) => w.__casebookInvoke(channel, payload),
+    (channel, payload) => w.__casebookInvoke(channel, encodeBytes(payload)),
     (channel, listener) => {
       const set = listeners.get(channel) ?? new Set<Listener>();
       listeners.set(channel, set);

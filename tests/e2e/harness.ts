@@ -9,8 +9,12 @@ import { preview, type PreviewServer } from 'vite';
 import { createDispatch } from '../../electron/main/ipc/dispatch';
 import { createHandlers } from '../../electron/main/ipc/handlers';
 import { createLogFile } from '../../electron/services/log-file';
+import { createOriginalsStore } from '../../electron/services/originals';
+import { createIsolatedImporter } from '../../electron/services/import/isolated';
+import { nodeImportProcess } from '../../electron/services/import/node-process';
+import { decodeBytes } from './bytes-transport';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from './chromium';
-import { RENDERER_DIST, REPO_ROOT } from './build-renderer';
+import { IMPORT_WORKER, RENDERER_DIST, REPO_ROOT } from './build-renderer';
 
 /** A user's machine: a browser profile (IndexedDB lives there), main's data folder, and the app's address. */
 export interface Profile {
@@ -26,6 +30,11 @@ export interface LaunchedApp {
   profile: Profile;
   /** URLs main was asked to open externally (after its checks passed). */
   openedExternally: string[];
+  /**
+   * What the user picks in the next native open dialogs, one list per dialog
+   * (the stand-in for a dialog no browser can show); an empty queue is a cancel.
+   */
+  dialogPicks: string[][];
   /** Uncaught errors in the page; journeys assert there are none. */
   pageErrors: Error[];
   /** Waits until the case is shown and the editor is ready. */
@@ -90,6 +99,7 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
   });
 
   const openedExternally: string[] = [];
+  const dialogPicks: string[][] = [];
   let readyToClose: (() => void) | null = null;
   const dispatch = createDispatch(
     createHandlers({
@@ -99,6 +109,9 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
       },
       log: createLogFile(join(profile.dataDir, 'logs', 'casebook.log')),
       readyToClose: () => readyToClose?.(),
+      chooseFiles: async () => dialogPicks.shift() ?? [],
+      importer: createIsolatedImporter({ spawn: nodeImportProcess(IMPORT_WORKER) }),
+      originals: createOriginalsStore(profile.dataDir),
     }),
     { trustedOrigins: [origin] },
   );
@@ -111,7 +124,14 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
     deviceScaleFactor: 1,
   });
   await context.exposeBinding('__casebookInvoke', (source, channel: string, payload: unknown) =>
-    dispatch(channel, payload, { senderUrl: source.frame.url() }),
+    dispatch(channel, decodeBytes(payload), {
+      senderUrl: source.frame.url(),
+      emit: (name, data) => {
+        source.frame
+          .evaluate(([c, d]) => (window as unknown as { __casebookEmit: (c: string, d: unknown) => void }).__casebookEmit(c, d), [name, data] as const)
+          .catch(() => undefined); // The page may be gone; events are best effort, as in Electron.
+      },
+    }),
   );
   await context.addInitScript({ content: await harnessPreload() });
 
@@ -125,6 +145,7 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
     context,
     profile,
     openedExternally,
+    dialogPicks,
     pageErrors,
     ready: async () => {
       await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });

@@ -1,11 +1,15 @@
 import { requestSchemas } from '../../../shared/ipc/schemas';
 import { fail, type Result } from '../../../shared/ipc/result';
-import type { Channel, Contract } from '../../../shared/ipc/contract';
+import type { Channel, Contract, EventChannel, EventContract } from '../../../shared/ipc/contract';
 import { isTrustedSender } from './sender';
+
+export type Emit = <E extends EventChannel>(channel: E, payload: EventContract[E]) => void;
 
 export interface CallContext {
   /** URL of the frame that sent the message (`event.senderFrame.url`). */
   senderUrl: string | undefined;
+  /** Sends an event back to the page that called (progress of a long request). */
+  emit?: Emit;
 }
 
 export type Handler<C extends Channel> = (

@@ -2,14 +2,17 @@ import { useEffect } from 'react';
 import { useApp } from '../../app/context';
 import { useNoteActions } from '../notes/use-note-actions';
 import { flushPendingSaves } from '../editor/pending-saves';
+import { useChooseAndImport } from '../sources/import/use-import-actions';
 
 /**
- * App-wide keys: Ctrl/⌘+N new note, Ctrl/⌘+S save now, Ctrl/⌘+Shift+E new
- * entity, Escape closes the inspector when focus is not in a field.
+ * App-wide keys: Ctrl/⌘+N new note, Ctrl/⌘+S save now, Ctrl/⌘+O import
+ * sources, Ctrl/⌘+Shift+E new entity, Escape closes the inspector when
+ * focus is not in a field.
  */
 export function useGlobalShortcuts(): void {
   const { nav } = useApp();
   const { create } = useNoteActions();
+  const chooseAndImport = useChooseAndImport();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
@@ -20,6 +23,9 @@ export function useGlobalShortcuts(): void {
       } else if (mod && !event.shiftKey && key === 's') {
         event.preventDefault();
         void flushPendingSaves();
+      } else if (mod && !event.shiftKey && key === 'o') {
+        event.preventDefault();
+        void chooseAndImport();
       } else if (mod && event.shiftKey && key === 'e') {
         event.preventDefault();
         nav.openInspector({ kind: 'new-entity' });
@@ -29,7 +35,7 @@ export function useGlobalShortcuts(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [nav, create]);
+  }, [nav, create, chooseAndImport]);
 }
 
 function isEditable(target: EventTarget | null): boolean {

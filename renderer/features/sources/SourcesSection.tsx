@@ -1,23 +1,36 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/context';
 import { useNavigationState } from '../../app/navigation';
+import { useChooseAndImport } from './import/use-import-actions';
 
 const LIMIT = 200;
 
 export function SourcesSection() {
   const { db, caseId, nav } = useApp();
   const { main } = useNavigationState(nav);
+  const chooseAndImport = useChooseAndImport();
   const sources = useLiveQuery(() => db.sources.where('caseId').equals(caseId).limit(LIMIT).toArray(), [db, caseId]);
   const activeId = main.kind === 'source' ? main.sourceId : null;
   return (
     <section className="side-section" aria-labelledby="sources-heading">
       <div className="side-heading">
-        <h2 id="sources-heading">Sources</h2>
+        <h2 id="sources-heading">
+          <button type="button" className="heading-link" onClick={() => nav.openMain({ kind: 'library' })} title="Open the source library">
+            Sources {sources && <span className="count">{sources.length}</span>}
+          </button>
+        </h2>
+        <button type="button" className="icon-button" title="Import sources (Ctrl+O)" aria-label="Import sources" onClick={() => void chooseAndImport()}>
+          +
+        </button>
       </div>
-      {sources && sources.length === 0 && <p className="side-empty">No sources in this case.</p>}
+      {sources && sources.length === 0 && (
+        <p className="side-empty">
+          No sources yet. <button type="button" className="link-button" onClick={() => void chooseAndImport()}>Import files</button> or drop them here.
+        </p>
+      )}
       <ul className="side-list" role="list">
         {sources?.map((source) => (
-          <li key={source.id} className={`side-item${source.id === activeId ? ' is-active' : ''}`}>
+          <li key={source.id} className={`side-item${source.id === activeId ? ' is-active' : ''}${source.parentId ? ' is-child' : ''}`} data-source-id={source.id}>
             <button type="button" className="side-link" onClick={() => nav.openMain({ kind: 'source', sourceId: source.id })}>
               <span className="format-badge">{source.format.toUpperCase()}</span>
               <span className="side-label">{source.title}</span>

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDispatch, type Handlers } from '../../../electron/main/ipc/dispatch';
 import { createHandlers, type HandlerDeps } from '../../../electron/main/ipc/handlers';
 import { createLogFile } from '../../../electron/services/log-file';
+import { createOriginalsStore } from '../../../electron/services/originals';
+import { createIsolatedImporter } from '../../../electron/services/import/isolated';
 
 const APP = 'casebook://app/index.html';
 const trusted = { trustedOrigins: ['casebook://app'] };
@@ -27,6 +29,14 @@ beforeEach(async () => {
     readyToClose: (senderUrl) => {
       readyCalls.push(senderUrl);
     },
+    chooseFiles: async () => [],
+    // These tests never reach an import: every import call here must be refused earlier.
+    importer: createIsolatedImporter({
+      spawn: () => {
+        throw new Error('no import expected in dispatch tests');
+      },
+    }),
+    originals: createOriginalsStore(dir),
   };
 });
 afterEach(async () => {

@@ -1,0 +1,150 @@
+import type { WindowLike } from 'dompurify';
+import { JSDOM } from 'jsdom';
+import mammoth from 'mammoth';
+import { htmlText } from '../../../../shared/sources/html-text';
+import { sanitizeHtml } from '../../../../shared/sources/sanitize';
+import { ImportError, isImportError } from '../errors';
+import type { FormatParser, ParsedDocument } from '../types';
+import { inflateGuarded, inspectZip, looksLikeZip, repackStored, type ZipEntry } from '../zip-guard';
+
+/**
+ * DOCX → sanitized semantic HTML (headings, lists, tables, links) with
+ * mammoth, plus the core properties (docProps/core.xml) as metadata.
+ *
+ * The archive goes through the zip guard first; mammoth (which unzips with
+ * JSZip) only ever sees a re-packed, uncompressed copy of the XML parts we
+ * inflated and verified ourselves. Images are dropped (never inlined as
+ * data: URLs) and external files are never read.
+ */
+export const parseDocx: FormatParser = async ({ bytes, fileName, limits, signal, onProgress }) => {
+  const cancelled = () => new ImportError('cancelled', `${fileName}: import cancelled`);
+  if (signal?.aborted) throw cancelled();
+  if (bytes.length === 0) throw new ImportError('empty', `${fileName}: the file is empty`);
+  if (isCompoundFile(bytes)) throw compoundFileError(bytes, fileName);
+  if (!looksLikeZip(bytes)) throw notADocx(fileName);
+
+  const entries = inspectZip(bytes, limits, fileName);
+  if (!entries.some((entry) => entry.name === 'word/document.xml' || entry.name === '[Content_Types].xml')) throw notADocx(fileName);
+  // mammoth reads only XML parts (document, styles, numbering, notes, comments, relationships);
+  // images would be read only by an image converter, and ours never reads them.
+  const parts = inflateGuarded(bytes, entries, limits, fileName, { include: isXmlPart, signal });
+  onProgress?.(0.3);
+  if (signal?.aborted) throw cancelled();
+
+  let rawHtml: string;
+  try {
+    const repacked = repackStored(parts);
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(repacked.buffer, repacked.byteOffset, repacked.byteLength) },
+      {
+        externalFileAccess: false,
+        // An <img> without src: the sanitizer drops it; the image bytes are never read.
+        convertImage: mammoth.images.imgElement(async () => ({}) as { src: string }),
+      },
+    );
+    rawHtml = result.value;
+  } catch (error) {
+    if (isImportError(error)) throw error;
+    throw new ImportError('corrupt', `${fileName}: the Word document is damaged and could not be read`, { cause: error });
+  }
+  onProgress?.(0.8);
+  if (signal?.aborted) throw cancelled();
+
+  const window = domWindow();
+  const html = sanitizeHtml(rawHtml, window as unknown as WindowLike);
+  const body = window.document.createElement('body');
+  body.innerHTML = html;
+  const text = htmlText(body);
+
+  const metadata = readCoreProperties(parts.get('docProps/core.xml'), window);
+  const title = metadata.title ?? firstHeading(body);
+  onProgress?.(1);
+  const parsed: ParsedDocument = { text, html, metadata };
+  if (title) parsed.title = title;
+  return parsed;
+};
+
+const isXmlPart = (entry: ZipEntry): boolean => /\.(?:xml|rels)$/i.test(entry.name);
+
+const notADocx = (fileName: string) =>
+  new ImportError('corrupt', `${fileName}: not a valid Word document — the file is damaged or is not really a .docx`);
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** An OLE compound file (CFB): legacy Office files, and OOXML files encrypted with a password. */
+export function isCompoundFile(bytes: Uint8Array): boolean {
+  return bytes.length >= 8 && CFB_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+const utf16Name = (name: string) => Buffer.from(name, 'utf16le');
+
+/**
+ * A compound file named .docx: encrypted OOXML stores an "EncryptedPackage"
+ * stream; a legacy Word file renamed .docx has a "WordDocument" stream
+ * instead. Directory entry names are UTF-16LE, so a byte search finds them.
+ */
+function compoundFileError(bytes: Uint8Array, fileName: string): ImportError {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const encrypted = buffer.includes(utf16Name('EncryptedPackage'));
+  if (!encrypted && buffer.includes(utf16Name('WordDocument'))) {
+    return new ImportError('unsupported', `${fileName}: this is a Word 97–2003 .doc file, which is not supported; open it in Word and save as .docx`);
+  }
+  return new ImportError('encrypted', `${fileName}: password-protected Word document — remove the password and import again`);
+}
+
+let sharedWindow: JSDOM['window'] | undefined;
+/** One jsdom window for sanitizing and XML parsing; it never loads resources or runs scripts. */
+function domWindow(): JSDOM['window'] {
+  sharedWindow ??= new JSDOM('').window;
+  return sharedWindow;
+}
+
+const NS = {
+  dc: 'http://purl.org/dc/elements/1.1/',
+  dcterms: 'http://purl.org/dc/terms/',
+  cp: 'http://schemas.openxmlformats.org/package/2006/metadata/core-properties',
+};
+/** core.xml is a few hundred bytes; a huge one is not parsed. */
+const MAX_CORE_XML = 1024 * 1024;
+
+/**
+ * Title, author, subject, dates and last editor from docProps/core.xml.
+ * jsdom's XML parser refuses external entities and does not expand
+ * internal ones, so a hostile DTD cannot read files or blow up.
+ */
+export function readCoreProperties(xml: Uint8Array | undefined, window: JSDOM['window'] = domWindow()): Record<string, string> {
+  const metadata: Record<string, string> = {};
+  if (!xml || xml.length > MAX_CORE_XML) return metadata;
+  const doc = new window.DOMParser().parseFromString(new TextDecoder('utf-8').decode(xml), 'application/xml');
+  if (doc.getElementsByTagName('parsererror').length > 0) return metadata;
+  const read = (ns: string, name: string): string | undefined => {
+    const value = doc.getElementsByTagNameNS(ns, name)[0]?.textContent?.replace(/\s+/g, ' ').trim();
+    return value ? value : undefined;
+  };
+  const iso = (value: string | undefined): string | undefined => {
+    if (!value) return undefined;
+    const time = Date.parse(value);
+    return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+  };
+  const fields: [string, string | undefined][] = [
+    ['title', read(NS.dc, 'title')],
+    ['author', read(NS.dc, 'creator')],
+    ['subject', read(NS.dc, 'subject')],
+    ['description', read(NS.dc, 'description')],
+    ['keywords', read(NS.cp, 'keywords')],
+    ['lastModifiedBy', read(NS.cp, 'lastModifiedBy')],
+    ['created', iso(read(NS.dcterms, 'created'))],
+    ['modified', iso(read(NS.dcterms, 'modified'))],
+  ];
+  for (const [key, value] of fields) if (value) metadata[key] = value;
+  // The date the library shows: when the document was written.
+  const date = metadata.created ?? metadata.modified;
+  if (date) metadata.date = date;
+  return metadata;
+}
+
+function firstHeading(body: HTMLElement): string | undefined {
+  const heading = body.querySelector('h1, h2, h3, h4, h5, h6');
+  const text = heading?.textContent?.replace(/\s+/g, ' ').trim();
+  return text ? text : undefined;
+}

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ImportedSource } from '../../../shared/model/imported-source';
+import type { SourceFormat } from '../../../shared/model/source';
+import { detectFormat } from './detect';
+import { ImportError, isImportError } from './errors';
+import { DEFAULT_LIMITS, type FormatParser, type ImportLimits, type ParsedDocument } from './types';
+import { parsePdf } from './pdf';
+import { parseDocx } from './docx';
+import { parseHtml } from './html';
+import { parseMhtml } from './html/mhtml';
+import { parseMarkdown } from './markdown';
+import { parseText } from './text';
+import { parseEmail } from './email';
+
+export { ImportError, isImportError } from './errors';
+export { DEFAULT_LIMITS, type ImportLimits } from './types';
+
+export interface ImportOptions {
+  limits?: Partial<ImportLimits>;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+const PARSERS: Record<string, { format: SourceFormat; parse: FormatParser }> = {
+  pdf: { format: 'pdf', parse: parsePdf },
+  docx: { format: 'docx', parse: parseDocx },
+  html: { format: 'html', parse: parseHtml },
+  mhtml: { format: 'html', parse: parseMhtml },
+  markdown: { format: 'markdown', parse: parseMarkdown },
+  text: { format: 'text', parse: parseText },
+  email: { format: 'email', parse: parseEmail },
+};
+
+/** Attachments inside attachments are followed this deep, no further. */
+const MAX_NESTING = 2;
+
+/**
+ * Imports one file from disk: checks it exists and is within the size limit
+ * before reading it, then parses it (see importBytes). Rejects only with an
+ * ImportError whose message names the file.
+ */
+export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportedSource> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const fileName = basename(path);
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    throw new ImportError('unreadable', `${fileName}: ${error.code === 'ENOENT' ? 'the file is no longer there' : `could not be read (${error.code ?? error.message})`}.`, { cause: error });
+  });
+  if (!info.isFile()) throw new ImportError('unreadable', `${fileName}: not a file.`);
+  if (info.size > limits.maxBytes) throw tooLarge(fileName, info.size, limits.maxBytes);
+  const bytes = await readWhole(path, info.size, fileName);
+  return importBytes(bytes, fileName, options);
+}
+
+/** Imports a file's bytes (a dropped file, an attachment). */
+export async function importBytes(bytes: Uint8Array, fileName: string, options: ImportOptions = {}, depth = 0): Promise<ImportedSource> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (bytes.byteLength > limits.maxBytes) throw tooLarge(fileName, bytes.byteLength, limits.maxBytes);
+  if (bytes.byteLength === 0) throw new ImportError('empty', `${fileName}: the file is empty.`);
+  if (options.signal?.aborted) throw cancelled(fileName);
+
+  const detected = detectFormat(bytes, fileName);
+  if (detected.kind === 'unsupported') throw new ImportError('unsupported', `${fileName}: ${detected.reason}`);
+  const { format, parse } = PARSERS[detected.kind]!;
+
+  let parsed: ParsedDocument;
+  try {
+    parsed = await parse({ bytes, fileName, limits, ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  } catch (error) {
+    if (isImportError(error)) throw error;
+    throw new ImportError('corrupt', `${fileName}: the file is damaged or not really ${format.toUpperCase()} (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
+  }
+  if (!parsed.text.trim()) throw new ImportError('empty', `${fileName}: there is no text in it to import.`);
+
+  const children: ImportedSource[] = [];
+  const skipped: string[] = [];
+  if (depth < MAX_NESTING) {
+    for (const attachment of parsed.attachments ?? []) {
+      try {
+        children.push(await importBytes(attachment.bytes, attachment.fileName, options, depth + 1));
+      } catch (error) {
+        if (isImportError(error) && error.code === 'cancelled') throw error;
+        skipped.push(`${attachment.fileName} (${isImportError(error) ? error.code : 'failed'})`);
+      }
+    }
+  }
+
+  return {
+    title: parsed.title?.trim() || fileName.replace(/\.[^.]+$/, ''),
+    format,
+    fileName,
+    text: parsed.text,
+    ...(parsed.html ? { html: parsed.html } : {}),
+    ...(parsed.pages ? { pages: parsed.pages } : {}),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    size: bytes.byteLength,
+    metadata: { ...parsed.metadata, ...(skipped.length ? { skippedAttachments: skipped.join(', ') } : {}) },
+    ...(children.length ? { children } : {}),
+  };
+}
+
+async function readWhole(path: string, size: number, fileName: string): Promise<Uint8Array> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const bytes = new Uint8Array(size);
+      let offset = 0;
+      while (offset < size) {
+        const { bytesRead } = await handle.read(bytes, offset, size - offset, offset);
+        if (bytesRead === 0) break;
+        offset += bytesRead;
+      }
+      return offset === size ? bytes : bytes.subarray(0, offset);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ImportError('unreadable', `${fileName}: ${code === 'ENOENT' ? 'the file is no longer there' : `could not be read (${code ?? (error as Error).message})`}.`, { cause: error });
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+const tooLarge = (fileName: string, size: number, max: number) =>
+  new ImportError('too-large', `${fileName}: ${mb(size)} is over the ${mb(max)} limit for one file.`);
+export const cancelled = (fileName: string) => new ImportError('cancelled', `${fileName}: import cancelled.`);

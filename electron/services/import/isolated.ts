@@ -1,0 +1,69 @@
+import type { ImportedSource } from '../../../shared/model/imported-source';
+import { ImportError } from './errors';
+import type { ImportReply, ImportRequest } from './protocol';
+import { DEFAULT_LIMITS, type ImportLimits } from './types';
+
+/** One isolated import process, as main sees it (utilityProcess in Electron, child_process in Node). */
+export interface ImportProcess {
+  postMessage(message: ImportRequest): void;
+  onMessage(listener: (message: ImportReply) => void): void;
+  onExit(listener: (code: number | null) => void): void;
+  kill(): void;
+}
+
+export type SpawnImportProcess = () => ImportProcess;
+
+export type ImportInput = { path: string } | { bytes: Uint8Array; fileName: string };
+
+const nameOf = (input: ImportInput) => ('path' in input ? input.path.split(/[\\/]/).pop()! : input.fileName);
+
+/**
+ * Runs each import in a fresh process with a time limit: a parser that
+ * hangs is killed ("timeout"), one that crashes or runs out of memory is
+ * that file's error ("corrupt"), a cancelled one is killed at once. The app
+ * and the other imports carry on.
+ */
+export function createIsolatedImporter(options: { spawn: SpawnImportProcess; limits?: Partial<ImportLimits> }) {
+  const limits: ImportLimits = { ...DEFAULT_LIMITS, ...options.limits };
+
+  function run(input: ImportInput, job: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<ImportedSource> {
+    const fileName = nameOf(input);
+    if (job.signal?.aborted) return Promise.reject(new ImportError('cancelled', `${fileName}: import cancelled.`));
+    return new Promise<ImportedSource>((resolve, reject) => {
+      const child = options.spawn();
+      let settled = false;
+      const finish = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        job.signal?.removeEventListener('abort', onAbort);
+        outcome();
+      };
+      const stop = (error: ImportError) => {
+        finish(() => reject(error));
+        child.kill();
+      };
+      const onAbort = () => stop(new ImportError('cancelled', `${fileName}: import cancelled.`));
+      const timer = setTimeout(
+        () => stop(new ImportError('timeout', `${fileName}: reading it took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped.`)),
+        limits.timeoutMs,
+      );
+      job.signal?.addEventListener('abort', onAbort, { once: true });
+
+      child.onMessage((message) => {
+        if (message.type === 'progress') job.onProgress?.(message.fraction);
+        else if (message.type === 'done') finish(() => resolve(message.source));
+        else finish(() => reject(new ImportError(message.code, message.message)));
+      });
+      child.onExit((code) =>
+        finish(() =>
+          reject(new ImportError('corrupt', `${fileName}: the importer stopped while reading this file (exit code ${code ?? 'none'}); the file may be damaged or too complex.`)),
+        ),
+      );
+      child.postMessage('path' in input ? { type: 'import', path: input.path, limits } : { type: 'import-bytes', bytes: input.bytes, fileName, limits });
+    });
+  }
+
+  return { run, limits };
+}
+export type IsolatedImporter = ReturnType<typeof createIsolatedImporter>;

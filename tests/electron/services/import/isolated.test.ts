@@ -1,0 +1,75 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIsolatedImporter } from '../../../../electron/services/import/isolated';
+import { nodeImportProcess } from '../../../../electron/services/import/node-process';
+
+/**
+ * The runner's promises, proven with real child processes that behave like
+ * a well, badly or maliciously behaved parser: answer, hang, crash, exhaust
+ * memory. (The real import process is exercised by import-process.test.ts.)
+ */
+let dir: string;
+const script = (name: string, body: string) => {
+  const path = join(dir, `${name}.mjs`);
+  return writeFile(path, body).then(() => path);
+};
+const SOURCE = { title: 'T', format: 'text', fileName: 'a.txt', text: 'hello', sha256: 'x'.repeat(64), size: 5, metadata: {} };
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'casebook-isolated-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('isolated importer', () => {
+  it('returns what the process answers, with its progress', async () => {
+    const path = await script('ok', `process.on('message', () => { process.send({ type: 'progress', fraction: 0.5 }); process.send({ type: 'done', source: ${JSON.stringify(SOURCE)} }); });`);
+    const progress: number[] = [];
+    const importer = createIsolatedImporter({ spawn: nodeImportProcess(path) });
+    await expect(importer.run({ path: '/x/a.txt' }, { onProgress: (f) => progress.push(f) })).resolves.toEqual(SOURCE);
+    expect(progress).toEqual([0.5]);
+  });
+
+  it('passes on the parser’s typed failure', async () => {
+    const path = await script('fail', `process.on('message', () => process.send({ type: 'failed', code: 'encrypted', message: 'a.pdf: encrypted PDF' }));`);
+    const importer = createIsolatedImporter({ spawn: nodeImportProcess(path) });
+    await expect(importer.run({ path: '/x/a.pdf' })).rejects.toMatchObject({ name: 'ImportError', code: 'encrypted', message: 'a.pdf: encrypted PDF' });
+  });
+
+  it('kills a parser that hangs and reports a timeout', async () => {
+    const path = await script('hang', `process.on('message', () => { for (;;) {} });`);
+    const importer = createIsolatedImporter({ spawn: nodeImportProcess(path), limits: { timeoutMs: 500 } });
+    await expect(importer.run({ path: '/x/slow.pdf' })).rejects.toMatchObject({ code: 'timeout', message: expect.stringContaining('slow.pdf') });
+  });
+
+  it('turns a crash into that file’s error', async () => {
+    const path = await script('crash', `process.on('message', () => process.exit(3));`);
+    const importer = createIsolatedImporter({ spawn: nodeImportProcess(path) });
+    await expect(importer.run({ path: '/x/bad.docx' })).rejects.toMatchObject({ code: 'corrupt', message: expect.stringContaining('exit code 3') });
+  });
+
+  it('survives a parser that runs out of memory, within its own limit', async () => {
+    const path = await script('oom', `process.on('message', () => { const a = []; for (;;) a.push(new Array(1e6).fill(Math.random())); });`);
+    const importer = createIsolatedImporter({ spawn: nodeImportProcess(path, { maxOldSpaceMb: 64 }), limits: { timeoutMs: 60_000 } });
+    await expect(importer.run({ path: '/x/bomb.docx' })).rejects.toMatchObject({ code: 'corrupt', message: expect.stringContaining('bomb.docx') });
+  }, 60_000);
+
+  it('cancels at once, killing the process', async () => {
+    const path = await script('slow', `process.on('message', () => setTimeout(() => {}, 60_000));`);
+    const importer = createIsolatedImporter({ spawn: nodeImportProcess(path) });
+    const controller = new AbortController();
+    const running = importer.run({ bytes: new Uint8Array([1]), fileName: 'dropped.txt' }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    await expect(running).rejects.toMatchObject({ code: 'cancelled', message: 'dropped.txt: import cancelled.' });
+  });
+
+  it('carries bytes to the process intact', async () => {
+    const path = await script('echo', `process.on('message', (m) => process.send({ type: 'done', source: { ...${JSON.stringify(SOURCE)}, text: Array.from(m.bytes).join(',') + '|' + m.fileName } }));`);
+    const importer = createIsolatedImporter({ spawn: nodeImportProcess(path) });
+    const source = await importer.run({ bytes: new Uint8Array([0, 255, 7]), fileName: 'b.bin' });
+    expect(source.text).toBe('0,255,7|b.bin');
+  });
+});
