@@ -1,4 +1,6 @@
+import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import { basename } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +33,8 @@ export class FakeWebContents extends EventEmitter {
 
 export function createFakeElectron(options: { userData: string; singleInstanceLock?: boolean }) {
   const calls: string[] = [];
+  /** What the next open dialogs return, one list per dialog; an empty queue is a cancel. */
+  const dialogPicks: string[][] = [];
   const windows: FakeBrowserWindow[] = [];
   const app = new (class extends EventEmitter {
     isPackaged = false;
@@ -194,6 +198,29 @@ export function createFakeElectron(options: { userData: string; singleInstanceLo
       },
     },
     session: { defaultSession: session },
+    dialog: {
+      async showOpenDialog(...args: unknown[]) {
+        const opts = args.at(-1) as { properties?: string[] };
+        calls.push(`dialog.showOpenDialog ${(opts.properties ?? []).join(',')}`);
+        const picks = dialogPicks.shift();
+        return picks ? { canceled: false, filePaths: picks } : { canceled: true, filePaths: [] };
+      },
+    },
+    // A real process with utilityProcess's surface: the import worker runs for real.
+    utilityProcess: {
+      fork(script: string, args: string[], opts: { serviceName?: string; execArgv?: string[] }) {
+        calls.push(`utilityProcess.fork ${basename(script)} ${opts.serviceName ?? ''}`);
+        const child = fork(script, args, { serialization: 'advanced', execArgv: opts.execArgv ?? [], stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+        return {
+          postMessage: (message: unknown) => child.send(message as object),
+          on(event: 'message' | 'exit', listener: (value: unknown) => void) {
+            if (event === 'message') child.on('message', listener);
+            else child.on('exit', (code) => listener(code));
+          },
+          kill: () => child.kill('SIGKILL'),
+        };
+      },
+    },
     shell: {
       async openExternal(url: string) {
         opened.push(url);
@@ -201,6 +228,6 @@ export function createFakeElectron(options: { userData: string; singleInstanceLo
     },
   };
 
-  return { electron, calls, windows, ipcHandlers, protocolHandlers, session, opened, privileged, app };
+  return { electron, calls, windows, ipcHandlers, protocolHandlers, session, opened, privileged, app, dialogPicks };
 }
 export type FakeElectron = ReturnType<typeof createFakeElectron>;

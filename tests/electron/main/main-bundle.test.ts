@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildElectron } from '../../../scripts/build-electron.mjs';
 import { CHANNELS } from '../../../shared/ipc/contract';
@@ -29,6 +30,12 @@ beforeAll(async () => {
     join(base, 'node_modules', 'electron', 'index.js'),
     'module.exports = globalThis.__casebookFakeElectron;',
   );
+  // The import worker's packages stay external, as in the app: link the real ones beside it.
+  const repoModules = fileURLToPath(new URL('../../../node_modules', import.meta.url));
+  for (const name of await readdir(repoModules)) {
+    if (name === 'electron' || name.startsWith('.')) continue;
+    await symlink(join(repoModules, name), join(base, 'node_modules', name), 'dir');
+  }
 }, 60_000);
 afterAll(async () => {
   delete (globalThis as { __casebookFakeElectron?: unknown }).__casebookFakeElectron;
@@ -148,6 +155,27 @@ describe('main bundle', () => {
     expect(await open(APP_FRAME, { url: 'ms-msdt:/id x' })).toMatchObject({ ok: false, error: { code: 'forbidden-url' } });
     expect(await open(APP_FRAME, { url: 'https://example.org/' })).toEqual({ ok: true, value: null });
     expect(fake.opened).toEqual(['https://example.org/']);
+  });
+
+  it('imports through the dialog and the isolated import process, keeping the original', async () => {
+    const fake = await loadMain();
+    await ready(fake);
+    const file = join(fake.userData, 'tip.txt');
+    await writeFile(file, 'A tip about a shipment from Wuhan.\n');
+    fake.dialogPicks.push([file]);
+    const choose = fake.ipcHandlers.get('import:choose-files')!;
+    expect(await choose(APP_FRAME, undefined)).toEqual({ ok: true, value: { paths: [file] } });
+    expect(fake.calls).toContain('dialog.showOpenDialog openFile,multiSelections');
+    expect(await choose(APP_FRAME, undefined)).toEqual({ ok: true, value: { paths: [] } });
+
+    const sent: [string, unknown][] = [];
+    const event = { ...APP_FRAME, sender: { isDestroyed: () => false, send: (c: string, p: unknown) => sent.push([c, p]) } };
+    const result = (await fake.ipcHandlers.get('import:file')!(event, { requestId: 'job-1', path: file })) as { ok: boolean; value: { text: string; sha256: string; format: string } };
+    expect(result).toMatchObject({ ok: true, value: { format: 'text', text: 'A tip about a shipment from Wuhan.' } });
+    expect(fake.calls.some((c) => c.startsWith('utilityProcess.fork import-worker.mjs Casebook importer'))).toBe(true);
+    const sha = result.value.sha256;
+    expect(await readFile(join(fake.userData, 'originals', sha.slice(0, 2), sha), 'utf8')).toBe('A tip about a shipment from Wuhan.\n');
+    expect(sent.every(([c]) => c === 'import:progress')).toBe(true);
   });
 
   it('serves dist/renderer over casebook:// with the CSP header, and nothing outside it', async () => {

@@ -1,0 +1,142 @@
+import type { WindowLike } from 'dompurify';
+import { JSDOM } from 'jsdom';
+import PostalMime, { type Address, type Attachment, type Email, type Mailbox } from 'postal-mime';
+import { htmlText } from '../../../../shared/sources/html-text';
+import { sanitizeHtml } from '../../../../shared/sources/sanitize';
+import { ImportError } from '../errors';
+import type { FormatParser, ParsedDocument } from '../types';
+
+/**
+ * An .eml message: the headers become metadata (from, to, cc, date, subject,
+ * messageId), the subject the title, the body the text. An HTML body is
+ * sanitized (remote images, cid: images, scripts and styles go); a
+ * plain-text-only body is rendered as paragraphs with line breaks, so the
+ * reader keeps its structure. Either way `text` is htmlText of `html`.
+ * Attachments are returned as files; the dispatcher imports the ones it
+ * reads as linked child sources. Inline images (cid:) are dropped.
+ */
+export const parseEmail: FormatParser = async ({ bytes, fileName, signal, onProgress }) => {
+  const cancelled = () => new ImportError('cancelled', `${fileName}: import cancelled`);
+  if (signal?.aborted) throw cancelled();
+  if (bytes.length === 0) throw new ImportError('empty', `${fileName}: the file is empty`);
+
+  let email: Email;
+  try {
+    email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
+  } catch (error) {
+    throw new ImportError('corrupt', `${fileName}: the email is damaged and could not be read`, { cause: error });
+  }
+  if (signal?.aborted) throw cancelled();
+  onProgress?.(0.5);
+
+  const window = domWindow();
+  const body = window.document.createElement('body');
+  let html = '';
+  if (email.html?.trim()) {
+    html = sanitizeHtml(email.html, window as unknown as WindowLike);
+    body.innerHTML = html;
+  }
+  let text = html ? htmlText(body) : '';
+  // An HTML part with no text (only images, say) but a real plain-text part: use the plain text.
+  if (!text.trim() && email.text?.trim()) {
+    html = sanitizeHtml(plainTextToHtml(email.text), window as unknown as WindowLike);
+    body.innerHTML = html;
+    text = htmlText(body);
+  }
+
+  const subject = clean(email.subject);
+  const metadata: Record<string, string> = {};
+  const put = (key: string, value: string | undefined) => {
+    if (value) metadata[key] = value;
+  };
+  put('from', formatAddresses(email.from ? [email.from] : undefined));
+  put('to', formatAddresses(email.to));
+  put('cc', formatAddresses(email.cc));
+  put('date', isoDate(email.date));
+  put('subject', subject);
+  put('messageId', clean(email.messageId));
+
+  const attachments = email.attachments
+    .filter((attachment) => !isInlineImage(attachment))
+    .map((attachment, index) => ({ fileName: attachmentName(attachment, index), bytes: contentBytes(attachment.content) }));
+
+  onProgress?.(1);
+  const parsed: ParsedDocument = { title: subject ?? '(no subject)', text, metadata };
+  if (html && text) parsed.html = html;
+  if (attachments.length > 0) parsed.attachments = attachments;
+  return parsed;
+};
+
+let sharedWindow: JSDOM['window'] | undefined;
+/** One jsdom window for sanitizing; it never loads resources or runs scripts. */
+function domWindow(): JSDOM['window'] {
+  sharedWindow ??= new JSDOM('').window;
+  return sharedWindow;
+}
+
+const clean = (value: string | undefined): string | undefined => {
+  const trimmed = value?.replace(/\s+/g, ' ').trim();
+  return trimmed ? trimmed : undefined;
+};
+
+const escapeHtml = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Blank lines separate paragraphs; single newlines stay line breaks. */
+export function plainTextToHtml(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n+/)
+    .map((paragraph) => paragraph.replace(/^\n+|\n+$/g, ''))
+    .filter((paragraph) => paragraph.trim() !== '')
+    .map((paragraph) => `<p>${paragraph.split('\n').map(escapeHtml).join('<br>')}</p>`)
+    .join('\n');
+}
+
+function formatAddresses(addresses: Address[] | undefined): string | undefined {
+  if (!addresses?.length) return undefined;
+  const mailbox = (m: Mailbox) => {
+    const name = clean(m.name);
+    const address = clean(m.address);
+    if (name && address && name !== address) return `${name} <${address}>`;
+    return address ?? name ?? '';
+  };
+  const parts = addresses.map((a) => (a.group ? `${clean(a.name) ?? ''}: ${a.group.map(mailbox).join(', ')};` : mailbox(a)));
+  return clean(parts.filter(Boolean).join(', '));
+}
+
+function isoDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** An image the HTML body shows by Content-ID, not a file the sender attached. */
+function isInlineImage(attachment: Attachment): boolean {
+  if (!attachment.mimeType.startsWith('image/')) return false;
+  if (attachment.related) return true;
+  return Boolean(attachment.contentId) && attachment.disposition !== 'attachment';
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'text/plain': '.txt',
+  'text/html': '.html',
+  'text/markdown': '.md',
+  'application/pdf': '.pdf',
+  'message/rfc822': '.eml',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+};
+
+/** The attachment's own name, reduced to a plain file name; a made-up one if it has none. */
+function attachmentName(attachment: Attachment, index: number): string {
+  // eslint-disable-next-line no-control-regex
+  const base = (attachment.filename ?? '').replace(/[\u0000-\u001f\u007f]/g, '').split(/[\\/]/).pop()?.trim() ?? '';
+  if (base && base !== '.' && base !== '..') return base;
+  return `attachment-${index + 1}${EXTENSIONS[attachment.mimeType] ?? ''}`;
+}
+
+function contentBytes(content: Attachment['content']): Uint8Array {
+  if (typeof content === 'string') return new TextEncoder().encode(content);
+  if (content instanceof Uint8Array) return content;
+  return new Uint8Array(content);
+}

@@ -1,0 +1,249 @@
+import { Readability } from '@mozilla/readability';
+import type { WindowLike } from 'dompurify';
+import { JSDOM, VirtualConsole, type DOMWindow } from 'jsdom';
+import { htmlText } from '../../../../shared/sources/html-text';
+import { sanitizeHtml } from '../../../../shared/sources/sanitize';
+import { ImportError } from '../errors';
+import { assertNotBinary, decodeText, decodeWindows1252 } from '../text/decode';
+import type { FormatParser, ParsedDocument } from '../types';
+
+/**
+ * Saved web pages (.html, .htm): the bytes are decoded (BOM, then
+ * <meta charset>, then UTF-8, then Windows-1252), parsed by jsdom with
+ * scripts off and no resource loading, and the main content is taken as
+ * Firefox's reader view takes it (Mozilla Readability), falling back to the
+ * whole <body>. Links are made absolute against the page's address first,
+ * so they survive sanitizing.
+ */
+export const parseHtml: FormatParser = async ({ bytes, fileName, signal, onProgress }) => {
+  throwIfCancelled(signal, fileName);
+  const { html, encoding } = decodeHtml(bytes, fileName);
+  return parseWebPage({ html, fileName, encoding, signal, onProgress });
+};
+
+export interface WebPage {
+  /** The page's markup, already decoded. */
+  html: string;
+  fileName: string;
+  /** Name of the encoding the markup was decoded from, kept as metadata. */
+  encoding: string;
+  /** Where the page was loaded from, if the container says (MHTML's Content-Location). */
+  location?: string;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+/**
+ * The pipeline shared by HTML and MHTML: metadata from the full page, links
+ * made absolute, main content by Readability (else the body), sanitized, and
+ * the plain text computed from the sanitized HTML exactly as the reader will.
+ */
+export function parseWebPage(page: WebPage): ParsedDocument {
+  const { fileName, signal, onProgress } = page;
+  throwIfCancelled(signal, fileName);
+  // Where the page was loaded from: the container's word, else the comment browsers write when saving.
+  const location = httpUrl(page.location) ?? savedFromUrl(page.html);
+  const { window } = new JSDOM(page.html, {
+    contentType: 'text/html',
+    // Untrusted pages make jsdom complain (bad CSS…); nobody needs to read that.
+    virtualConsole: new VirtualConsole(),
+    // Only the string, for document.baseURI (Readability resolves against it). No scripts, no resources.
+    ...(location ? { url: location } : {}),
+  });
+  try {
+    const doc = window.document;
+    onProgress?.(0.2);
+    const meta = readMeta(doc);
+    const canonical = httpUrl(canonicalHref(doc), location);
+    const url = canonical ?? httpUrl(meta.get('og:url'), location) ?? location;
+    // Relative links are relative to the page's own address (or its <base>), which the canonical URL stands in for when unknown.
+    const pageBase = location ?? url;
+    const base = httpUrl(doc.querySelector('base[href]')?.getAttribute('href') ?? undefined, pageBase) ?? pageBase;
+    absolutizeLinks(doc, base);
+
+    throwIfCancelled(signal, fileName);
+    const article = readArticle(doc);
+    onProgress?.(0.7);
+    throwIfCancelled(signal, fileName);
+
+    let content = article?.content ? sanitizeForReader(article.content, window) : undefined;
+    if (!content?.text) content = sanitizeForReader(doc.body?.innerHTML ?? '', window);
+    if (!content.text) throw new ImportError('empty', `${fileName}: there is no readable text in this page.`);
+
+    const title = oneLine(meta.get('og:title')) || oneLine(doc.title) || oneLine(article?.title);
+    const author = firstOf(meta, AUTHOR_KEYS) ?? byline(article?.byline);
+    const date = firstOf(meta, DATE_KEYS) ?? articleTime(doc) ?? oneLine(article?.publishedTime);
+    const siteName = oneLine(meta.get('og:site_name')) || oneLine(article?.siteName);
+    const description = oneLine(meta.get('og:description')) || oneLine(meta.get('description'));
+    const metadata: Record<string, string> = { encoding: page.encoding };
+    if (url) metadata.url = url;
+    if (author) metadata.author = author;
+    if (date) metadata.date = date;
+    if (siteName) metadata.siteName = siteName;
+    if (description) metadata.description = description;
+    onProgress?.(1);
+    return { ...(title ? { title } : {}), text: content.text, html: content.html, metadata };
+  } finally {
+    window.close();
+  }
+}
+
+/**
+ * Sanitizes untrusted HTML for the reader and gives its plain text. The text
+ * is computed from the sanitized string parsed again, as the reader will
+ * parse it, never from the DOM the sanitizer built (the two can differ: the
+ * parser drops a newline right after <pre>, splits a <p> around a <div>).
+ * sanitizeHtml unwraps removed elements, which can leave such trees; a
+ * second pass (rarely a third) reaches its fixed point, so sanitizing the
+ * result again, in the renderer, changes nothing. `body` is the re-parsed
+ * HTML the text was taken from.
+ */
+export function sanitizeForReader(dirty: string, window: DOMWindow): { html: string; text: string; body: HTMLElement } {
+  const purifyWindow = window as unknown as WindowLike;
+  let html = sanitizeHtml(dirty, purifyWindow);
+  for (let pass = 0; pass < 3; pass++) {
+    const again = sanitizeHtml(html, purifyWindow);
+    if (again === html) break;
+    html = again;
+  }
+  const parsed = window.document.implementation.createHTMLDocument('');
+  parsed.body.innerHTML = html;
+  return { html, text: htmlText(parsed.body), body: parsed.body };
+}
+
+/**
+ * Decodes an HTML file: a BOM decides, else the charset the page declares
+ * (the MIME part's, or a <meta> in its first 16 KB), else UTF-8 if valid,
+ * else Windows-1252. As browsers do, a declared UTF-16 without a BOM means
+ * UTF-8, and Latin-1/ASCII labels mean Windows-1252.
+ */
+export function decodeHtml(bytes: Uint8Array, fileName: string, declaredCharset?: string): { html: string; encoding: string } {
+  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const label = hasBom ? undefined : (declaredCharset ?? metaCharset(bytes));
+  const encoding = label ? encodingOf(label) : undefined;
+  if (!encoding || encoding === 'utf-8' || encoding.startsWith('utf-16')) {
+    const decoded = decodeText(bytes, fileName);
+    return { html: decoded.text, encoding: decoded.encoding };
+  }
+  const html = encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
+  assertNotBinary(html, fileName);
+  return { html, encoding };
+}
+
+/** The canonical name of an encoding label, or undefined if this runtime cannot decode it. */
+function encodingOf(label: string): string | undefined {
+  try {
+    return new TextDecoder(label.trim().toLowerCase()).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+function metaCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 16 * 1024)).toString('latin1');
+  // Both <meta charset="…"> and <meta http-equiv="Content-Type" content="text/html; charset=…">.
+  return /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:+-]+)/i.exec(head)?.[1];
+}
+
+/** IE, and Chrome's "Webpage, HTML only", write `<!-- saved from url=(0042)https://… -->`; the number is the URL's length. */
+function savedFromUrl(html: string): string | undefined {
+  const match = /<!--\s*saved from url=\((\d+)\)(\S+)/i.exec(html.slice(0, 64 * 1024));
+  if (!match) return undefined;
+  const length = Number(match[1]);
+  const raw = length > 0 && length <= match[2]!.length ? match[2]!.slice(0, length) : match[2]!;
+  return httpUrl(raw.replace(/-->$/, ''));
+}
+
+const WEB_PROTOCOLS = new Set(['http:', 'https:']);
+const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+/** An absolute http(s) URL from `raw` (resolved against `base`), or undefined. */
+function httpUrl(raw: string | null | undefined, base?: string): string | undefined {
+  if (!raw?.trim()) return undefined;
+  try {
+    const url = new URL(raw.trim(), base);
+    return WEB_PROTOCOLS.has(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every link made absolute against `base`, or stripped of its href if it is
+ * not http(s)/mailto then (javascript:, data:, file:, relative with no known
+ * base). In-page anchors stay. The sanitizer would drop relative hrefs.
+ */
+function absolutizeLinks(doc: Document, base: string | undefined): void {
+  for (const link of Array.from(doc.querySelectorAll('a[href]'))) {
+    const raw = link.getAttribute('href')!.trim();
+    if (raw.startsWith('#')) continue;
+    let resolved: URL | undefined;
+    try {
+      resolved = new URL(raw, base);
+    } catch {
+      resolved = undefined;
+    }
+    if (resolved && LINK_PROTOCOLS.has(resolved.protocol)) link.setAttribute('href', resolved.href);
+    else link.removeAttribute('href');
+  }
+}
+
+type Article = ReturnType<Readability['parse']>;
+
+/** Readability works on a copy (it rewrites the document); a failure means no article, not a failed import. */
+function readArticle(doc: Document): Article {
+  try {
+    return new Readability(doc.cloneNode(true) as Document, { charThreshold: 200 }).parse();
+  } catch {
+    return null;
+  }
+}
+
+/** <meta> content by lower-cased property, name or itemprop; the first one wins. */
+function readMeta(doc: Document): Map<string, string> {
+  const meta = new Map<string, string>();
+  for (const element of Array.from(doc.querySelectorAll('meta[content]'))) {
+    const content = element.getAttribute('content')!.trim();
+    if (!content) continue;
+    for (const attribute of ['property', 'name', 'itemprop']) {
+      const key = element.getAttribute(attribute)?.trim().toLowerCase();
+      if (key && !meta.has(key)) meta.set(key, content);
+    }
+  }
+  return meta;
+}
+
+function canonicalHref(doc: Document): string | undefined {
+  for (const link of Array.from(doc.querySelectorAll('link[rel][href]'))) {
+    if (link.getAttribute('rel')!.toLowerCase().split(/\s+/).includes('canonical')) return link.getAttribute('href')!;
+  }
+  return undefined;
+}
+
+const AUTHOR_KEYS = ['author', 'article:author', 'dc.creator', 'dcterms.creator'];
+const DATE_KEYS = ['article:published_time', 'date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.created', 'datepublished', 'pubdate', 'publishdate'];
+
+function firstOf(meta: Map<string, string>, keys: string[]): string | undefined {
+  for (const key of keys) {
+    const value = oneLine(meta.get(key));
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** The first <time datetime> inside the article (or <main>): the page's own dateline. */
+function articleTime(doc: Document): string | undefined {
+  const time = doc.querySelector('article time[datetime]') ?? doc.querySelector('main time[datetime]');
+  return oneLine(time?.getAttribute('datetime')) || undefined;
+}
+
+/** Readability's byline is the page's text ("By Jane Doe"). */
+function byline(raw: string | null | undefined): string | undefined {
+  return oneLine(raw?.replace(/^\s*by\s+/i, '')) || undefined;
+}
+
+const oneLine = (value: string | null | undefined): string => value?.replace(/\s+/g, ' ').trim() ?? '';
+
+export function throwIfCancelled(signal: AbortSignal | undefined, fileName: string): void {
+  if (signal?.aborted) throw new ImportError('cancelled', `${fileName}: import cancelled.`);
+}
