@@ -32,12 +32,16 @@ export async function buildElectron({ outDir = join(root, 'dist', 'electron') } 
  * The isolated import process (electron/services/import/child.ts), an ES
  * module: pdf.js ships only as ESM. Its packages stay external (they are the
  * app's runtime dependencies, in node_modules), so jsdom and pdf.js keep the
- * files they load beside themselves.
+ * files they load beside themselves. Split into chunks so each format's
+ * parser (and the packages it needs) loads only when a file needs it.
  */
 export function buildImportWorker({ outDir = join(root, 'dist', 'electron') } = {}) {
   return build({
-    entryPoints: ['electron/services/import/child.ts'],
-    outfile: join(outDir, 'import-worker.mjs'),
+    entryPoints: { 'import-worker': 'electron/services/import/child.ts' },
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'import-chunks/[name]-[hash]',
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -69,8 +69,9 @@ describe('importing sources', () => {
     app.dialogPicks.push([files.pdf, files.docx, files.html, files.exe, files.vanished]);
     await page.keyboard.press(`${MOD}+o`);
     const panel = page.locator('.import-panel');
-    await ui(panel.locator('[data-job-state="done"]')).toHaveCount(3);
-    await ui(panel.locator('[data-job-state="failed"]')).toHaveCount(2);
+    const IMPORTING = { timeout: 60_000 };
+    await ui(panel.locator('[data-job-state="done"]'), IMPORTING).toHaveCount(3);
+    await ui(panel.locator('[data-job-state="failed"]'), IMPORTING).toHaveCount(2);
     await ui(panel.locator('.import-job', { hasText: 'invoice.pdf' }).locator('.import-error')).toContainText('invoice.pdf:');
     await ui(panel.locator('.import-job', { hasText: 'moved-away.pdf' }).locator('.import-error')).toContainText('moved-away.pdf: the file is no longer there');
     await app.screenshot('import-01-panel');
@@ -125,8 +126,8 @@ describe('importing sources', () => {
     const { page } = app;
     app.dialogPicks.push([files.pdf]);
     await page.getByRole('button', { name: 'Import sources', exact: true }).click();
-    await ui(page.locator('.import-panel [data-job-state="duplicate"]')).toHaveCount(1);
-    await ui(page.locator('.import-panel [data-job-state="duplicate"]')).toContainText('Open “Port seizure report”');
+    await ui(page.locator('.import-panel [data-job-state="duplicate"]'), { timeout: 60_000 }).toHaveCount(1);
+    await ui(page.locator('.import-panel [data-job-state="duplicate"] .import-open')).toHaveAttribute('title', 'Already in this case as “Port seizure report”');
 
     // A drop, as the browser delivers it.
     await page.evaluate(() => {
@@ -135,8 +136,8 @@ describe('importing sources', () => {
       window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true }));
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     });
-    await ui(page.locator('.import-panel .import-job', { hasText: 'interview.txt' })).toContainText('Imported');
-    await page.locator('.import-panel .import-job', { hasText: 'interview.txt' }).getByRole('button', { name: 'Open' }).click();
+    await ui(page.locator('.import-panel .import-job', { hasText: 'interview.txt' }), { timeout: 60_000 }).toContainText('Imported');
+    await page.locator('.import-panel .import-job', { hasText: 'interview.txt' }).locator('.import-open').click();
     await ui(page.locator('.source-reader h1')).toHaveText('Interview notes');
     await ui(page.locator('.source-reader .source-text')).toContainText('The broker said the drums came from Wuhan.');
     expect(existsSync(join(app.profile.dataDir, 'originals'))).toBe(true);

@@ -1,14 +1,16 @@
 import { expect } from 'vitest';
 import type { Locator } from 'playwright-core';
 
-const POLL = { timeout: 10_000, interval: 50 };
+const DEFAULT_POLL = { timeout: 10_000, interval: 50 };
 
 /**
  * Retrying assertions on the live page, in the spirit of Playwright Test's
  * web-first matchers, built on Vitest's `expect.poll` so the journeys run
- * under the same runner as the unit tests.
+ * under the same runner as the unit tests. Work that takes real time (an
+ * import) passes a longer `timeout`.
  */
-export function ui(locator: Locator) {
+export function ui(locator: Locator, options: { timeout?: number } = {}) {
+  const POLL = { timeout: options.timeout ?? DEFAULT_POLL.timeout, interval: DEFAULT_POLL.interval };
   const text = () => locator.innerText({ timeout: POLL.timeout }).then((s) => s.replace(/\s+/g, ' ').trim());
   return {
     toHaveText: (expected: string) => expect.poll(text, POLL).toBe(expected),

@@ -6,13 +6,6 @@ import type { SourceFormat } from '../../../shared/model/source';
 import { detectFormat } from './detect';
 import { ImportError, isImportError } from './errors';
 import { DEFAULT_LIMITS, type FormatParser, type ImportLimits, type ParsedDocument } from './types';
-import { parsePdf } from './pdf';
-import { parseDocx } from './docx';
-import { parseHtml } from './html';
-import { parseMhtml } from './html/mhtml';
-import { parseMarkdown } from './markdown';
-import { parseText } from './text';
-import { parseEmail } from './email';
 
 export { ImportError, isImportError } from './errors';
 export { DEFAULT_LIMITS, type ImportLimits } from './types';
@@ -23,14 +16,18 @@ export interface ImportOptions {
   onProgress?: (fraction: number) => void;
 }
 
-const PARSERS: Record<string, { format: SourceFormat; parse: FormatParser }> = {
-  pdf: { format: 'pdf', parse: parsePdf },
-  docx: { format: 'docx', parse: parseDocx },
-  html: { format: 'html', parse: parseHtml },
-  mhtml: { format: 'html', parse: parseMhtml },
-  markdown: { format: 'markdown', parse: parseMarkdown },
-  text: { format: 'text', parse: parseText },
-  email: { format: 'email', parse: parseEmail },
+/**
+ * Parsers load on first use: the import process handles one file, and jsdom
+ * alone takes seconds to load, which a PDF or a text file should not pay.
+ */
+const PARSERS: Record<string, { format: SourceFormat; load: () => Promise<FormatParser> }> = {
+  pdf: { format: 'pdf', load: () => import('./pdf').then((m) => m.parsePdf) },
+  docx: { format: 'docx', load: () => import('./docx').then((m) => m.parseDocx) },
+  html: { format: 'html', load: () => import('./html').then((m) => m.parseHtml) },
+  mhtml: { format: 'html', load: () => import('./html/mhtml').then((m) => m.parseMhtml) },
+  markdown: { format: 'markdown', load: () => import('./markdown').then((m) => m.parseMarkdown) },
+  text: { format: 'text', load: () => import('./text').then((m) => m.parseText) },
+  email: { format: 'email', load: () => import('./email').then((m) => m.parseEmail) },
 };
 
 /** Attachments inside attachments are followed this deep, no further. */
@@ -62,10 +59,11 @@ export async function importBytes(bytes: Uint8Array, fileName: string, options: 
 
   const detected = detectFormat(bytes, fileName);
   if (detected.kind === 'unsupported') throw new ImportError('unsupported', `${fileName}: ${detected.reason}`);
-  const { format, parse } = PARSERS[detected.kind]!;
+  const { format, load } = PARSERS[detected.kind]!;
 
   let parsed: ParsedDocument;
   try {
+    const parse = await load();
     parsed = await parse({ bytes, fileName, limits, ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   } catch (error) {
     if (isImportError(error)) throw error;

@@ -51,7 +51,7 @@ export const parseDocx: FormatParser = async ({ bytes, fileName, limits, signal,
   if (signal?.aborted) throw cancelled();
 
   const window = domWindow();
-  const html = sanitizeHtml(rawHtml, window as unknown as WindowLike);
+  const html = sanitizeHtml(tidyMammothHtml(rawHtml, window), window as unknown as WindowLike);
   const body = window.document.createElement('body');
   body.innerHTML = html;
   const text = htmlText(body);
@@ -63,6 +63,27 @@ export const parseDocx: FormatParser = async ({ bytes, fileName, limits, signal,
   if (title) parsed.title = title;
   return parsed;
 };
+
+/**
+ * Tidies mammoth's HTML before sanitizing, in an inert <template> (nothing in
+ * it runs or loads):
+ * - mammoth wraps every table cell's content in <p>; a cell holding a single
+ *   paragraph loses it, so a row's text reads "cell<TAB>cell" rather than one
+ *   blank-line-separated paragraph per cell;
+ * - images go here rather than in the sanitizer, so the text on either side
+ *   joins into one text node and its spaces collapse ("a <img> b" → "a b").
+ */
+function tidyMammothHtml(rawHtml: string, window: JSDOM['window']): string {
+  const template = window.document.createElement('template');
+  template.innerHTML = rawHtml;
+  for (const image of Array.from(template.content.querySelectorAll('img'))) image.remove();
+  for (const cell of Array.from(template.content.querySelectorAll('td, th'))) {
+    const children = Array.from(cell.childNodes).filter((node) => !(node.nodeType === 3 && !node.textContent?.trim()));
+    const only = children[0];
+    if (children.length === 1 && only?.nodeName === 'P') (only as Element).replaceWith(...Array.from(only.childNodes));
+  }
+  return template.innerHTML;
+}
 
 const isXmlPart = (entry: ZipEntry): boolean => /\.(?:xml|rels)$/i.test(entry.name);
 

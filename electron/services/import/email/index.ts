@@ -33,18 +33,18 @@ export const parseEmail: FormatParser = async ({ bytes, fileName, signal, onProg
   const body = window.document.createElement('body');
   let html = '';
   if (email.html?.trim()) {
-    html = sanitizeHtml(email.html, window as unknown as WindowLike);
+    html = sanitize(fixC1(email.html), window);
     body.innerHTML = html;
   }
   let text = html ? htmlText(body) : '';
   // An HTML part with no text (only images, say) but a real plain-text part: use the plain text.
   if (!text.trim() && email.text?.trim()) {
-    html = sanitizeHtml(plainTextToHtml(email.text), window as unknown as WindowLike);
+    html = sanitize(plainTextToHtml(fixC1(email.text)), window);
     body.innerHTML = html;
     text = htmlText(body);
   }
 
-  const subject = clean(email.subject);
+  const subject = clean(fixC1(email.subject));
   const metadata: Record<string, string> = {};
   const put = (key: string, value: string | undefined) => {
     if (value) metadata[key] = value;
@@ -74,6 +74,36 @@ function domWindow(): JSDOM['window'] {
   return sharedWindow;
 }
 
+/**
+ * sanitizeHtml twice: when it removes an element between two spaces ("a <img> b"),
+ * the two text nodes are whitespace-normalized separately and the output has two
+ * spaces; the second pass parses them as one text node and collapses them. On
+ * sanitized input a pass changes nothing else.
+ */
+function sanitize(dirty: string, window: JSDOM['window']): string {
+  const once = sanitizeHtml(dirty, window as unknown as WindowLike);
+  // Leading and trailing whitespace is no text (htmlText skips it), so trimming keeps the invariant.
+  return sanitizeHtml(once, window as unknown as WindowLike).trim();
+}
+
+/** Windows-1252's characters for bytes 0x80–0x9F (undefined ones stay as they are). */
+const CP1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/**
+ * Node's TextDecoder (20.18.3+, 22.13+; nodejs/node#56542, #60888) decodes
+ * windows-1252, and the iso-8859-1/latin1/us-ascii labels the Encoding
+ * Standard maps to it, as plain Latin-1: bytes 0x80–0x9F come out as C1
+ * control characters instead of “ ” – — € ™ … postal-mime decodes bodies with
+ * it. C1 controls never belong in mail text, so they are mapped back to what
+ * a browser shows for those bytes.
+ */
+export function fixC1(value: string): string;
+export function fixC1(value: string | undefined): string | undefined;
+export function fixC1(value: string | undefined): string | undefined {
+  if (!value || !/[\u0080-\u009f]/.test(value)) return value;
+  return value.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
+}
+
 const clean = (value: string | undefined): string | undefined => {
   const trimmed = value?.replace(/\s+/g, ' ').trim();
   return trimmed ? trimmed : undefined;
@@ -90,13 +120,13 @@ export function plainTextToHtml(text: string): string {
     .map((paragraph) => paragraph.replace(/^\n+|\n+$/g, ''))
     .filter((paragraph) => paragraph.trim() !== '')
     .map((paragraph) => `<p>${paragraph.split('\n').map(escapeHtml).join('<br>')}</p>`)
-    .join('\n');
+    .join('');
 }
 
 function formatAddresses(addresses: Address[] | undefined): string | undefined {
   if (!addresses?.length) return undefined;
   const mailbox = (m: Mailbox) => {
-    const name = clean(m.name);
+    const name = clean(fixC1(m.name));
     const address = clean(m.address);
     if (name && address && name !== address) return `${name} <${address}>`;
     return address ?? name ?? '';
@@ -129,7 +159,6 @@ const EXTENSIONS: Record<string, string> = {
 
 /** The attachment's own name, reduced to a plain file name; a made-up one if it has none. */
 function attachmentName(attachment: Attachment, index: number): string {
-  // eslint-disable-next-line no-control-regex
   const base = (attachment.filename ?? '').replace(/[\u0000-\u001f\u007f]/g, '').split(/[\\/]/).pop()?.trim() ?? '';
   if (base && base !== '.' && base !== '..') return base;
   return `attachment-${index + 1}${EXTENSIONS[attachment.mimeType] ?? ''}`;

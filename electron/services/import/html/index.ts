@@ -1,5 +1,4 @@
 import { Readability } from '@mozilla/readability';
-import type { WindowLike } from 'dompurify';
 import { JSDOM, VirtualConsole, type DOMWindow } from 'jsdom';
 import { htmlText } from '../../../../shared/sources/html-text';
 import { sanitizeHtml } from '../../../../shared/sources/sanitize';
@@ -99,10 +98,9 @@ export function parseWebPage(page: WebPage): ParsedDocument {
  * HTML the text was taken from.
  */
 export function sanitizeForReader(dirty: string, window: DOMWindow): { html: string; text: string; body: HTMLElement } {
-  const purifyWindow = window as unknown as WindowLike;
-  let html = sanitizeHtml(dirty, purifyWindow);
+  let html = sanitizeHtml(dirty, window);
   for (let pass = 0; pass < 3; pass++) {
-    const again = sanitizeHtml(html, purifyWindow);
+    const again = sanitizeHtml(html, window);
     if (again === html) break;
     html = again;
   }

@@ -15,7 +15,13 @@ export const parseMhtml: FormatParser = async ({ bytes, fileName, signal, onProg
   throwIfCancelled(signal, fileName);
   // One char per byte: MIME structure is ASCII, bodies are decoded back to bytes.
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  // A bare web page saved with an .mht name: read it as the page it is.
+  if (/^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(raw.slice(0, 4096))) {
+    const { html, encoding } = decodeHtml(bytes, fileName);
+    return parseWebPage({ html, fileName, encoding, signal, onProgress });
+  }
   const message = readEntity(raw, fileName);
+  if (!message.headers.has('content-type')) throw notMime(fileName);
   const part = findHtmlPart(message, fileName, 0);
   if (!part) throw new ImportError('corrupt', `${fileName}: there is no web page in this MHTML file.`);
 
@@ -52,11 +58,11 @@ function readEntity(raw: string, fileName: string): MimeEntity {
   let pos = 0;
   let ended = false;
   while (pos < raw.length) {
-    if (pos > MAX_HEADER_CHARS) throw new ImportError('corrupt', `${fileName}: this is not a readable MHTML file (no MIME headers).`);
     let end = raw.indexOf('\n', pos);
     if (end === -1) end = raw.length;
     const line = raw.slice(pos, raw[end - 1] === '\r' ? end - 1 : end);
     pos = end + 1;
+    if (pos > MAX_HEADER_CHARS) throw notMime(fileName);
     if (line === '') {
       ended = true;
       break;
@@ -75,6 +81,8 @@ function readEntity(raw: string, fileName: string): MimeEntity {
   flush();
   return { headers, body: ended ? raw.slice(pos) : '' };
 }
+
+const notMime = (fileName: string) => new ImportError('corrupt', `${fileName}: this is not a readable MHTML file (no MIME headers).`);
 
 /** Depth-first, the first part whose type is text/html. */
 function findHtmlPart(entity: MimeEntity, fileName: string, depth: number): MimeEntity | undefined {

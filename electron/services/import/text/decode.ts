@@ -10,33 +10,34 @@ export interface DecodedText {
 /**
  * Decodes a text file's bytes: a BOM (UTF-8, UTF-16LE, UTF-16BE) decides and
  * is stripped; otherwise valid UTF-8 is UTF-8 and anything else is read as
- * Windows-1252 (what "ANSI" text from Windows, and most Latin-1 labelled
- * files, really are). Newlines become "\n". Binary content is refused.
+ * Windows-1252 (what "ANSI" text from Windows, and most files labelled
+ * Latin-1, really are). Newlines become "\n". Binary content is refused with
+ * ImportError('unsupported').
+ *
+ * Large files: for UTF-8 and Windows-1252, where a control byte or CR is never
+ * part of a multi-byte character, the binary check and newline normalization
+ * work on the bytes (one scan, one copy only if there is a CR), and the
+ * string is built once by a native decoder.
  */
 export function decodeText(bytes: Uint8Array, fileName = 'This file'): DecodedText {
-  let text: string;
-  let encoding: TextEncodingName;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    encoding = 'utf-8';
-    rejectNul(bytes, fileName);
-    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(3));
-  } else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-    // NUL bytes are normal in UTF-16; a NUL character is not.
-    text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(2));
-    if (text.includes('\0')) throw binary(fileName);
-  } else {
-    rejectNul(bytes, fileName);
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-      encoding = 'utf-8';
-    } catch {
-      text = decodeWindows1252(bytes);
-      encoding = 'windows-1252';
-    }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    // NUL bytes are normal in UTF-16; NUL characters are not (assertNotBinary).
+    const text = normalizeNewlines(new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(2)));
+    assertNotBinary(text, fileName);
+    return { text, encoding };
   }
-  assertNotBinary(text, fileName);
-  return { text: normalizeNewlines(text), encoding };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  const { controls, hasCr } = scanBytes(body, fileName);
+  if (controls > controlLimit(body.length)) throw binary(fileName);
+  const unix = hasCr ? unixNewlines(body) : body;
+  if (bom) return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(unix), encoding: 'utf-8' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(unix), encoding: 'utf-8' };
+  } catch {
+    return { text: decodeWindows1252(unix), encoding: 'windows-1252' };
+  }
 }
 
 /** "\r\n" and a lone "\r" (old Mac files) become "\n". */
@@ -51,41 +52,80 @@ const CP1252_C1 = [
   0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
+const CP1252_CHUNK = 1 << 20;
 
 /**
  * Windows-1252 without TextDecoder: Node 20's `TextDecoder('windows-1252')`
- * decodes as ISO-8859-1 (0x93 becomes U+0093, not “), so we map 0x80–0x9F
- * ourselves. Latin-1 decoding by Buffer is a native one-pass copy.
+ * decodes as ISO-8859-1 (0x93 becomes U+0093, not “). Bytes are mapped to
+ * UTF-16 code units a megabyte at a time and decoded natively.
  */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  return latin1.replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(CP1252_C1[c.charCodeAt(0) - 0x80]!));
+  const units = new Uint16Array(Math.min(bytes.length, CP1252_CHUNK));
+  const parts: string[] = [];
+  for (let start = 0; start < bytes.length; start += CP1252_CHUNK) {
+    const end = Math.min(start + CP1252_CHUNK, bytes.length);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      units[i - start] = b >= 0x80 && b < 0xa0 ? CP1252_C1[b - 0x80]! : b;
+    }
+    parts.push(Buffer.from(units.buffer, 0, (end - start) * 2).toString('utf16le'));
+  }
+  return parts.join('');
 }
 
 /** Share of control characters above which a file is taken for binary. */
 const MAX_CONTROL_RATIO = 0.05;
+/** At least one stray control (a DOS end-of-file mark) is fine in any file. */
+const controlLimit = (length: number) => Math.max(1, Math.floor(length * MAX_CONTROL_RATIO));
 
 /**
- * Refuses text that is really binary: a NUL character, or more than 5 % C0/C1
- * control characters. Tab, newlines, form feed, vertical tab (FileMaker's line
- * break) and ESC (colored logs) are text.
+ * C0 controls and DEL that text does not use. Tab, LF, VT (FileMaker's line
+ * break), FF, CR and ESC (colored logs) are text. C1 controls (U+0080–U+009F)
+ * are not counted: Windows-1252 text wrongly converted to UTF-8 is full of
+ * them, and is still text.
  */
+const isStrayControl = (c: number) => (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d && c !== 0x1b) || c === 0x7f;
+
+/** Refuses decoded text that is really binary: a NUL, or more than 5 % stray control characters. */
 export function assertNotBinary(text: string, fileName: string): void {
-  // At least one stray control (a DOS end-of-file mark) is fine in any file.
-  const limit = Math.max(1, Math.floor(text.length * MAX_CONTROL_RATIO));
+  const limit = controlLimit(text.length);
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x20 && c < 0x7f) continue;
-    if (c > 0x9f) continue;
-    if (c === 0x09 || c === 0x0a || c === 0x0b || c === 0x0c || c === 0x0d || c === 0x1b) continue;
+    if (c >= 0x20 && c !== 0x7f) continue;
     if (c === 0) throw binary(fileName);
-    if (++controls > limit) throw binary(fileName);
+    if (isStrayControl(c) && ++controls > limit) throw binary(fileName);
   }
 }
 
-function rejectNul(bytes: Uint8Array, fileName: string): void {
+/** One pass over UTF-8/Windows-1252 bytes: NUL (binary at once), stray controls, and whether there is a CR. */
+function scanBytes(bytes: Uint8Array, fileName: string): { controls: number; hasCr: boolean } {
   if (bytes.indexOf(0) !== -1) throw binary(fileName);
+  let controls = 0;
+  let hasCr = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x20 && b !== 0x7f) continue;
+    if (b === 0x0d) hasCr = true;
+    else if (isStrayControl(b)) controls++;
+  }
+  return { controls, hasCr };
+}
+
+/** CRLF and lone CR to LF, on bytes where CR and LF are never part of a multi-byte character. */
+function unixNewlines(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b !== 0x0d) {
+      out[n++] = b;
+    } else {
+      out[n++] = 0x0a;
+      if (bytes[i + 1] === 0x0a) i++;
+    }
+  }
+  return out.subarray(0, n);
 }
 
 const binary = (fileName: string) => new ImportError('unsupported', `${fileName}: this looks like a binary file, not text.`);

@@ -32,7 +32,13 @@ export function ImportPanel() {
           <li key={job.id} className={`import-job job-${job.state}`} data-job-state={job.state}>
             <div className="import-line">
               <span className="import-name" title={job.name}>{job.name}</span>
-              <span className="import-state">{job.state === 'reading' ? `${Math.round(job.fraction * 100)}%` : LABELS[job.state]}</span>
+              {(job.state === 'done' || job.state === 'duplicate') && job.sourceId ? (
+                <button type="button" className="link-button import-open" title={job.state === 'duplicate' ? `Already in this case as “${job.message}”` : 'Open in the reader'} onClick={() => nav.openMain({ kind: 'source', sourceId: job.sourceId! })}>
+                  {job.state === 'duplicate' ? 'Already in this case · Open' : 'Imported · Open'}
+                </button>
+              ) : (
+                <span className="import-state">{job.state === 'reading' ? `${Math.round(job.fraction * 100)}%` : LABELS[job.state]}</span>
+              )}
               {(job.state === 'queued' || job.state === 'reading') && (
                 <button type="button" className="icon-button small" aria-label={`Cancel ${job.name}`} title="Cancel" onClick={() => importQueue.cancel(job.id)}>
                   ×
@@ -45,11 +51,6 @@ export function ImportPanel() {
               </div>
             )}
             {job.state === 'failed' && <p className="import-error" role="alert">{job.message}</p>}
-            {(job.state === 'done' || job.state === 'duplicate') && job.sourceId && (
-              <button type="button" className="link-button" onClick={() => nav.openMain({ kind: 'source', sourceId: job.sourceId! })}>
-                {job.state === 'duplicate' ? `Open “${job.message}”` : 'Open'}
-              </button>
-            )}
           </li>
         ))}
       </ul>

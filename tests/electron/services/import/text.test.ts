@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { ImportError } from '../../../../electron/services/import/errors';
+import { decodeText } from '../../../../electron/services/import/text/decode';
+import { parseText } from '../../../../electron/services/import/text';
+import { DEFAULT_LIMITS } from '../../../../electron/services/import/types';
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const parse = (data: Uint8Array, fileName = 'notes.txt') => parseText({ bytes: data, fileName, limits: DEFAULT_LIMITS });
+
+/** UTF-16 code units of `text` after a BOM, in either byte order. */
+function utf16(text: string, order: 'le' | 'be'): Uint8Array {
+  const out = new Uint8Array(2 + text.length * 2);
+  out.set(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    out[2 + i * 2 + (order === 'le' ? 0 : 1)] = unit & 0xff;
+    out[2 + i * 2 + (order === 'le' ? 1 : 0)] = unit >> 8;
+  }
+  return out;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ImportError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ImportError);
+  return error as ImportError;
+}
+
+describe('decodeText', () => {
+  it('reads UTF-8 without a BOM', () => {
+    expect(decodeText(utf8('Zoë – 北京 😀'))).toEqual({ text: 'Zoë – 北京 😀', encoding: 'utf-8' });
+  });
+
+  it('strips a UTF-8 BOM', () => {
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('café')]))).toEqual({ text: 'café', encoding: 'utf-8' });
+  });
+
+  it('reads UTF-16LE and UTF-16BE by their BOM, and strips it', () => {
+    const text = 'Größe “quoted” 😀';
+    expect(decodeText(utf16(text, 'le'))).toEqual({ text, encoding: 'utf-16le' });
+    expect(decodeText(utf16(text, 'be'))).toEqual({ text, encoding: 'utf-16be' });
+  });
+
+  it('falls back to Windows-1252 for bytes that are not UTF-8: curly quotes, é, €, dashes', () => {
+    // “Café” — 5 € (as Notepad saves it in "ANSI")
+    const decoded = decodeText(bytes(0x93, 0x43, 0x61, 0x66, 0xe9, 0x94, 0x20, 0x97, 0x20, 0x35, 0x20, 0x80));
+    expect(decoded).toEqual({ text: '“Café” — 5 €', encoding: 'windows-1252' });
+  });
+
+  it('normalizes CRLF and lone CR to LF', () => {
+    expect(decodeText(utf8('one\r\ntwo\rthree\n\r\nfour')).text).toBe('one\ntwo\nthree\n\nfour');
+    expect(decodeText(utf16('a\r\nb', 'le')).text).toBe('a\nb');
+  });
+
+  it('refuses binary: NUL bytes, or many control characters', () => {
+    const exe = bytes(0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00);
+    expect(() => decodeText(exe, 'setup.txt')).toThrow(/^setup\.txt: this looks like a binary file, not text\.$/);
+    expect(() => decodeText(utf8('x\x01\x02\x03\x04\x05\x06yz'), 'data.txt')).toThrow(ImportError);
+    expect(() => decodeText(utf16('a\0b', 'le'), 'wide.txt')).toThrow(ImportError);
+  });
+
+  it('accepts text with the odd control character (DOS end-of-file mark, ANSI colors, form feeds)', () => {
+    expect(decodeText(utf8('Report\fPage 2\n\x1b[31mred\x1b[0m\n\x1a')).encoding).toBe('utf-8');
+  });
+});
+
+describe('parseText', () => {
+  it('keeps the text as decoded, trims only trailing whitespace, and takes a short first line as title', async () => {
+    const parsed = await parse(utf8('\n\n  Interview notes, 3 May  \r\n\r\n  Indented line\t\nLast line\n\n  \n'));
+    expect(parsed).toEqual({
+      title: 'Interview notes, 3 May',
+      text: '\n\n  Interview notes, 3 May  \n\n  Indented line\t\nLast line',
+      metadata: { encoding: 'utf-8' },
+    });
+    expect(parsed.html).toBeUndefined();
+  });
+
+  it('has no title when the first line is a paragraph', async () => {
+    const parsed = await parse(utf8(`${'word '.repeat(40)}\nsecond line`));
+    expect(parsed.title).toBeUndefined();
+  });
+
+  it('reports the encoding it detected', async () => {
+    expect((await parse(bytes(0x93, 0x68, 0x69, 0x94))).metadata).toEqual({ encoding: 'windows-1252' });
+  });
+
+  it('rejects a binary file with a message that names it', async () => {
+    const error = await rejection(parse(bytes(0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00), 'program.txt'));
+    expect(error.code).toBe('unsupported');
+    expect(error.message).toBe('program.txt: this looks like a binary file, not text.');
+  });
+
+  it('rejects a file with nothing but whitespace as empty', async () => {
+    expect((await rejection(parse(utf8(' \n\t\r\n')))).code).toBe('empty');
+  });
+
+  it('stops when the import is cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await rejection(parseText({ bytes: utf8('text'), fileName: 'a.txt', limits: DEFAULT_LIMITS, signal: controller.signal }));
+    expect(error.code).toBe('cancelled');
+  });
+
+  it('parses a 50 MB file quickly and keeps every character', async () => {
+    const line = 'Line of a large log — café, naïve, 100 € paid.\r\n';
+    const lineBytes = Buffer.from(line, 'utf8');
+    const count = Math.floor((50 * 1024 * 1024) / lineBytes.length);
+    const data = Buffer.alloc(count * lineBytes.length, lineBytes);
+
+    const started = performance.now();
+    const parsed = await parse(data, 'big.txt');
+    const elapsed = performance.now() - started;
+
+    // Every CRLF became LF; the last newline is trailing whitespace.
+    expect(parsed.text.length).toBe(count * (line.length - 1) - 1);
+    expect(parsed.text.startsWith('Line of a large log — café, naïve, 100 € paid.\nLine of')).toBe(true);
+    expect(parsed.title).toBe('Line of a large log — café, naïve, 100 € paid.');
+    expect(parsed.metadata.encoding).toBe('utf-8');
+    expect(elapsed).toBeLessThan(15_000);
+  }, 60_000);
+});
