@@ -54,7 +54,8 @@ async function median(runs: number, once: () => Promise<number>): Promise<{ medi
 async function child(file: string, workerScript: string): Promise<void> {
   const parse = createPdfParser({ workerScript: workerScript === 'none' ? null : workerScript });
   const doc = await parse({ bytes: new Uint8Array(await readFile(file)), fileName: 'report.pdf', limits: DEFAULT_LIMITS });
-  process.stdout.write(JSON.stringify({ pages: doc.pages?.length ?? 0, chars: doc.text.length }));
+  const cpu = process.cpuUsage(); // every thread of this process
+  process.stdout.write(JSON.stringify({ pages: doc.pages?.length ?? 0, chars: doc.text.length, cpuMs: (cpu.user + cpu.system) / 1000 }));
 }
 
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
@@ -80,12 +81,15 @@ export async function main(): Promise<void> {
   });
   const ours = async (workerScript: string) => {
     let out = { pages: 0, chars: 0 };
+    const cpu: number[] = [];
     const result = await median(RUNS, async () => {
       const { ms, stdout } = await timeProcess(process.execPath, [self, CHILD_FLAG, file, workerScript]);
-      out = JSON.parse(stdout) as typeof out;
+      const parsed = JSON.parse(stdout) as typeof out & { cpuMs: number };
+      out = { pages: parsed.pages, chars: parsed.chars };
+      cpu.push(parsed.cpuMs);
       return ms;
     });
-    return { ...result, ...out };
+    return { ...result, ...out, cpuMs: [...cpu].sort((a, b) => a - b)[Math.floor(cpu.length / 2)]! };
   };
   const parallel = await ours(pdfPageWorker);
   const single = await ours('none');
@@ -93,8 +97,8 @@ export async function main(): Promise<void> {
   const ratio = (ms: number) => `${(ms / pdftotext.median).toFixed(2)}×`;
   const rate = (ms: number) => `${((PAGES / ms) * 1000).toFixed(0)} pages/s`;
   console.log(`  pdftotext                         ${fmt(pdftotext.median)}   ${rate(pdftotext.median).padStart(13)}   runs: ${list(pdftotext.runs)}   (${pdftotextChars.toLocaleString('en')} chars)`);
-  console.log(`  Casebook, pages on helper threads ${fmt(parallel.median)}   ${rate(parallel.median).padStart(13)}   runs: ${list(parallel.runs)}   (${parallel.chars.toLocaleString('en')} chars, ${parallel.pages} pages)   ${ratio(parallel.median)}`);
-  console.log(`  Casebook, one thread              ${fmt(single.median)}   ${rate(single.median).padStart(13)}   runs: ${list(single.runs)}   ${ratio(single.median)}`);
+  console.log(`  Casebook, pages on helper threads ${fmt(parallel.median)}   ${rate(parallel.median).padStart(13)}   runs: ${list(parallel.runs)}   (${parallel.chars.toLocaleString('en')} chars, ${parallel.pages} pages, CPU ${parallel.cpuMs.toFixed(0)} ms)   ${ratio(parallel.median)}`);
+  console.log(`  Casebook, one thread              ${fmt(single.median)}   ${rate(single.median).padStart(13)}   runs: ${list(single.runs)}   (CPU ${single.cpuMs.toFixed(0)} ms)   ${ratio(single.median)}`);
   console.log(`\n  import / pdftotext: ${ratio(parallel.median)}   (goal: at most 3×)`);
 }
 

@@ -28,19 +28,35 @@ const BLOCKS = new Set([
 const CELLS = new Set(['TD', 'TH']);
 
 export function walkHtmlText(root: Node): { text: string; segments: TextSegment[] } {
-  let text = '';
+  // Pieces are collected and joined once: reading the end of a growing
+  // string (endsWith, slice) after each += makes V8 flatten it every time,
+  // which turns a long document into quadratic work.
+  const parts: string[] = [];
+  let length = 0;
+  let last = ''; // the last character written, '' at the start
   const segments: TextSegment[] = [];
   let pending: '' | '\n\n' | '\t' = '';
   let inPre = 0;
 
+  const write = (piece: string) => {
+    if (!piece) return;
+    parts.push(piece);
+    length += piece.length;
+    last = piece[piece.length - 1]!;
+  };
   const dropTrailingSpace = () => {
-    if (!text.endsWith(' ')) return;
-    text = text.slice(0, -1);
-    const last = segments[segments.length - 1];
-    if (last) {
-      last.length -= 1;
-      if (last.length === 0) segments.pop();
+    if (last !== ' ') return;
+    const tail = parts[parts.length - 1]!;
+    parts[parts.length - 1] = tail.slice(0, -1);
+    length -= 1;
+    const seg = segments[segments.length - 1];
+    if (seg) {
+      seg.length -= 1;
+      if (seg.length === 0) segments.pop();
     }
+    // Recover the character now last (pieces may be empty after the cut).
+    last = '';
+    for (let i = parts.length - 1; i >= 0 && !last; i--) last = parts[i]!.slice(-1);
   };
   const due = (separator: '\n\n' | '\t') => {
     if (separator === '\n\n' || pending !== '\n\n') pending = separator;
@@ -50,32 +66,32 @@ export function walkHtmlText(root: Node): { text: string; segments: TextSegment[
     if (node.nodeType === 3) {
       const data = (node as Text).data;
       let from = 0;
-      if (!inPre && data.startsWith(' ') && (pending || text === '' || text.endsWith(' ') || text.endsWith('\n'))) from = 1;
+      if (!inPre && data.startsWith(' ') && (pending || length === 0 || last === ' ' || last === '\n')) from = 1;
       if (from >= data.length) return;
-      if (pending && text !== '') {
+      if (pending && length > 0) {
         dropTrailingSpace();
-        text += pending;
+        write(pending);
       }
       pending = '';
-      segments.push({ node: node as Text, nodeOffset: from, textOffset: text.length, length: data.length - from });
-      text += data.slice(from);
+      segments.push({ node: node as Text, nodeOffset: from, textOffset: length, length: data.length - from });
+      write(from ? data.slice(from) : data);
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
     const name = node.nodeName;
     if (name === 'BR') {
       dropTrailingSpace();
-      if (text !== '' || pending) {
-        if (pending && text !== '') text += pending;
+      if (length > 0 || pending) {
+        if (pending && length > 0) write(pending);
         pending = '';
-        text += '\n';
+        write('\n');
       }
       return;
     }
     const isBlock = BLOCKS.has(name);
     const isCell = CELLS.has(name);
     if (isBlock) due('\n\n');
-    else if (isCell && text !== '' && !text.endsWith('\n')) due('\t');
+    else if (isCell && length > 0 && last !== '\n') due('\t');
     if (name === 'PRE') inPre += 1;
     for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
     if (name === 'PRE') inPre -= 1;
@@ -86,7 +102,7 @@ export function walkHtmlText(root: Node): { text: string; segments: TextSegment[
   };
   visit(root);
   dropTrailingSpace();
-  return { text, segments };
+  return { text: parts.join(''), segments };
 }
 
 /** The plain text `walkHtmlText` gives. */

@@ -36,6 +36,9 @@ export function sanitizeHtml(dirty: string, window: WindowLike): string {
     KEEP_CONTENT: true,
     RETURN_DOM: true,
   }) as unknown as HTMLElement;
+  // Merge text nodes left side by side by removed elements ("a <img> b"), so
+  // their spaces collapse together.
+  body.normalize();
   normalizeWhitespace(body);
   return body.innerHTML;
 }

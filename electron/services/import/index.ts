@@ -69,8 +69,6 @@ export async function importBytes(bytes: Uint8Array, fileName: string, options: 
     if (isImportError(error)) throw error;
     throw new ImportError('corrupt', `${fileName}: the file is damaged or not really ${format.toUpperCase()} (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
   }
-  if (!parsed.text.trim()) throw new ImportError('empty', `${fileName}: there is no text in it to import.`);
-
   const children: ImportedSource[] = [];
   const skipped: string[] = [];
   if (depth < MAX_NESTING) {
@@ -83,6 +81,9 @@ export async function importBytes(bytes: Uint8Array, fileName: string, options: 
       }
     }
   }
+
+  // An email may be only its attachments; anything else needs text of its own.
+  if (!parsed.text.trim() && children.length === 0) throw new ImportError('empty', `${fileName}: there is no text in it to import.`);
 
   return {
     title: parsed.title?.trim() || fileName.replace(/\.[^.]+$/, ''),

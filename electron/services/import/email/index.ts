@@ -30,18 +30,13 @@ export const parseEmail: FormatParser = async ({ bytes, fileName, signal, onProg
   onProgress?.(0.5);
 
   const window = domWindow();
-  const body = window.document.createElement('body');
   let html = '';
-  if (email.html?.trim()) {
-    html = sanitize(fixC1(email.html), window);
-    body.innerHTML = html;
-  }
-  let text = html ? htmlText(body) : '';
+  if (email.html?.trim()) html = sanitize(fixC1(email.html), window);
+  let text = html ? htmlText(parseBody(html, window)) : '';
   // An HTML part with no text (only images, say) but a real plain-text part: use the plain text.
   if (!text.trim() && email.text?.trim()) {
     html = sanitize(plainTextToHtml(fixC1(email.text)), window);
-    body.innerHTML = html;
-    text = htmlText(body);
+    text = htmlText(parseBody(html, window));
   }
 
   const subject = clean(fixC1(email.subject));
@@ -66,6 +61,11 @@ export const parseEmail: FormatParser = async ({ bytes, fileName, signal, onProg
   if (attachments.length > 0) parsed.attachments = attachments;
   return parsed;
 };
+
+/** The <body> of `html`, parsed as a document (jsdom's innerHTML fragment parsing is quadratic). */
+function parseBody(html: string, window: JSDOM['window']): HTMLElement {
+  return new window.DOMParser().parseFromString(`<!doctype html><html><head></head><body>${html}</body></html>`, 'text/html').body;
+}
 
 let sharedWindow: JSDOM['window'] | undefined;
 /** One jsdom window for sanitizing; it never loads resources or runs scripts. */

@@ -53,6 +53,9 @@ export function parseWebPage(page: WebPage): ParsedDocument {
     const doc = window.document;
     onProgress?.(0.2);
     const meta = readMeta(doc);
+    // What the page states, read before Readability rewrites the document.
+    const statedTitle = oneLine(meta.get('og:title')) || oneLine(doc.title);
+    const statedDate = firstOf(meta, DATE_KEYS) ?? articleTime(doc);
     const canonical = httpUrl(canonicalHref(doc), location);
     const url = canonical ?? httpUrl(meta.get('og:url'), location) ?? location;
     // Relative links are relative to the page's own address (or its <base>), which the canonical URL stands in for when unknown.
@@ -61,17 +64,19 @@ export function parseWebPage(page: WebPage): ParsedDocument {
     absolutizeLinks(doc, base);
 
     throwIfCancelled(signal, fileName);
+    // Readability rewrites the document it reads, so keep the body for the fallback (cheaper than cloning the document).
+    const bodyHtml = doc.body?.innerHTML ?? '';
     const article = readArticle(doc);
     onProgress?.(0.7);
     throwIfCancelled(signal, fileName);
 
     let content = article?.content ? sanitizeForReader(article.content, window) : undefined;
-    if (!content?.text) content = sanitizeForReader(doc.body?.innerHTML ?? '', window);
+    if (!content?.text) content = sanitizeForReader(bodyHtml, window);
     if (!content.text) throw new ImportError('empty', `${fileName}: there is no readable text in this page.`);
 
-    const title = oneLine(meta.get('og:title')) || oneLine(doc.title) || oneLine(article?.title);
+    const title = statedTitle || oneLine(article?.title);
     const author = firstOf(meta, AUTHOR_KEYS) ?? byline(article?.byline);
-    const date = firstOf(meta, DATE_KEYS) ?? articleTime(doc) ?? oneLine(article?.publishedTime);
+    const date = statedDate ?? (oneLine(article?.publishedTime) || undefined);
     const siteName = oneLine(meta.get('og:site_name')) || oneLine(article?.siteName);
     const description = oneLine(meta.get('og:description')) || oneLine(meta.get('description'));
     const metadata: Record<string, string> = { encoding: page.encoding };
@@ -90,23 +95,53 @@ export function parseWebPage(page: WebPage): ParsedDocument {
 /**
  * Sanitizes untrusted HTML for the reader and gives its plain text. The text
  * is computed from the sanitized string parsed again, as the reader will
- * parse it, never from the DOM the sanitizer built (the two can differ: the
- * parser drops a newline right after <pre>, splits a <p> around a <div>).
- * sanitizeHtml unwraps removed elements, which can leave such trees; a
- * second pass (rarely a third) reaches its fixed point, so sanitizing the
- * result again, in the renderer, changes nothing. `body` is the re-parsed
- * HTML the text was taken from.
+ * parse it, never from the DOM the sanitizer built. The two can differ, and
+ * then sanitizeHtml's output is not its own fixed point either: it unwraps
+ * removed elements and can leave a tree the parser would not build (a <div>
+ * inside a <p>, a newline right after <pre>), or two text nodes (either side
+ * of a removed <script>) whose whitespace it collapsed separately but which
+ * merge when parsed. So the result is sanitized again while it is not
+ * stable (once is almost always enough), and sanitizing it again in the
+ * renderer changes nothing. `body` is the re-parsed HTML the text was taken
+ * from.
  */
 export function sanitizeForReader(dirty: string, window: DOMWindow): { html: string; text: string; body: HTMLElement } {
   let html = sanitizeHtml(dirty, window);
-  for (let pass = 0; pass < 3; pass++) {
-    const again = sanitizeHtml(html, window);
-    if (again === html) break;
-    html = again;
+  let body = parseBody(html, window);
+  for (let pass = 0; pass < 3 && !isStable(html, body); pass++) {
+    html = sanitizeHtml(html, window);
+    body = parseBody(html, window);
   }
-  const parsed = window.document.implementation.createHTMLDocument('');
-  parsed.body.innerHTML = html;
-  return { html, text: htmlText(parsed.body), body: parsed.body };
+  return { html, text: htmlText(body), body };
+}
+
+function parseBody(html: string, window: DOMWindow): HTMLElement {
+  const doc = window.document.implementation.createHTMLDocument('');
+  doc.body.innerHTML = html;
+  return doc.body;
+}
+
+/**
+ * Whether sanitizing `html` again would change nothing, without paying for
+ * a sanitize pass: on HTML that already went through sanitizeHtml, DOMPurify
+ * removes nothing more, so only two things can change: the parse (it must
+ * serialize back to the same string) and whitespace normalization (no
+ * whitespace but single spaces outside <pre> and <code>). The tests check
+ * the fixed point with sanitizeHtml itself.
+ */
+function isStable(html: string, body: HTMLElement): boolean {
+  if (body.innerHTML !== html) return false;
+  const walk = (node: Node): boolean => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        if (/[\t\n\f\r]| {2}/.test((child as Text).data)) return false;
+      } else if (child.nodeType === 1 && child.nodeName !== 'PRE' && child.nodeName !== 'CODE' && !walk(child)) {
+        return false;
+      }
+    }
+    return true;
+  };
+  return walk(body);
 }
 
 /**
@@ -188,10 +223,10 @@ function absolutizeLinks(doc: Document, base: string | undefined): void {
 
 type Article = ReturnType<Readability['parse']>;
 
-/** Readability works on a copy (it rewrites the document); a failure means no article, not a failed import. */
+/** Readability's main content (it rewrites `doc`); a failure means no article, not a failed import. */
 function readArticle(doc: Document): Article {
   try {
-    return new Readability(doc.cloneNode(true) as Document, { charThreshold: 200 }).parse();
+    return new Readability(doc, { charThreshold: 200 }).parse();
   } catch {
     return null;
   }

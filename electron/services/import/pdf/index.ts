@@ -31,13 +31,16 @@ export interface PdfParserOptions {
    * The bundled page worker (scripts/build-import-workers.mjs builds
    * page-worker.ts into one ES module). `null` extracts on this thread only.
    * Default: `CASEBOOK_PDF_PAGE_WORKER` if set, else `pdf-page-worker.mjs`
-   * beside the running bundle; if there is none, this thread only.
+   * beside the running bundle (or one folder up from a split chunk); if
+   * there is none, this thread only.
    */
   workerScript?: string | URL | null;
   /** Threads to use in all, this one included. Default: the machine's parallelism, at most 4. */
   threads?: number;
   /** Documents with fewer pages are read on this thread only: starting a helper costs more than it saves. Default 8. */
   minPagesForWorkers?: number;
+  /** Files at least this large start their helpers at once, before the page count is known (and stop them if it is low). Default 256 KiB. */
+  earlyHelpersFromBytes?: number;
 }
 
 export const PAGE_WORKER_PROTOCOL = 'casebook-pdf-pages/1';
@@ -46,10 +49,10 @@ export const PAGE_WORKER_PROTOCOL = 'casebook-pdf-pages/1';
 export interface PageWorkerData {
   /** Names the protocol, so a page worker from another build refuses to run. */
   kind: typeof PAGE_WORKER_PROTOCOL;
+  /** The file; the helper opens its own copy and learns the page count from it. */
   bytes: Uint8Array;
   /** Int32Array over it: index of the next page nobody has taken yet. */
   cursor: SharedArrayBuffer;
-  pageCount: number;
   assets: PdfAssets;
 }
 
@@ -355,17 +358,23 @@ function defaultWorkerScript(): string | null {
   if (fromEnv) return fromEnv;
   const here: string | undefined = import.meta.url;
   if (!here?.startsWith('file:')) return null;
-  // Only beside the running bundle: built in the same step, so never a stale copy.
-  const path = fileURLToPath(new URL(`./${WORKER_FILE}`, here));
-  return existsSync(path) ? path : null;
+  // Beside the running bundle, or one folder up when this code sits in a
+  // split chunk (dist/electron/import-chunks/): built in the same step as
+  // the import process, so never a stale copy from another build.
+  for (const relative of [`./${WORKER_FILE}`, `../${WORKER_FILE}`]) {
+    const path = fileURLToPath(new URL(relative, here));
+    if (existsSync(path)) return path;
+  }
+  return null;
 }
 
 /**
  * A PDF parser. Where the page worker is found:
  * - `workerScript` if given (`null`: this thread only);
  * - else the `CASEBOOK_PDF_PAGE_WORKER` environment variable;
- * - else `pdf-page-worker.mjs` beside the module running this code (the
- *   bundled import process, dist/electron/import-worker.mjs);
+ * - else `pdf-page-worker.mjs` beside the module running this code, or one
+ *   folder up from it (the import process is dist/electron/import-worker.mjs
+ *   and this code one of its chunks in dist/electron/import-chunks/);
  * - else none: every page is read on this thread (also what happens under
  *   Vitest, which runs the TypeScript source, unless a test passes a script).
  */
@@ -386,59 +395,152 @@ async function parse(input: ParseInput, options: PdfParserOptions & { workerScri
   let assets: PdfAssets;
   try {
     assets = pdfAssets();
-    await loadPdfjs();
   } catch (error) {
-    // Not the file's fault: pdf.js itself is missing or would not load here.
-    throw new ImportError('unreadable', `${fileName}: the PDF reader could not start (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    throw readerFailed(fileName, error);
   }
 
-  let opened: OpenedPdf;
+  const script = options.workerScript;
+  const helpers = new Helpers(assets);
   try {
-    // A copy: pdf.js takes over the buffer it is given, and the caller still needs its bytes.
-    opened = await openPdf(bytes.slice(), assets);
-  } catch (error) {
-    throw toImportError(error, fileName);
-  }
-  try {
-    const { doc } = opened;
-    if (doc.numPages === 0) throw new ImportError('empty', `${fileName}: the PDF has no pages`);
-    const metadata = await readMetadata(doc);
-    const texts = await readAllPages(doc, input, options, assets);
-
-    if (texts.every((t) => t.length === 0)) {
-      throw new ImportError(
-        'empty',
-        `${fileName}: no text in it — it looks like a scanned PDF (pictures of pages with no text layer); reading text from images (OCR) is not supported yet`,
-      );
+    // A large file starts its helpers now, so their start-up (loading pdf.js,
+    // opening the file) overlaps ours; a smaller one only once its page count
+    // says they are worth it.
+    if (script && bytes.byteLength >= (options.earlyHelpersFromBytes ?? 256 * 1024)) helpers.start(script, bytes, helperCount(options));
+    try {
+      await loadPdfjs();
+    } catch (error) {
+      throw readerFailed(fileName, error);
     }
-    let text = '';
-    const pages: TextRange[] = [];
-    texts.forEach((pageText, i) => {
-      if (i > 0) text += '\n\n';
-      const start = text.length;
-      text += pageText;
-      pages.push({ start, end: text.length });
-    });
-    metadata.pageCount = String(doc.numPages);
-    const title = metadata.title;
-    return { ...(title ? { title } : {}), text, pages, metadata };
-  } catch (error) {
-    throw toImportError(error, fileName);
+    let opened: OpenedPdf;
+    try {
+      // A copy: pdf.js takes over the buffer it is given, and the caller still needs its bytes.
+      opened = await openPdf(bytes.slice(), assets);
+    } catch (error) {
+      throw toImportError(error, fileName);
+    }
+    try {
+      const { doc } = opened;
+      if (doc.numPages === 0) throw new ImportError('empty', `${fileName}: the PDF has no pages`);
+      const wanted = script ? helperCount(options, doc.numPages) : 0;
+      helpers.keep(wanted);
+      if (script) helpers.start(script, bytes, wanted);
+      const metadata = await readMetadata(doc);
+      const texts = await readAllPages(doc, input, helpers);
+
+      if (texts.every((t) => t.length === 0)) {
+        throw new ImportError(
+          'empty',
+          `${fileName}: no text in it — it looks like a scanned PDF (pictures of pages with no text layer); reading text from images (OCR) is not supported yet`,
+        );
+      }
+      let text = '';
+      const pages: TextRange[] = [];
+      texts.forEach((pageText, i) => {
+        if (i > 0) text += '\n\n';
+        const start = text.length;
+        text += pageText;
+        pages.push({ start, end: text.length });
+      });
+      metadata.pageCount = String(doc.numPages);
+      const title = metadata.title;
+      return { ...(title ? { title } : {}), text, pages, metadata };
+    } catch (error) {
+      throw toImportError(error, fileName);
+    } finally {
+      await opened.close().catch(() => {});
+    }
   } finally {
-    await opened.close().catch(() => {});
+    helpers.stop();
   }
 }
+
+/** Not the file's fault: pdf.js itself is missing or would not load here. */
+const readerFailed = (fileName: string, error: unknown) =>
+  new ImportError('unreadable', `${fileName}: the PDF reader could not start (${error instanceof Error ? error.message : String(error)})`, { cause: error });
 
 // ---------------------------------------------------------------------------
 // Pages, on this thread and on helpers
 
-interface Helper {
-  /** Settles when the helper has stopped, however it stopped. */
-  exited: Promise<void>;
-  stop(): void;
+/** How many helper threads: as many as the machine allows (before the page count is known), fewer for a short document, none below `minPagesForWorkers`. */
+function helperCount(options: PdfParserOptions, pageCount?: number): number {
+  const threads = Math.max(1, Math.floor(options.threads ?? Math.min(availableParallelism(), 4)));
+  const minPages = Math.max(1, options.minPagesForWorkers ?? 8);
+  if (pageCount === undefined) return threads - 1;
+  if (pageCount < minPages) return 0;
+  return Math.min(threads - 1, Math.max(1, Math.floor(pageCount / minPages)));
 }
 
-async function readAllPages(doc: PDFDocumentProxy, input: ParseInput, options: PdfParserOptions & { workerScript: string | URL | null }, assets: PdfAssets): Promise<string[]> {
+/** Past any page index: what the shared counter is set to when everyone should stop. */
+const STOP = 0x3fffffff;
+
+/**
+ * The helper threads of one parse. They take page indexes from `cursor`, as
+ * this thread does, and send each page's text; pages that arrive before
+ * this thread is ready for them wait in `early`. A helper that cannot start,
+ * crashes or is stopped only leaves its pages to this thread.
+ */
+class Helpers {
+  readonly cursor = new Int32Array(new SharedArrayBuffer(4));
+  #workers: { worker: Worker; exited: Promise<void> }[] = [];
+  #sink: ((index: number, text: string) => void) | undefined;
+  #early: [number, string][] = [];
+  #stopped = false;
+
+  constructor(private readonly assets: PdfAssets) {}
+
+  get size(): number {
+    return this.#workers.length;
+  }
+
+  /** Starts helpers until there are `count`. */
+  start(script: string | URL, bytes: Uint8Array, count: number): void {
+    while (!this.#stopped && this.#workers.length < count) {
+      const copy = bytes.slice();
+      const workerData: PageWorkerData = { kind: PAGE_WORKER_PROTOCOL, bytes: copy, cursor: this.cursor.buffer as SharedArrayBuffer, assets: this.assets };
+      let worker: Worker;
+      try {
+        worker = new Worker(script, { workerData, transferList: [copy.buffer as ArrayBuffer] });
+      } catch {
+        return; // no helper, then: this thread reads every page
+      }
+      const exited = new Promise<void>((resolve) => {
+        worker.on('exit', () => resolve());
+        // A helper that fails to start or crashes is not this file's error.
+        worker.on('error', () => {});
+      });
+      worker.on('message', (message: PageWorkerMessage) => {
+        if (message.type !== 'page') return;
+        if (this.#sink) this.#sink(message.index, message.text);
+        else this.#early.push([message.index, message.text]);
+      });
+      this.#workers.push({ worker, exited });
+    }
+  }
+
+  /** Keeps the first `count` helpers and stops the others. */
+  keep(count: number): void {
+    for (const { worker } of this.#workers.splice(count)) void worker.terminate();
+  }
+
+  /** Where the pages go from now on (those that came before, at once). */
+  receive(sink: (index: number, text: string) => void): void {
+    this.#sink = sink;
+    for (const [index, text] of this.#early.splice(0)) sink(index, text);
+  }
+
+  /** Settles when every helper has stopped, however it stopped. */
+  allExited(): Promise<void> {
+    return Promise.all(this.#workers.map((w) => w.exited)).then(() => {});
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    Atomics.store(this.cursor, 0, STOP);
+    for (const { worker } of this.#workers) void worker.terminate();
+  }
+}
+
+async function readAllPages(doc: PDFDocumentProxy, input: ParseInput, helpers: Helpers): Promise<string[]> {
   const { signal, fileName } = input;
   const total = doc.numPages;
   const texts: (string | undefined)[] = new Array<string | undefined>(total);
@@ -446,32 +548,28 @@ async function readAllPages(doc: PDFDocumentProxy, input: ParseInput, options: P
   let allDone: () => void = () => {};
   const whenAllDone = new Promise<void>((resolve) => (allDone = resolve));
   const deliver = (index: number, text: string) => {
-    if (texts[index] !== undefined) return;
+    if (index < 0 || index >= total || texts[index] !== undefined) return;
     texts[index] = text;
     done += 1;
     input.onProgress?.(done / total);
     if (done === total) allDone();
   };
+  helpers.receive(deliver);
 
-  const cursor = new Int32Array(new SharedArrayBuffer(4));
-  const take = () => Atomics.add(cursor, 0, 1);
-  const helpers = startHelpers(input.bytes, total, cursor, assets, options, deliver);
-  const stopHelpers = () => {
-    Atomics.store(cursor, 0, total);
-    for (const helper of helpers) helper.stop();
-  };
-  signal?.addEventListener('abort', stopHelpers, { once: true });
+  const take = () => Atomics.add(helpers.cursor, 0, 1);
+  const stop = () => helpers.stop();
+  signal?.addEventListener('abort', stop, { once: true });
   try {
     for (let index = take(); index < total; index = take()) {
       if (signal?.aborted) throw cancelled(fileName);
       deliver(index, await readPageText(doc, index + 1));
       // Let the helpers' pages in (their messages wait for this thread's event loop).
-      if (helpers.length) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (helpers.size) await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    if (helpers.length && done < total) {
+    if (helpers.size && done < total) {
       // Every page is taken; wait for the ones the helpers are still reading,
       // or for the helpers to stop (a page they took and never sent is read here).
-      await Promise.race([whenAllDone, Promise.all(helpers.map((h) => h.exited))]);
+      await Promise.race([whenAllDone, helpers.allExited()]);
     }
     for (let index = 0; index < total; index++) {
       if (signal?.aborted) throw cancelled(fileName);
@@ -480,46 +578,9 @@ async function readAllPages(doc: PDFDocumentProxy, input: ParseInput, options: P
     if (signal?.aborted) throw cancelled(fileName);
     return texts as string[];
   } finally {
-    signal?.removeEventListener('abort', stopHelpers);
-    stopHelpers();
+    signal?.removeEventListener('abort', stop);
+    helpers.stop();
   }
-}
-
-function startHelpers(
-  bytes: Uint8Array,
-  pageCount: number,
-  cursor: Int32Array,
-  assets: PdfAssets,
-  options: PdfParserOptions & { workerScript: string | URL | null },
-  deliver: (index: number, text: string) => void,
-): Helper[] {
-  const script = options.workerScript;
-  if (!script) return [];
-  const threads = Math.max(1, Math.floor(options.threads ?? Math.min(availableParallelism(), 4)));
-  const minPages = options.minPagesForWorkers ?? 8;
-  if (pageCount < minPages) return [];
-  const count = Math.min(threads - 1, Math.max(1, Math.floor(pageCount / Math.max(1, minPages))));
-  const helpers: Helper[] = [];
-  for (let i = 0; i < count; i++) {
-    const copy = bytes.slice();
-    const workerData: PageWorkerData = { kind: PAGE_WORKER_PROTOCOL, bytes: copy, cursor: cursor.buffer as SharedArrayBuffer, pageCount, assets };
-    let worker: Worker;
-    try {
-      worker = new Worker(script, { workerData, transferList: [copy.buffer as ArrayBuffer] });
-    } catch {
-      break; // no helper, then: this thread reads every page
-    }
-    const exited = new Promise<void>((resolve) => {
-      worker.on('exit', () => resolve());
-      // A helper that fails to start or crashes is not this file's error.
-      worker.on('error', () => {});
-    });
-    worker.on('message', (message: PageWorkerMessage) => {
-      if (message.type === 'page') deliver(message.index, message.text);
-    });
-    helpers.push({ exited, stop: () => void worker.terminate() });
-  }
-  return helpers;
 }
 
 // ---------------------------------------------------------------------------

@@ -16,7 +16,8 @@ async function run(data: PageWorkerData, port: NonNullable<typeof parentPort>): 
   const cursor = new Int32Array(data.cursor);
   const opened = await openPdf(data.bytes, data.assets);
   try {
-    for (let index = Atomics.add(cursor, 0, 1); index < data.pageCount; index = Atomics.add(cursor, 0, 1)) {
+    const pageCount = opened.doc.numPages;
+    for (let index = Atomics.add(cursor, 0, 1); index < pageCount; index = Atomics.add(cursor, 0, 1)) {
       send({ type: 'page', index, text: await readPageText(opened.doc, index + 1) });
     }
     send({ type: 'done' });

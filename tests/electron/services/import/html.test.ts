@@ -242,4 +242,10 @@ describe('sanitizeForReader', () => {
     expect(text).toBe(htmlText(body(html)));
     expect(text).toBe('one\n\ntwo\n\nthree\n\nfour');
   });
+
+  it('reaches it when a removed element leaves two runs of whitespace that merge on parsing', () => {
+    const { html, text } = sanitizeForReader('<p>five <script>x()</script> six</p>', new JSDOM('').window);
+    expect(html).toBe('<p>five six</p>');
+    expect(text).toBe('five six');
+  });
 });

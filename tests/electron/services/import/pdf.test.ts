@@ -29,16 +29,16 @@ let workerScript: string;
 let fakeHelper: string;
 
 beforeAll(async () => {
-  const [printer, built] = await Promise.all([startPdfPrinter(), buildImportWorkers()]);
-  workerScript = built.pdfPageWorker;
+  workerScript = (await buildImportWorkers()).pdfPageWorker;
   fakeHelper = join(dirname(workerScript), 'fake-pdf-helper.mjs');
   await writeFile(
     fakeHelper,
     `import { parentPort, workerData } from 'node:worker_threads';
      const cursor = new Int32Array(workerData.cursor);
-     for (let i = Atomics.add(cursor, 0, 1); i < workerData.pageCount; i = Atomics.add(cursor, 0, 1)) parentPort.postMessage({ type: 'page', index: i, text: 'helper read page ' + (i + 1) });
+     for (let i = Atomics.add(cursor, 0, 1); i < ${24}; i = Atomics.add(cursor, 0, 1)) parentPort.postMessage({ type: 'page', index: i, text: 'helper read page ' + (i + 1) });
      parentPort.postMessage({ type: 'done' });`,
   );
+  const printer = await startPdfPrinter();
   try {
     dossier = await printer.print(pagedHtml('Harbour dossier — Wuhan & Riga', DOSSIER_PAGES), { format: 'A5' });
     report = await printer.print(longReportHtml(24));
@@ -137,6 +137,15 @@ describe('helper threads', () => {
     expect(progress.at(-1)).toBe(1);
   }, 60_000);
 
+  it('started before the page count is known (large files), give the same result too', async () => {
+    const single = await createPdfParser({ workerScript: null })(input(report, 'report.pdf'));
+    const early = await createPdfParser({ workerScript, threads: 3, minPagesForWorkers: 2, earlyHelpersFromBytes: 0 })(input(report, 'report.pdf'));
+    expect(early).toEqual(single);
+    // …and stopped when the document turns out short.
+    const short = await createPdfParser({ workerScript, threads: 3, earlyHelpersFromBytes: 0 })(input(dossier));
+    expect(short.pages).toHaveLength(3);
+  }, 60_000);
+
   it('send the pages they take, which land in their own ranges', async () => {
     // A stand-in helper that takes every page it can and answers at once.
     const doc = await createPdfParser({ workerScript: fakeHelper, threads: 2, minPagesForWorkers: 2 })(input(report));
@@ -155,7 +164,7 @@ describe('helper threads', () => {
     const single = pageTexts(await createPdfParser({ workerScript: null })(input(report)));
     const cursor = new Int32Array(new SharedArrayBuffer(4));
     Atomics.store(cursor, 0, 20);
-    const workerData: PageWorkerData = { kind: PAGE_WORKER_PROTOCOL, bytes: report.slice(), cursor: cursor.buffer as SharedArrayBuffer, pageCount: 24, assets: pdfAssets() };
+    const workerData: PageWorkerData = { kind: PAGE_WORKER_PROTOCOL, bytes: report.slice(), cursor: cursor.buffer as SharedArrayBuffer, assets: pdfAssets() };
     const messages: PageWorkerMessage[] = [];
     await new Promise<void>((resolve, reject) => {
       const worker = new Worker(workerScript, { workerData });
