@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPdfParser } from '../electron/services/import/pdf/index';
 import { DEFAULT_LIMITS } from '../electron/services/import/types';
@@ -12,19 +13,19 @@ import { longReportHtml, startPdfPrinter } from '../tests/electron/services/impo
 const PAGES = 240;
 const RUNS = 3;
 const CHILD_FLAG = '--casebook-pdf-bench-child';
-const FIXTURE = join('dist', 'bench-fixtures', `report-${PAGES}.pdf`);
-
-/** The 240-page text PDF, printed by Chromium once and kept in dist/bench-fixtures/. */
+/** The 240-page text PDF, printed by Chromium once and kept in dist/bench-fixtures/ (named by its HTML, so a change prints it again). */
 async function fixture(): Promise<string> {
-  if (existsSync(FIXTURE)) return FIXTURE;
+  const html = longReportHtml(PAGES);
+  const file = join('dist', 'bench-fixtures', `report-${PAGES}-${createHash('sha256').update(html).digest('hex').slice(0, 12)}.pdf`);
+  if (existsSync(file)) return file;
   const printer = await startPdfPrinter();
   try {
-    await mkdir(join('dist', 'bench-fixtures'), { recursive: true });
-    await writeFile(FIXTURE, await printer.print(longReportHtml(PAGES)));
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, await printer.print(html));
   } finally {
     await printer.close();
   }
-  return FIXTURE;
+  return file;
 }
 
 /** Wall time of a fresh process, from spawn to exit, with its stdout drained. */

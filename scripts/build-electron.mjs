@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { buildImportWorkers } from './build-import-workers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,7 +36,9 @@ export async function buildElectron({ outDir = join(root, 'dist', 'electron') } 
  * files they load beside themselves. Split into chunks so each format's
  * parser (and the packages it needs) loads only when a file needs it.
  */
-export function buildImportWorker({ outDir = join(root, 'dist', 'electron') } = {}) {
+export async function buildImportWorker({ outDir = join(root, 'dist', 'electron') } = {}) {
+  // The PDF page worker sits beside the import process, where the PDF parser looks for it.
+  await buildImportWorkers({ outDir });
   return build({
     entryPoints: { 'import-worker': 'electron/services/import/child.ts' },
     outdir: outDir,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -380,7 +380,9 @@ function defaultWorkerScript(): string | null {
  */
 export function createPdfParser(options: PdfParserOptions = {}): FormatParser {
   return async (input) => {
-    const workerScript = options.workerScript === undefined ? defaultWorkerScript() : options.workerScript;
+    let workerScript = options.workerScript === undefined ? defaultWorkerScript() : options.workerScript;
+    // worker_threads takes only absolute paths (or ./ and ../ ones): make any other path absolute.
+    if (typeof workerScript === 'string' && !/^file:/i.test(workerScript)) workerScript = resolve(workerScript);
     return parse(input, { ...options, workerScript });
   };
 }

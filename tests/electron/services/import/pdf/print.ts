@@ -43,11 +43,13 @@ const WORDS = (
   'authority between 2016 and 2019 according to documents reviewed by reporters who interviewed former employees accountants and regulators'
 ).split(' ');
 
-/** A long text document: `pageCount` A4 pages of prose, page n starting with "Chapter n". Deterministic. */
+/** A long text document: `pageCount` A4 pages of prose, page n starting with the heading "Chapter n". Deterministic. */
 export function longReportHtml(pageCount: number): string {
   let seed = 7;
+  let chapter = 0;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const paragraph = (words: number) => Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' ') + '.';
-  const pages = Array.from({ length: pageCount }, (_, i) => [`Chapter ${i + 1}`, ...Array.from({ length: 6 }, () => paragraph(70))]);
-  return pagedHtml('Port authority payments', pages, 'body{font-size:11pt}');
+  const pages = Array.from({ length: pageCount }, () => Array.from({ length: 6 }, () => paragraph(70)));
+  // Each page opens with a bold heading, as a report's chapters do.
+  return pagedHtml('Port authority payments', pages, 'body{font-size:11pt;margin:8px}').replace(/<section>/g, () => `<section><h2>Chapter ${++chapter}</h2>`);
 }
