@@ -46,17 +46,17 @@ export function walkHtmlText(root: Node): { text: string; segments: TextSegment[
   };
   const dropTrailingSpace = () => {
     if (last !== ' ') return;
-    const tail = parts[parts.length - 1]!;
-    parts[parts.length - 1] = tail.slice(0, -1);
+    const tail = parts[parts.length - 1]!.slice(0, -1);
+    // Never leave an empty piece behind: the last piece always ends with `last`.
+    if (tail) parts[parts.length - 1] = tail;
+    else parts.pop();
     length -= 1;
     const seg = segments[segments.length - 1];
     if (seg) {
       seg.length -= 1;
       if (seg.length === 0) segments.pop();
     }
-    // Recover the character now last (pieces may be empty after the cut).
-    last = '';
-    for (let i = parts.length - 1; i >= 0 && !last; i--) last = parts[i]!.slice(-1);
+    last = parts.length ? parts[parts.length - 1]!.slice(-1) : '';
   };
   const due = (separator: '\n\n' | '\t') => {
     if (separator === '\n\n' || pending !== '\n\n') pending = separator;

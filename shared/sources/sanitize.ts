@@ -18,8 +18,11 @@ const SAFE_URI = /^(?:https?:\/\/|mailto:|#)/i;
 /**
  * Sanitizes untrusted HTML with DOMPurify in the given window (jsdom's in
  * main, the page's own in the renderer) and normalizes whitespace, so the
- * result renders the same everywhere and `htmlText` of it is stable. Safe to
- * run twice: sanitizing sanitized output changes nothing.
+ * result renders the same everywhere and `htmlText` of it is stable. Not
+ * always a fixed point: removing an element can leave markup the HTML parser
+ * would rebuild differently (`<p>a<div>b</div></p>`), so the import pipeline
+ * sanitizes until the output is stable (see html/index.ts) and the reader,
+ * which sanitizes again, marks nothing if its text disagrees.
  */
 export function sanitizeHtml(dirty: string, window: WindowLike): string {
   const purify = DOMPurify(window);
@@ -33,6 +36,11 @@ export function sanitizeHtml(dirty: string, window: WindowLike): string {
     ALLOWED_TAGS,
     ALLOWED_ATTR: [...ALLOWED_ATTR, 'rel'],
     ALLOWED_URI_REGEXP: SAFE_URI,
+    // DOMPurify checks every attribute not on its URI-safe list against the
+    // URI pattern; these carry plain values ("2", "fr", a date), not URLs.
+    ADD_URI_SAFE_ATTR: ['colspan', 'rowspan', 'lang', 'dir', 'datetime'],
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
     KEEP_CONTENT: true,
     RETURN_DOM: true,
   }) as unknown as HTMLElement;

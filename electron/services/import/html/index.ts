@@ -115,10 +115,14 @@ export function sanitizeForReader(dirty: string, window: DOMWindow): { html: str
   return { html, text: htmlText(body), body };
 }
 
+/**
+ * The body of `html` parsed as a document. Not `body.innerHTML = html`:
+ * jsdom's fragment parsing is quadratic in the number of top-level nodes
+ * (a 850 KB Markdown file: 110 s against 1.5 s this way). In the "in body"
+ * insertion mode both parse the same.
+ */
 function parseBody(html: string, window: DOMWindow): HTMLElement {
-  const doc = window.document.implementation.createHTMLDocument('');
-  doc.body.innerHTML = html;
-  return doc.body;
+  return new window.DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html').body;
 }
 
 /**

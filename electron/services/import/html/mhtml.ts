@@ -16,7 +16,7 @@ export const parseMhtml: FormatParser = async ({ bytes, fileName, signal, onProg
   // One char per byte: MIME structure is ASCII, bodies are decoded back to bytes.
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   // A bare web page saved with an .mht name: read it as the page it is.
-  if (/^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(raw.slice(0, 4096))) {
+  if (/^(?:\xef\xbb\xbf)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(raw.slice(0, 4096))) {
     const { html, encoding } = decodeHtml(bytes, fileName);
     return parseWebPage({ html, fileName, encoding, signal, onProgress });
   }

@@ -62,6 +62,14 @@ describe('decodeText', () => {
   it('accepts text with the odd control character (DOS end-of-file mark, ANSI colors, form feeds)', () => {
     expect(decodeText(utf8('Report\fPage 2\n\x1b[31mred\x1b[0m\n\x1a')).encoding).toBe('utf-8');
   });
+
+  it('accepts UTF-8 full of C1 controls: Windows-1252 text once converted as if it were Latin-1', () => {
+    expect(decodeText(utf8('\u0093quoted\u0094 \u0096 dash')).text).toBe('\u0093quoted\u0094 \u0096 dash');
+  });
+
+  it('does not guess UTF-16 without a BOM: its NUL bytes make it binary', () => {
+    expect(() => decodeText(utf16('no BOM here', 'le').subarray(2))).toThrow(/binary/);
+  });
 });
 
 describe('parseText', () => {
