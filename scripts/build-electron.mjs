@@ -1,9 +1,17 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { buildImportWorkers } from './build-import-workers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository, found upwards from here: this file is also bundled into dist/bench/. */
+function findRoot() {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'electron', 'main', 'index.ts'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`Cannot find the repository above ${fileURLToPath(import.meta.url)}`);
+  }
+}
+const root = findRoot();
 
 /**
  * Bundles main and preload into single CommonJS files. The preload has to be
@@ -56,7 +64,7 @@ export async function buildImportWorker({ outDir = join(root, 'dist', 'electron'
   });
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && basename(process.argv[1]) === 'build-electron.mjs') {
   buildElectron().then(
     () => console.log('Built dist/electron/main.cjs and dist/electron/preload.cjs'),
     () => process.exit(1), // esbuild has already printed the errors

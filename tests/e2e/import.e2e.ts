@@ -46,7 +46,7 @@ describe('importing sources', () => {
     writeFileSync(files.pdf, await printPdf(REPORT_HTML));
     writeFileSync(
       files.docx,
-      makeDocx({
+      await makeDocx({
         title: 'Field memo',
         creator: 'A. Analyst',
         body: [
