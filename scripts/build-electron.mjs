@@ -1,17 +1,10 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
+import { findRepoRoot, nodeEsmOptions } from './build-common.mjs';
 import { buildImportWorkers } from './build-import-workers.mjs';
 
-/** The repository, found upwards from here: this file is also bundled into dist/bench/. */
-function findRoot() {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'electron', 'main', 'index.ts'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`Cannot find the repository above ${fileURLToPath(import.meta.url)}`);
-  }
-}
-const root = findRoot();
+const root = findRepoRoot(import.meta.url);
 
 /**
  * Bundles main and preload into single CommonJS files. The preload has to be
@@ -53,14 +46,7 @@ export async function buildImportWorker({ outDir = join(root, 'dist', 'electron'
     outExtension: { '.js': '.mjs' },
     chunkNames: 'import-chunks/[name]-[hash]',
     splitting: true,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-    absWorkingDir: root,
+    ...nodeEsmOptions(root),
   });
 }
 

@@ -1,18 +1,11 @@
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
+import { findRepoRoot, nodeEsmOptions } from './build-common.mjs';
 
 const ENTRY = 'electron/services/import/pdf/page-worker.ts';
 
-/** The repository: found upwards from here, so this file also works bundled into dist/bench/ or elsewhere. */
-function findRoot() {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, ENTRY))) return dir;
-    if (dirname(dir) === dir) throw new Error(`Cannot find ${ENTRY} above ${fileURLToPath(import.meta.url)}`);
-  }
-}
-const root = findRoot();
+const root = findRepoRoot(import.meta.url);
 
 /**
  * Bundles the PDF page worker (electron/services/import/pdf/page-worker.ts,
@@ -30,14 +23,7 @@ export async function buildImportWorkers({ outDir = join(root, 'dist', 'import-w
   await build({
     entryPoints: [join(root, ENTRY)],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-    absWorkingDir: root,
+    ...nodeEsmOptions(root),
   });
   return { pdfPageWorker: outfile };
 }
