@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { PAGE_WORKER_PROTOCOL, openPdf, readPageText, type PageWorkerData, type PageWorkerMessage } from './index';
+import { PAGE_WORKER_PROTOCOL, type PageWorkerData, type PageWorkerMessage } from './worker-protocol';
+import { openPdf, readPageText } from './pdfjs';
 
 /**
  * A helper thread of the PDF parser (see index.ts): opens its own copy of
