@@ -17,3 +17,6 @@ export class ImportError extends Error {
 }
 
 export const isImportError = (error: unknown): error is ImportError => error instanceof ImportError;
+
+/** The user stopped this file's import. One wording for every parser. */
+export const cancelledError = (fileName: string) => new ImportError('cancelled', `${fileName}: import cancelled.`);

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { ImportedSource } from '../../../shared/model/imported-source';
 import type { SourceFormat } from '../../../shared/model/source';
 import { detectFormat } from './detect';
-import { ImportError, isImportError } from './errors';
+import { cancelledError, ImportError, isImportError } from './errors';
 import { DEFAULT_LIMITS, type FormatParser, type ImportLimits, type ParsedDocument } from './types';
 
 export { ImportError, isImportError } from './errors';
@@ -55,7 +55,7 @@ export async function importBytes(bytes: Uint8Array, fileName: string, options: 
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   if (bytes.byteLength > limits.maxBytes) throw tooLarge(fileName, bytes.byteLength, limits.maxBytes);
   if (bytes.byteLength === 0) throw new ImportError('empty', `${fileName}: the file is empty.`);
-  if (options.signal?.aborted) throw cancelled(fileName);
+  if (options.signal?.aborted) throw cancelledError(fileName);
 
   const detected = detectFormat(bytes, fileName);
   if (detected.kind === 'unsupported') throw new ImportError('unsupported', `${fileName}: ${detected.reason}`);
@@ -123,4 +123,3 @@ async function readWhole(path: string, size: number, fileName: string): Promise<
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 const tooLarge = (fileName: string, size: number, max: number) =>
   new ImportError('too-large', `${fileName}: ${mb(size)} is over the ${mb(max)} limit for one file.`);
-export const cancelled = (fileName: string) => new ImportError('cancelled', `${fileName}: import cancelled.`);

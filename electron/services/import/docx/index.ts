@@ -3,7 +3,7 @@ import { JSDOM } from 'jsdom';
 import mammoth from 'mammoth';
 import { htmlText } from '../../../../shared/sources/html-text';
 import { sanitizeHtml } from '../../../../shared/sources/sanitize';
-import { ImportError, isImportError } from '../errors';
+import { cancelledError, ImportError, isImportError } from '../errors';
 import type { FormatParser, ParsedDocument } from '../types';
 import { inflateGuarded, inspectZip, looksLikeZip, repackStored, type ZipEntry } from '../zip-guard';
 
@@ -17,7 +17,7 @@ import { inflateGuarded, inspectZip, looksLikeZip, repackStored, type ZipEntry }
  * data: URLs) and external files are never read.
  */
 export const parseDocx: FormatParser = async ({ bytes, fileName, limits, signal, onProgress }) => {
-  const cancelled = () => new ImportError('cancelled', `${fileName}: import cancelled`);
+  const cancelled = () => cancelledError(fileName);
   if (signal?.aborted) throw cancelled();
   if (bytes.length === 0) throw new ImportError('empty', `${fileName}: the file is empty`);
   if (isCompoundFile(bytes)) throw compoundFileError(bytes, fileName);

@@ -3,7 +3,7 @@ import { JSDOM } from 'jsdom';
 import PostalMime, { type Address, type Attachment, type Email, type Mailbox } from 'postal-mime';
 import { htmlText } from '../../../../shared/sources/html-text';
 import { sanitizeHtml } from '../../../../shared/sources/sanitize';
-import { ImportError } from '../errors';
+import { cancelledError, ImportError } from '../errors';
 import type { FormatParser, ParsedDocument } from '../types';
 
 /**
@@ -16,7 +16,7 @@ import type { FormatParser, ParsedDocument } from '../types';
  * reads as linked child sources. Inline images (cid:) are dropped.
  */
 export const parseEmail: FormatParser = async ({ bytes, fileName, signal, onProgress }) => {
-  const cancelled = () => new ImportError('cancelled', `${fileName}: import cancelled`);
+  const cancelled = () => cancelledError(fileName);
   if (signal?.aborted) throw cancelled();
   if (bytes.length === 0) throw new ImportError('empty', `${fileName}: the file is empty`);
 

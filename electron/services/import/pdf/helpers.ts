@@ -1,10 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { ImportError } from '../errors';
+import { cancelledError as cancelled } from '../errors';
 import type { ParseInput } from '../types';
-
-const cancelled = (fileName: string) => new ImportError('cancelled', `${fileName}: import cancelled.`);
 import type { PdfParserOptions } from './index';
 import { readPageText, type PdfAssets } from './pdfjs';
 import { PAGE_WORKER_PROTOCOL, type PageWorkerData, type PageWorkerMessage } from './worker-protocol';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextRange } from '../../../../shared/model/imported-source';
-import { ImportError, isImportError } from '../errors';
+import { cancelledError as cancelled, ImportError, isImportError } from '../errors';
 import type { FormatParser, ParseInput, ParsedDocument } from '../types';
 import { Helpers, helperCount, readAllPages } from './helpers';
 import { readMetadata } from './metadata';
@@ -90,7 +90,6 @@ export function toImportError(error: unknown, fileName: string): ImportError {
   return new ImportError('corrupt', `${fileName}: damaged PDF — it could not be read (${message})`, { cause: error });
 }
 
-const cancelled = (fileName: string) => new ImportError('cancelled', `${fileName}: import cancelled.`);
 
 const WORKER_FILE = 'pdf-page-worker.mjs';
 

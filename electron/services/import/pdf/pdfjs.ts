@@ -6,6 +6,7 @@ import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/a
 
 /** pdf.js in Node: loading it safely, opening a document, reading a page's text (shared by the parser and page-worker.ts). */
 
+/** Where pdf.js's CMaps (CJK encodings) and standard font data are, on disk. */
 export interface PdfAssets {
   cMapDir: string;
   standardFontDir: string;

@@ -15,5 +15,3 @@ export interface PageWorkerData {
 
 /** Messages from a helper thread. */
 export type PageWorkerMessage = { type: 'page'; index: number; text: string } | { type: 'done' } | { type: 'failed'; message: string };
-
-/** Where pdf.js's CMaps (CJK encodings) and standard font data are, on disk. */
