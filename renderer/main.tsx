@@ -10,6 +10,7 @@ import { createNavigation } from './app/navigation';
 import { initialView } from './app/ui-state';
 import { openDatabase } from './db/database';
 import { ensureSeeded } from './db/seed';
+import { isQuotaExceeded } from './db/errors';
 import { createToasts } from './features/shell/toasts';
 import { createImportQueue } from './features/sources/import/import-queue';
 import { flushPendingSaves } from './features/editor/pending-saves';
@@ -55,11 +56,10 @@ async function start(): Promise<void> {
 
 start().catch((error: unknown) => {
   logError('Casebook could not start', error);
-  const quota = (error as { name?: string; inner?: { name?: string } })?.name === 'QuotaExceededError' || (error as { inner?: { name?: string } })?.inner?.name === 'QuotaExceededError';
   root.render(
     <div className="startup-error" role="alert">
       <h1>Casebook could not open your case</h1>
-      <p>{quota ? 'The disk is full. Free some space and restart Casebook.' : 'The local store could not be opened. Your data has not been changed. Restart Casebook; if this keeps happening, send us the log file.'}</p>
+      <p>{isQuotaExceeded(error) ? 'The disk is full. Free some space and restart Casebook.' : 'The local store could not be opened. Your data has not been changed. Restart Casebook; if this keeps happening, send us the log file.'}</p>
       <pre>{error instanceof Error ? error.message : String(error)}</pre>
     </div>,
   );

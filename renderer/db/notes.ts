@@ -1,8 +1,7 @@
 import Dexie from 'dexie';
 import type { JSONContent } from '@tiptap/core';
-import type { Mention, Note } from '../../shared/model';
-import { emptyDocument, extractText } from '../../shared/editor/document';
-import { snippetAround } from '../../shared/linking/snippet';
+import type { Note } from '../../shared/model';
+import { emptyDocument, noteTextAndMentions } from '../../shared/editor/document';
 import type { CasebookDexie } from './database';
 import { newId } from './ids';
 
@@ -26,24 +25,13 @@ export async function renameNote(db: CasebookDexie, id: string, title: string): 
  * backlinks never disagree with the text.
  */
 export async function saveNoteContent(db: CasebookDexie, id: string, content: JSONContent): Promise<void> {
-  const { text, mentions } = extractText(content);
   await db.transaction('rw', db.notes, db.mentions, async () => {
     const note = await db.notes.get(id);
     if (!note) return; // Deleted meanwhile: nothing to save into.
+    const { text, mentions } = noteTextAndMentions(note, content);
     await db.notes.update(id, { content, text, updatedAt: Date.now() });
     await db.mentions.where('[targetKind+targetId]').equals(['note', id]).delete();
-    const rows: Mention[] = mentions.map((m, i) => ({
-      id: `mention-${id}-${i}`,
-      caseId: note.caseId,
-      entityId: m.entityId,
-      targetKind: 'note',
-      targetId: id,
-      start: m.start,
-      end: m.end,
-      snippet: snippetAround(text, m.start, m.end),
-      status: 'confirmed',
-    }));
-    await db.mentions.bulkAdd(rows);
+    await db.mentions.bulkAdd(mentions);
   });
 }
 

@@ -1,4 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
+import type { Mention } from '../model/mention';
+import { snippetAround } from '../linking/snippet';
 import type { EntityMentionAttrs } from './entity-mention';
 
 export interface MentionInText extends EntityMentionAttrs {
@@ -54,3 +56,26 @@ function isInline(node: JSONContent): boolean {
 }
 
 export const emptyDocument = (): JSONContent => ({ type: 'doc', content: [{ type: 'paragraph' }] });
+
+/**
+ * A note's plain text and one confirmed mention row per entity-mention node,
+ * with offsets into that text and a snippet around it: what the store keeps
+ * for a note, whether it was just typed or comes from the seed.
+ */
+export function noteTextAndMentions(note: { id: string; caseId: string }, content: JSONContent): { text: string; mentions: Mention[] } {
+  const { text, mentions } = extractText(content);
+  return {
+    text,
+    mentions: mentions.map((m, i) => ({
+      id: `mention-${note.id}-${i}`,
+      caseId: note.caseId,
+      entityId: m.entityId,
+      targetKind: 'note',
+      targetId: note.id,
+      start: m.start,
+      end: m.end,
+      snippet: snippetAround(text, m.start, m.end),
+      status: 'confirmed',
+    })),
+  };
+}

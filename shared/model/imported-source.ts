@@ -4,6 +4,9 @@ import type { SourceFormat } from './source';
 export const IMPORT_ERROR_CODES = ['unsupported', 'corrupt', 'encrypted', 'too-large', 'timeout', 'empty', 'unreadable', 'cancelled'] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
+/** The largest file one import accepts, in bytes (main's limit; the renderer checks drops against it too). */
+export const MAX_SOURCE_BYTES = 200 * 1024 * 1024;
+
 /** A character range of the plain text; for paged formats, one per page. */
 export interface TextRange {
   start: number;

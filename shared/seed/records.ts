@@ -1,6 +1,5 @@
 import type { Case, Entity, Mention, Note, Relation, Source } from '../model';
-import { extractText } from '../editor/document';
-import { snippetAround } from '../linking/snippet';
+import { noteTextAndMentions } from '../editor/document';
 import type { SeedCaseFile, SeedEntity, SeedNote, SeedRelation } from './types';
 
 export interface SeedData {
@@ -94,20 +93,8 @@ export function buildSeedRecords(data: SeedData, now: number): SeedRecords {
   }
 
   const notes: Note[] = data.notes.map((n, i) => {
-    const { text, mentions: found } = extractText(n.content);
-    found.forEach((m, j) =>
-      mentions.push({
-        id: `mention-${n.id}-${j}`,
-        caseId,
-        entityId: m.entityId,
-        targetKind: 'note',
-        targetId: n.id,
-        start: m.start,
-        end: m.end,
-        snippet: snippetAround(text, m.start, m.end),
-        status: 'confirmed',
-      }),
-    );
+    const { text, mentions: found } = noteTextAndMentions({ id: n.id, caseId }, n.content);
+    mentions.push(...found);
     // Later notes in the file are older, so the first one opens first.
     return { id: n.id, caseId, title: n.title, content: n.content, text, createdAt: now - i, updatedAt: now - i };
   });

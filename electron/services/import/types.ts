@@ -1,4 +1,4 @@
-import type { TextRange } from '../../../shared/model/imported-source';
+import { MAX_SOURCE_BYTES, type TextRange } from '../../../shared/model/imported-source';
 
 /** Limits every parser honours; the dispatcher enforces size, the runner enforces time. */
 export interface ImportLimits {
@@ -13,7 +13,7 @@ export interface ImportLimits {
 }
 
 export const DEFAULT_LIMITS: ImportLimits = {
-  maxBytes: 200 * 1024 * 1024,
+  maxBytes: MAX_SOURCE_BYTES,
   maxInflatedBytes: 500 * 1024 * 1024,
   maxZipEntries: 10_000,
   timeoutMs: 120_000,

@@ -4,6 +4,7 @@ import type { JSONContent } from '@tiptap/core';
 import { NodeSelection } from '@tiptap/pm/state';
 import { noteExtensions } from '../../../shared/editor/extensions';
 import { saveNoteContent } from '../../db/notes';
+import { isQuotaExceeded } from '../../db/errors';
 import { suggestEntities } from '../../db/entities';
 import { useApp } from '../../app/context';
 import { reportReady } from '../../app/readiness';
@@ -142,9 +143,7 @@ export function NoteEditor({ noteId, initialContent, focus, onSaveState }: NoteE
 }
 
 function saveErrorMessage(error: unknown): string {
-  const name = (error as { name?: string; inner?: { name?: string } })?.name;
-  const inner = (error as { inner?: { name?: string } })?.inner?.name;
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+  if (isQuotaExceeded(error)) {
     return 'Could not save: the disk is full. Free some space; your text stays in the editor until it saves.';
   }
   return 'Could not save this note. Your text stays in the editor; Casebook will retry on the next change.';

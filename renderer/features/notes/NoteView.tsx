@@ -6,10 +6,10 @@ import { NoteEditor } from '../editor/NoteEditor';
 import type { SaveState } from '../editor/debounced-saver';
 import { useNoteActions } from './use-note-actions';
 import { logError } from '../../bridge';
+import { formatTime } from '../../format';
 
 const SAVE_LABELS: Partial<Record<SaveState, string>> = { pending: 'Edited', saving: 'Saving…', error: 'Not saved — will retry' };
 
-const formatTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The middle pane for a note: its title, save state, and editor. */
 export function NoteView({ noteId, focus }: { noteId: string; focus?: { entityId: string; occurrence: number } | undefined }) {
@@ -35,7 +35,7 @@ export function NoteView({ noteId, focus }: { noteId: string; focus?: { entityId
         <NoteTitle noteId={note.id} title={note.title} autoFocus={note.title === UNTITLED && note.text === ''} />
         <div className="note-meta">
           <span className={`save-state save-${saveState}`} data-save-state={saveState}>
-            {SAVE_LABELS[saveState] ?? `Saved · ${formatTime.format(note.updatedAt)}`}
+            {SAVE_LABELS[saveState] ?? `Saved · ${formatTime(note.updatedAt)}`}
           </span>
           <button type="button" className="subtle danger" onClick={() => void remove(note.id, note.title)} title="Delete note (Undo available)">
             Delete

@@ -4,7 +4,7 @@ import { useApp } from '../../app/context';
 import { reportReady } from '../../app/readiness';
 import { summarize } from '../../db/sources';
 import { useChooseAndImport } from './import/use-import-actions';
-import { formatBytes, formatStatedDate, formatTime } from './format';
+import { formatBytes, formatStatedDate, formatTime } from '../../format';
 
 /** The case's sources as a table: what each is, where it came from, and its fingerprint. */
 export function SourceLibrary() {

@@ -6,7 +6,7 @@ import { casebook } from '../../bridge';
 import type { Source } from '../../../shared/model';
 import { HtmlDocument } from './HtmlDocument';
 import { TextBlocks } from './TextBlocks';
-import { formatBytes, formatStatedDate, formatTime } from './format';
+import { formatBytes, formatStatedDate, formatTime } from '../../format';
 
 interface Range {
   start: number;

@@ -1,7 +1,9 @@
 import { useSyncExternalStore } from 'react';
 import type { CasebookApi } from '../../../../shared/ipc/contract';
+import { MAX_SOURCE_BYTES } from '../../../../shared/model/imported-source';
 import type { CasebookDexie } from '../../../db/database';
 import { addImportedSource } from '../../../db/sources';
+import { isQuotaExceeded } from '../../../db/errors';
 import { logError } from '../../../bridge';
 
 export type JobState = 'queued' | 'reading' | 'saving' | 'done' | 'duplicate' | 'failed' | 'cancelled';
@@ -19,8 +21,6 @@ export interface ImportJob {
 
 export type ImportInput = { kind: 'path'; path: string } | { kind: 'file'; file: File };
 
-/** Files bigger than this are refused before they are read into memory. */
-const MAX_DROP_BYTES = 200 * 1024 * 1024;
 /** Two cores: two parses at a time keep the machine responsive. */
 const CONCURRENCY = 2;
 
@@ -62,8 +62,9 @@ export function createImportQueue(deps: { api: CasebookApi | undefined; db: Case
     let payload: Parameters<CasebookApi['importFile']>[0];
     if (input.kind === 'path') payload = { requestId: id, path: input.path };
     else {
-      if (input.file.size > MAX_DROP_BYTES) {
-        update(id, { state: 'failed', message: `${input.file.name}: ${(input.file.size / 1048576).toFixed(0)} MB is over the 200 MB limit for one file.` });
+      // Refused before it is read into memory; main applies the same limit.
+      if (input.file.size > MAX_SOURCE_BYTES) {
+        update(id, { state: 'failed', message: `${input.file.name}: ${(input.file.size / 1048576).toFixed(0)} MB is over the ${MAX_SOURCE_BYTES / 1048576} MB limit for one file.` });
         return;
       }
       payload = { requestId: id, fileName: input.file.name, bytes: new Uint8Array(await input.file.arrayBuffer()) };
@@ -81,8 +82,7 @@ export function createImportQueue(deps: { api: CasebookApi | undefined; db: Case
       update(id, stored.status === 'added' ? { state: 'done', sourceId: stored.id } : { state: 'duplicate', sourceId: stored.id, message: stored.title });
     } catch (error) {
       logError('Storing an imported source failed', error);
-      const quota = (error as { name?: string; inner?: { name?: string } }).name === 'QuotaExceededError' || (error as { inner?: { name?: string } }).inner?.name === 'QuotaExceededError';
-      update(id, { state: 'failed', message: `${nameOf(input)}: ${quota ? 'the disk is full; free some space and import again' : 'could not be saved in the case'}.` });
+      update(id, { state: 'failed', message: `${nameOf(input)}: ${isQuotaExceeded(error) ? 'the disk is full; free some space and import again' : 'could not be saved in the case'}.` });
     }
   }
 
