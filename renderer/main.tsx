@@ -14,6 +14,8 @@ import { isQuotaExceeded } from './db/errors';
 import { createToasts } from './features/shell/toasts';
 import { createImportQueue } from './features/sources/import/import-queue';
 import { flushPendingSaves } from './features/editor/pending-saves';
+import { LinkingService } from './features/linking/linking-service';
+import { LinkerClient, workerPort } from './workers/linker/client';
 import { casebook, logError } from './bridge';
 
 const root = createRoot(document.getElementById('root')!);
@@ -40,18 +42,22 @@ async function start(): Promise<void> {
   // zone (features/sources/import) imports it instead.
   for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (e) => e.preventDefault());
 
+  // Linking runs in a worker and in the background: started after the first paint's data is read.
+  const linking = new LinkingService(db, view.caseId, new LinkerClient(workerPort()));
   const services = {
     db,
     caseId: view.caseId,
     nav: createNavigation({ main: view.main, inspector: { kind: 'closed' } }),
     toasts: createToasts(),
-    importQueue: createImportQueue({ api: casebook, db, caseId: view.caseId }),
+    importQueue: createImportQueue({ api: casebook, db, caseId: view.caseId, onSourcesAdded: (ids) => linking.sourcesAdded(ids) }),
+    linking,
   };
   root.render(
     <StrictMode>
       <App services={services} />
     </StrictMode>,
   );
+  linking.start();
 }
 
 start().catch((error: unknown) => {

@@ -7,6 +7,7 @@ import { Sidebar } from './Sidebar';
 import { NoteView } from '../features/notes/NoteView';
 import { SourceReader } from '../features/sources/SourceReader';
 import { SourceLibrary } from '../features/sources/SourceLibrary';
+import { ReviewQueue } from '../features/review/ReviewQueue';
 import { DropZone } from '../features/sources/import/DropZone';
 import { Inspector } from '../features/entities/Inspector';
 import { ToastHost } from '../features/shell/ToastHost';
@@ -37,6 +38,7 @@ function Shell() {
         {main.kind === 'note' && <NoteView key={main.noteId} noteId={main.noteId} focus={main.focus} />}
         {main.kind === 'source' && <SourceReader sourceId={main.sourceId} highlight={main.highlight} />}
         {main.kind === 'library' && <SourceLibrary />}
+        {main.kind === 'review' && <ReviewQueue />}
         {main.kind === 'none' && <EmptyMain />}
       </main>
       <Inspector />

@@ -6,6 +6,7 @@ import { NotesSection } from '../features/notes/NotesSection';
 import { SourcesSection } from '../features/sources/SourcesSection';
 import { EntitiesSection } from '../features/entities/EntitiesSection';
 import { ImportPanel } from '../features/sources/import/ImportPanel';
+import { ReviewSection } from '../features/review/ReviewSection';
 
 export function Sidebar() {
   const { db, caseId } = useApp();
@@ -25,6 +26,7 @@ export function Sidebar() {
       <div className="side-scroll">
         <NotesSection />
         <SourcesSection />
+        <ReviewSection />
         <EntitiesSection />
       </div>
       <ImportPanel />

@@ -3,6 +3,7 @@ import type { CasebookDexie } from '../db/database';
 import type { Navigation } from './navigation';
 import type { Toasts } from '../features/shell/toasts';
 import type { ImportQueue } from '../features/sources/import/import-queue';
+import type { LinkingService } from '../features/linking/linking-service';
 
 export interface AppServices {
   db: CasebookDexie;
@@ -10,6 +11,7 @@ export interface AppServices {
   nav: Navigation;
   toasts: Toasts;
   importQueue: ImportQueue;
+  linking: LinkingService;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -5,7 +5,8 @@ export type MainView =
   | { kind: 'none' }
   | { kind: 'note'; noteId: string; focus?: { entityId: string; occurrence: number } }
   | { kind: 'source'; sourceId: string; highlight?: { start: number; end: number } }
-  | { kind: 'library' };
+  | { kind: 'library' }
+  | { kind: 'review' };
 
 export type InspectorView =
   | { kind: 'closed' }
@@ -16,13 +17,15 @@ export type InspectorView =
 export interface NavigationState {
   main: MainView;
   inspector: InspectorView;
+  /** The note last open in the main pane: where "Quote in note" writes while a source is read. */
+  lastNoteId?: string | undefined;
 }
 
 type Listener = () => void;
 
 /** A tiny store for where the user is; React reads it with useSyncExternalStore. */
 export function createNavigation(initial: NavigationState) {
-  let state = initial;
+  let state: NavigationState = { ...initial, lastNoteId: initial.lastNoteId ?? (initial.main.kind === 'note' ? initial.main.noteId : undefined) };
   const listeners = new Set<Listener>();
   return {
     get: () => state,
@@ -31,7 +34,7 @@ export function createNavigation(initial: NavigationState) {
       return () => listeners.delete(listener);
     },
     openMain(main: MainView) {
-      state = { ...state, main };
+      state = { ...state, main, ...(main.kind === 'note' ? { lastNoteId: main.noteId } : {}) };
       listeners.forEach((l) => l());
     },
     openInspector(inspector: InspectorView) {

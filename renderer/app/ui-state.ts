@@ -22,7 +22,9 @@ export async function initialView(db: CasebookDexie): Promise<{ caseId: string; 
   return { caseId, main: newest ? { kind: 'note', noteId: newest.id } : { kind: 'none' } };
 }
 
-export function rememberView(db: CasebookDexie, caseId: string, main: MainView): Promise<unknown> {
-  const value: UiState = { caseId, ...(main.kind === 'note' ? { noteId: main.noteId } : {}) };
-  return db.meta.put({ key: UI_KEY, value });
+/** Remembers the open note; reading a source or the library keeps the last note remembered. */
+export async function rememberView(db: CasebookDexie, caseId: string, main: MainView): Promise<unknown> {
+  if (main.kind === 'note') return db.meta.put({ key: UI_KEY, value: { caseId, noteId: main.noteId } satisfies UiState });
+  if (main.kind === 'none') return db.meta.put({ key: UI_KEY, value: { caseId } satisfies UiState });
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { Case, Citation, Entity, EntityType, Mention, Note, Relation, Source } from '../../shared/model';
+import type { CandidateRecord, Case, Citation, Entity, EntityType, Mention, Note, Relation, Source, SourceBody } from '../../shared/model';
 import { foldText, nameKeysFor, searchKeysFor } from '../../shared/linking/normalize';
 
 /**
@@ -18,6 +18,12 @@ export type StoredEntity = Entity & { nameKeys: string[]; searchKeys: string[]; 
 export interface CaseStats {
   caseId: string;
   entityCounts: Partial<Record<EntityType, number>>;
+  /**
+   * Bumped by every write that changes what names the case's entities go by
+   * (a new entity, a new alias, a merge, a delete), so the linker knows to
+   * re-link the case without reading every entity to find out.
+   */
+  namesVersion?: number;
 }
 
 export interface MetaRecord {
@@ -29,6 +35,8 @@ export type CasebookDexie = Dexie & {
   cases: EntityTable<Case, 'id'>;
   notes: EntityTable<Note, 'id'>;
   sources: EntityTable<Source, 'id'>;
+  sourceBodies: EntityTable<SourceBody, 'sourceId'>;
+  candidates: EntityTable<CandidateRecord, 'id'>;
   entities: EntityTable<StoredEntity, 'id'>;
   relations: EntityTable<Relation, 'id'>;
   mentions: EntityTable<Mention, 'id'>;
@@ -63,7 +71,31 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
       meta: 'key',
     },
   },
+  {
+    // Documents move out of `sources` into `sourceBodies`, so listing sources
+    // never reads their text; extraction candidates get their review queue.
+    version: 2,
+    stores: {
+      sourceBodies: 'sourceId, caseId',
+      candidates: 'id, [caseId+status]',
+    },
+    upgrade: moveSourceBodies,
+  },
 ];
+
+/** v1 → v2: each source's text and HTML become its `sourceBodies` row. */
+async function moveSourceBodies(tx: Transaction): Promise<void> {
+  const bodies: SourceBody[] = [];
+  await tx
+    .table('sources')
+    .toCollection()
+    .modify((source: Source & { text?: string; html?: string }) => {
+      bodies.push({ sourceId: source.id, caseId: source.caseId, text: source.text ?? '', ...(source.html ? { html: source.html } : {}) });
+      delete source.text;
+      delete source.html;
+    });
+  await tx.table('sourceBodies').bulkAdd(bodies);
+}
 
 export function declareSchema(db: Dexie): void {
   for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {

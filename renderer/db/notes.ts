@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { JSONContent } from '@tiptap/core';
 import type { Note } from '../../shared/model';
 import { emptyDocument, noteTextAndMentions } from '../../shared/editor/document';
+import type { CitationAttrs } from '../../shared/editor/citation';
 import type { CasebookDexie } from './database';
 import { newId } from './ids';
 
@@ -21,17 +22,21 @@ export async function renameNote(db: CasebookDexie, id: string, title: string): 
 
 /**
  * Saves a note's document with its plain text, and replaces the note's
- * mentions with the entity-mention nodes it now holds, in one transaction so
- * backlinks never disagree with the text.
+ * mentions and citations with the nodes it now holds, in one transaction so
+ * backlinks and citation rows never disagree with the text.
  */
 export async function saveNoteContent(db: CasebookDexie, id: string, content: JSONContent): Promise<void> {
-  await db.transaction('rw', db.notes, db.mentions, async () => {
+  await db.transaction('rw', db.notes, db.mentions, db.citations, async () => {
     const note = await db.notes.get(id);
     if (!note) return; // Deleted meanwhile: nothing to save into.
-    const { text, mentions } = noteTextAndMentions(note, content);
+    const { text, mentions, citations } = noteTextAndMentions(note, content);
     await db.notes.update(id, { content, text, updatedAt: Date.now() });
     await db.mentions.where('[targetKind+targetId]').equals(['note', id]).delete();
     await db.mentions.bulkAdd(mentions);
+    // Rows keep their first createdAt: a citation is as old as its quoting.
+    const before = new Map((await db.citations.where('noteId').equals(id).toArray()).map((c) => [c.id, c.createdAt]));
+    await db.citations.where('noteId').equals(id).delete();
+    await db.citations.bulkAdd(citations.map((c) => ({ ...c, createdAt: before.get(c.id) ?? c.createdAt })));
   });
 }
 
@@ -55,4 +60,21 @@ export function listNotes(db: CasebookDexie, caseId: string, limit: number): Pro
     .filter((n) => !n.deletedAt)
     .limit(limit)
     .toArray();
+}
+
+/**
+ * Appends a quoted passage to the end of a note: a blockquote of the quote's
+ * lines with the citation after the last one, then saves it like any edit
+ * (text, mentions and citation rows in one transaction).
+ */
+export async function appendQuoteToNote(db: CasebookDexie, noteId: string, citation: CitationAttrs): Promise<void> {
+  const note = await db.notes.get(noteId);
+  if (!note || note.deletedAt) throw new Error('The note to quote into is no longer there.');
+  const lines = citation.quote.split(/\n+/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const paragraphs: JSONContent[] = lines.map((line, i) => ({
+    type: 'paragraph',
+    content: [{ type: 'text', text: line }, ...(i === lines.length - 1 ? [{ type: 'text', text: ' ' }, { type: 'citation', attrs: { ...citation } }] : [])],
+  }));
+  const blocks = (note.content.content ?? []).filter((b, i, all) => !(i === all.length - 1 && b.type === 'paragraph' && !b.content?.length));
+  await saveNoteContent(db, noteId, { ...note.content, content: [...blocks, { type: 'blockquote', content: paragraphs }, { type: 'paragraph' }] });
 }

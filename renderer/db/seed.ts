@@ -32,15 +32,17 @@ export async function ensureSeeded(db: CasebookDexie, now: () => number = Date.n
   ]);
   const records = buildSeedRecords({ ...loadSeedFiles(), article, articleSha256: await sha256Hex(article) }, now());
 
-  return db.transaction('rw', [db.meta, db.cases, db.sources, db.entities, db.relations, db.notes, db.mentions, db.caseStats], async () => {
+  return db.transaction('rw', [db.meta, db.cases, db.sources, db.sourceBodies, db.entities, db.relations, db.notes, db.mentions, db.caseStats], async () => {
     if (await db.meta.get(SEED_KEY)) return 'already' as const;
     await db.cases.add(records.case);
-    await db.sources.add(records.source);
+    const { text, html, ...source } = records.source;
+    await db.sources.add(source);
+    await db.sourceBodies.add({ sourceId: source.id, caseId: source.caseId, text, ...(html ? { html } : {}) });
     // The creating hook fills the derived keys.
     await db.entities.bulkAdd(records.entities.map((e) => ({ ...e, nameKeys: [], searchKeys: [], sortName: '' })));
     const perType: Partial<Record<EntityType, number>> = {};
     for (const e of records.entities) perType[e.type] = (perType[e.type] ?? 0) + 1;
-    await adjustEntityCounts(db, records.case.id, perType);
+    await adjustEntityCounts(db, records.case.id, perType, { namesChanged: true });
     await db.relations.bulkAdd(records.relations);
     await db.notes.bulkAdd(records.notes);
     await db.mentions.bulkAdd(records.mentions);

@@ -1,8 +1,9 @@
-import type { ImportedSource, Source } from '../../shared/model';
+import type { ImportedSource, Source, SourceBody } from '../../shared/model';
 import type { CasebookDexie } from './database';
 import { newId } from './ids';
 
-export type AddSourceResult = { status: 'added'; id: string } | { status: 'duplicate'; id: string; title: string };
+/** `sourceIds`: the source and its attachments, for the linker to read. */
+export type AddSourceResult = { status: 'added'; id: string; sourceIds: string[] } | { status: 'duplicate'; id: string; title: string };
 
 /**
  * Stores an imported source and its attachments in one transaction, unless
@@ -10,19 +11,19 @@ export type AddSourceResult = { status: 'added'; id: string } | { status: 'dupli
  * and the existing source is named, so the user can open it instead.
  */
 export async function addImportedSource(db: CasebookDexie, caseId: string, imported: ImportedSource, now = Date.now()): Promise<AddSourceResult> {
-  return db.transaction('rw', db.sources, async () => {
+  return db.transaction('rw', db.sources, db.sourceBodies, async () => {
     const existing = await db.sources.where('sha256').equals(imported.sha256).filter((s) => s.caseId === caseId).first();
     if (existing) return { status: 'duplicate' as const, id: existing.id, title: existing.title };
     const rows: Source[] = [];
+    const bodies: SourceBody[] = [];
     const add = (item: ImportedSource, parentId?: string): string => {
       const id = newId('src');
+      bodies.push({ sourceId: id, caseId, text: item.text, ...(item.html ? { html: item.html } : {}) });
       rows.push({
         id,
         caseId,
         title: item.title,
         format: item.format,
-        text: item.text,
-        ...(item.html ? { html: item.html } : {}),
         ...(item.pages ? { pages: item.pages } : {}),
         sha256: item.sha256,
         size: item.size,
@@ -36,7 +37,8 @@ export async function addImportedSource(db: CasebookDexie, caseId: string, impor
     };
     const id = add(imported);
     await db.sources.bulkAdd(rows);
-    return { status: 'added' as const, id };
+    await db.sourceBodies.bulkAdd(bodies);
+    return { status: 'added' as const, id, sourceIds: rows.map((r) => r.id) };
   });
 }
 

@@ -1,6 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
+import type { Citation } from '../model/citation';
 import type { Mention } from '../model/mention';
 import { snippetAround } from '../linking/snippet';
+import { citationLabel, type CitationAttrs } from './citation';
 import type { EntityMentionAttrs } from './entity-mention';
 
 export interface MentionInText extends EntityMentionAttrs {
@@ -18,10 +20,11 @@ const BLOCK_SEPARATOR = '\n\n';
  * ProseMirror's `textBetween` with a "\n\n" separator); empty blocks, such as
  * the trailing paragraph, add nothing.
  */
-export function extractText(doc: JSONContent): { text: string; mentions: MentionInText[] } {
+export function extractText(doc: JSONContent): { text: string; mentions: MentionInText[]; citations: CitationAttrs[] } {
   let text = '';
   let separatorDue = false;
   const mentions: MentionInText[] = [];
+  const citations: CitationAttrs[] = [];
 
   const append = (piece: string) => {
     if (separatorDue && text.length > 0) text += BLOCK_SEPARATOR;
@@ -40,6 +43,11 @@ export function extractText(doc: JSONContent): { text: string; mentions: Mention
       mentions.push({ ...attrs, start, end: text.length });
       return;
     }
+    if (node.type === 'citation') {
+      const attrs = node.attrs as CitationAttrs;
+      citations.push(attrs);
+      return append(citationLabel(attrs));
+    }
     const children = node.content ?? [];
     const childrenAreBlocks = children.some((c) => !isInline(c));
     for (const child of children) {
@@ -48,11 +56,13 @@ export function extractText(doc: JSONContent): { text: string; mentions: Mention
     }
   };
   walk(doc);
-  return { text, mentions };
+  return { text, mentions, citations };
 }
 
+const INLINE_TYPES = new Set(['text', 'entityMention', 'citation', 'hardBreak']);
+
 function isInline(node: JSONContent): boolean {
-  return node.type === 'text' || node.type === 'entityMention' || node.type === 'hardBreak';
+  return INLINE_TYPES.has(node.type ?? '');
 }
 
 export const emptyDocument = (): JSONContent => ({ type: 'doc', content: [{ type: 'paragraph' }] });
@@ -62,10 +72,28 @@ export const emptyDocument = (): JSONContent => ({ type: 'doc', content: [{ type
  * with offsets into that text and a snippet around it: what the store keeps
  * for a note, whether it was just typed or comes from the seed.
  */
-export function noteTextAndMentions(note: { id: string; caseId: string }, content: JSONContent): { text: string; mentions: Mention[] } {
-  const { text, mentions } = extractText(content);
+export function noteTextAndMentions(
+  note: { id: string; caseId: string },
+  content: JSONContent,
+  now = Date.now(),
+): { text: string; mentions: Mention[]; citations: Citation[] } {
+  const { text, mentions, citations } = extractText(content);
   return {
     text,
+    // A citation copied within or between notes keeps its id; the row is the
+    // note's, so one id per note is kept and later copies are dropped here.
+    citations: uniqueBy(citations, (c) => c.citationId).filter((c) => c.citationId && c.sourceId).map((c) => ({
+      id: `${note.id}:${c.citationId}`,
+      caseId: note.caseId,
+      noteId: note.id,
+      sourceId: c.sourceId,
+      start: c.start,
+      end: c.end,
+      ...(c.page ? { page: c.page } : {}),
+      quote: c.quote,
+      sourceSha256: c.sourceSha256,
+      createdAt: now,
+    })),
     mentions: mentions.map((m, i) => ({
       id: `mention-${note.id}-${i}`,
       caseId: note.caseId,
@@ -78,4 +106,14 @@ export function noteTextAndMentions(note: { id: string; caseId: string }, conten
       status: 'confirmed',
     })),
   };
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

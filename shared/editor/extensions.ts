@@ -1,5 +1,6 @@
 import type { Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { Citation } from './citation';
 import { EntityMention } from './entity-mention';
 
 /** Link targets a note may hold; everything else is dropped when pasted or typed. */
@@ -36,5 +37,6 @@ export function noteExtensions(overrides: { entityMention?: typeof EntityMention
       },
     }),
     overrides.entityMention ?? EntityMention,
+    Citation,
   ];
 }

@@ -7,3 +7,4 @@ export * from './relation';
 export * from './mention';
 export * from './citation';
 export * from './imported-source';
+export * from './candidate';

@@ -1,4 +1,4 @@
-import type { Case, Entity, Mention, Note, Relation, Source } from '../model';
+import type { Case, Entity, Mention, Note, Relation, SourceWithBody } from '../model';
 import { noteTextAndMentions } from '../editor/document';
 import type { SeedCaseFile, SeedEntity, SeedNote, SeedRelation } from './types';
 
@@ -15,7 +15,7 @@ export interface SeedData {
 
 export interface SeedRecords {
   case: Case;
-  source: Source;
+  source: SourceWithBody;
   entities: Entity[];
   relations: Relation[];
   notes: Note[];
@@ -33,7 +33,7 @@ export function buildSeedRecords(data: SeedData, now: number): SeedRecords {
   const sourceId = data.caseFile.source.id;
   const byteLength = new TextEncoder().encode(data.article).length;
 
-  const source: Source = {
+  const source: SourceWithBody = {
     id: sourceId,
     caseId,
     title: data.caseFile.source.title,

@@ -126,3 +126,54 @@ export function locateOffset(segments: readonly TextSegment[], offset: number): 
   const next = segments[lo];
   return next ? { node: next.node, offset: next.nodeOffset } : null;
 }
+
+/**
+ * The text offset of a DOM point (a selection's end, a click), the inverse
+ * of `locateOffset`. A point inside an element resolves to the nearest text
+ * segment at or after it (or the end of the one before). Null when the point
+ * is outside every segment's reach (e.g. in chrome around the document).
+ */
+export function offsetOfPoint(segments: readonly TextSegment[], node: Node, offset: number): number | null {
+  let textNode: Node | null = node;
+  let within = offset;
+  if (node.nodeType !== 3) {
+    // An element point sits between children: take the first text at or after it.
+    const child = node.childNodes[offset] ?? null;
+    textNode = child ? firstTextIn(child) ?? nextText(child) : nextText(node, true);
+    within = 0;
+    if (!textNode) return segments.length ? segments[segments.length - 1]!.textOffset + segments[segments.length - 1]!.length : null;
+  }
+  for (const s of segments) {
+    if (s.node !== textNode) continue;
+    if (within < s.nodeOffset) return s.textOffset;
+    if (within <= s.nodeOffset + s.length) return s.textOffset + (within - s.nodeOffset);
+  }
+  // A text node the walk skipped (a dropped space): the next segment after it.
+  const position = segments.findIndex((s) => textNode!.compareDocumentPosition(s.node) & 4 /* FOLLOWING */);
+  return position === -1 ? null : segments[position]!.textOffset;
+}
+
+function firstTextIn(node: Node): Node | null {
+  if (node.nodeType === 3) return node;
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    const found = firstTextIn(c);
+    if (found) return found;
+  }
+  return null;
+}
+
+function nextText(node: Node, skipChildren = false): Node | null {
+  let current: Node | null = node;
+  if (!skipChildren) {
+    const inside = firstTextIn(node);
+    if (inside && inside !== node) return inside;
+  }
+  while (current) {
+    for (let sibling = current.nextSibling; sibling; sibling = sibling.nextSibling) {
+      const found = firstTextIn(sibling);
+      if (found) return found;
+    }
+    current = current.parentNode;
+  }
+  return null;
+}

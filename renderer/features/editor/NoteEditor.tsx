@@ -13,6 +13,9 @@ import { entityMentionWithSuggestion } from './mention-suggestion';
 import { createDebouncedSaver, type SaveState } from './debounced-saver';
 import { registerFlusher } from './pending-saves';
 import { Toolbar } from './Toolbar';
+import { CitationStatus, citationStatusKey, citationsIn } from './citation-status';
+import { checkCitation } from '../../db/citations';
+import type { CitationAttrs } from '../../../shared/editor/citation';
 import { LinkBar } from './LinkBar';
 
 const SAVE_DELAY_MS = 500;
@@ -30,7 +33,7 @@ export interface NoteEditorProps {
  * a time, and are flushed on unmount, blur, page hide and window close.
  */
 export function NoteEditor({ noteId, initialContent, focus, onSaveState }: NoteEditorProps) {
-  const { db, caseId, nav, toasts } = useApp();
+  const { db, caseId, nav, toasts, linking } = useApp();
   const [linkOpen, setLinkOpen] = useState(false);
   const saveStateRef = useRef(onSaveState);
   saveStateRef.current = onSaveState;
@@ -38,7 +41,10 @@ export function NoteEditor({ noteId, initialContent, focus, onSaveState }: NoteE
   const saver = useMemo(
     () =>
       createDebouncedSaver<JSONContent>({
-        save: (content) => saveNoteContent(db, noteId, content),
+        save: async (content) => {
+          await saveNoteContent(db, noteId, content);
+          linking.noteSaved(noteId);
+        },
         delay: SAVE_DELAY_MS,
         onState: (state) => saveStateRef.current(state),
         onError: (error) => {
@@ -46,19 +52,31 @@ export function NoteEditor({ noteId, initialContent, focus, onSaveState }: NoteE
           toasts.show({ tone: 'error', message: saveErrorMessage(error) });
         },
       }),
-    [db, noteId, toasts],
+    [db, noteId, toasts, linking],
   );
 
   const extensions = useMemo(
-    () =>
-      noteExtensions({
+    () => [
+      ...noteExtensions({
         entityMention: entityMentionWithSuggestion({
           suggest: (query) => suggestEntities(db, caseId, query),
           createEntity: (name) => nav.openInspector({ kind: 'new-entity', name }),
         }),
       }),
+      CitationStatus,
+    ],
     [db, caseId, nav],
   );
+
+  /** Follows a citation to its passage, unless it no longer matches its source. */
+  const openCitation = async (citation: CitationAttrs) => {
+    const check = await checkCitation(db, citation);
+    if (check.status === 'broken') {
+      toasts.show({ tone: 'error', message: `This citation is broken: ${check.reason}` });
+      return;
+    }
+    nav.openMain({ kind: 'source', sourceId: citation.sourceId, highlight: { start: citation.start, end: citation.end } });
+  };
 
   const editor = useEditor({
     extensions,
@@ -70,6 +88,10 @@ export function NoteEditor({ noteId, initialContent, focus, onSaveState }: NoteE
     editorProps: {
       attributes: { class: 'note-body', 'aria-label': 'Note text', spellcheck: 'true' },
       handleClickOn: (_view, _pos, node) => {
+        if (node.type.name === 'citation') {
+          void openCitation(node.attrs as CitationAttrs);
+          return true;
+        }
         if (node.type.name !== 'entityMention') return false;
         nav.openInspector({ kind: 'entity', entityId: String(node.attrs.entityId) });
         return false;
@@ -129,6 +151,32 @@ export function NoteEditor({ noteId, initialContent, focus, onSaveState }: NoteE
       setTimeout(() => dom.classList.remove('is-flashing'), 1600);
     }
   }, [editor, focus]);
+
+  // Check the note's citations against the store when it opens and as it changes.
+  useEffect(() => {
+    if (!editor) return;
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const verify = async () => {
+      const broken = new Map<string, string>();
+      for (const c of citationsIn(editor.state.doc)) {
+        const check = await checkCitation(db, c);
+        if (check.status === 'broken') broken.set(c.citationId, check.reason);
+      }
+      if (!cancelled && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(citationStatusKey, broken).setMeta('addToHistory', false));
+    };
+    void verify();
+    const onUpdate = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void verify(), 800);
+    };
+    editor.on('update', onUpdate);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      editor.off('update', onUpdate);
+    };
+  }, [editor, db]);
 
   if (!editor) return null;
   return (

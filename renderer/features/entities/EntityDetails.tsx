@@ -1,11 +1,21 @@
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ENTITY_TYPE_LABELS, RELATION_TYPES } from '../../../shared/model';
 import { useApp } from '../../app/context';
 import { backlinksOf, relationsOf } from '../../db/entities';
+import { EntityPicker } from './EntityPicker';
+import { QuoteCitation } from './QuoteCitation';
+import { deleteWithUndo, mergeWithUndo } from './entity-actions';
+
+/** Backlinks shown at once; the rest one click away, so a common name never floods the pane. */
+const BACKLINK_PAGE = 100;
 
 /** Everything the case knows about one entity, each passage one click from its place. */
 export function EntityDetails({ entityId }: { entityId: string }) {
-  const { db, nav } = useApp();
+  const services = useApp();
+  const { db, nav } = services;
+  const [merging, setMerging] = useState(false);
+  const [shown, setShown] = useState(BACKLINK_PAGE);
   const entity = useLiveQuery(async () => (await db.entities.get(entityId)) ?? null, [entityId]);
   const relations = useLiveQuery(() => relationsOf(db, entityId), [entityId]);
   const backlinks = useLiveQuery(() => backlinksOf(db, entityId), [entityId]);
@@ -22,7 +32,8 @@ export function EntityDetails({ entityId }: { entityId: string }) {
 
   const properties = Object.entries(entity.properties).filter(([, v]) => v !== null && v !== '');
   const noteLinks = backlinks?.filter((b) => b.target.kind === 'note') ?? [];
-  const sourceLinks = backlinks?.filter((b) => b.target.kind === 'source') ?? [];
+  const sourceLinks = (backlinks?.filter((b) => b.target.kind === 'source') ?? []).slice(0, Math.max(0, shown - noteLinks.length));
+  const hidden = (backlinks?.length ?? 0) - noteLinks.length - sourceLinks.length;
 
   return (
     <div className="entity-details" data-entity-id={entity.id}>
@@ -30,10 +41,32 @@ export function EntityDetails({ entityId }: { entityId: string }) {
         <span className={`type-badge entity-${entity.type.toLowerCase()}`}>{ENTITY_TYPE_LABELS[entity.type].singular}</span>
         {entity.protected && <span className="protected-badge" title="Redacted in briefing exports">Protected</span>}
         <h2 className="entity-name">{entity.name}</h2>
-        <button type="button" className="subtle" onClick={() => nav.openInspector({ kind: 'edit-entity', entityId: entity.id })}>
-          Edit
-        </button>
+        <div className="inspector-actions">
+          <button type="button" className="subtle" onClick={() => nav.openInspector({ kind: 'edit-entity', entityId: entity.id })}>
+            Edit
+          </button>
+          <button type="button" className="subtle" onClick={() => setMerging((m) => !m)} aria-expanded={merging}>
+            Merge…
+          </button>
+          <button type="button" className="subtle danger" onClick={() => void deleteWithUndo(services, entity.id)}>
+            Delete
+          </button>
+        </div>
       </header>
+      {merging && (
+        <div className="merge-panel">
+          <p className="hint">Merge another entity into <strong>{entity.name}</strong>: its names become aliases here, and its mentions and relations move here.</p>
+          <EntityPicker
+            label="Entity to merge in…"
+            exclude={entity.id}
+            onCancel={() => setMerging(false)}
+            onPick={(other) => {
+              setMerging(false);
+              void mergeWithUndo(services, entity.id, other.id);
+            }}
+          />
+        </div>
+      )}
 
       {entity.aliases.length > 0 && (
         <div className="aliases" aria-label="Aliases">
@@ -43,6 +76,14 @@ export function EntityDetails({ entityId }: { entityId: string }) {
         </div>
       )}
       {entity.description && <p className="entity-description">{entity.description}</p>}
+
+      {entity.type === 'Figure' && entity.quotes.length > 0 && (
+        <div className="entity-quotes" aria-label="Stated in">
+          {entity.quotes.slice(0, 3).map((q) => (
+            <QuoteCitation key={`${q.sourceId}:${q.start}`} quote={q} />
+          ))}
+        </div>
+      )}
 
       {properties.length > 0 && (
         <dl className="properties">
@@ -70,16 +111,9 @@ export function EntityDetails({ entityId }: { entityId: string }) {
               <span className="muted">(deleted entity)</span>
             )}
             {relation.date && <span className="relation-date">{relation.date}</span>}
-            {relation.quotes[0] && (
-              <button
-                type="button"
-                className="quote-link"
-                title="Show the passage in its source"
-                onClick={() => nav.openMain({ kind: 'source', sourceId: relation.quotes[0]!.sourceId, highlight: { start: relation.quotes[0]!.start, end: relation.quotes[0]!.end } })}
-              >
-                “{truncate(relation.quotes[0].quote, 120)}”
-              </button>
-            )}
+            {relation.quotes.slice(0, 2).map((q) => (
+              <QuoteCitation key={`${q.sourceId}:${q.start}`} quote={q} max={120} />
+            ))}
           </li>
         ))}
       </ul>
@@ -118,7 +152,7 @@ export function EntityDetails({ entityId }: { entityId: string }) {
                   data-target-id={b.target.source.id}
                   onClick={() => nav.openMain({ kind: 'source', sourceId: b.mention.targetId, highlight: { start: b.mention.start, end: b.mention.end } })}
                 >
-                  <span className="backlink-target">❡ {b.target.source.title}</span>
+                  <span className="backlink-target">❡ {b.target.source.title}{b.mention.status === 'suggested' && <span className="found-badge" title="Found by the linker">found</span>}</span>
                   <span className="backlink-snippet">“{b.mention.snippet}”</span>
                 </button>
               </li>
@@ -126,9 +160,13 @@ export function EntityDetails({ entityId }: { entityId: string }) {
           )}
         </ul>
       )}
+      {hidden > 0 && (
+        <button type="button" className="link-button more" onClick={() => setShown((n) => n + BACKLINK_PAGE * 5)}>
+          Show {Math.min(hidden, BACKLINK_PAGE * 5).toLocaleString()} more of {hidden.toLocaleString()}
+        </button>
+      )}
     </div>
   );
 }
 
 const humanize = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').replace(/^./, (c) => c.toUpperCase());
-const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

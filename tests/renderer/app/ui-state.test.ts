@@ -78,6 +78,13 @@ describe('initialView', () => {
     expect(await initialView(db)).toEqual({ caseId: CASE, main: { kind: 'note', noteId: newer } });
   });
 
+  it('keeps the last open note remembered while a source is read', async () => {
+    const { db, older } = await caseWithNotes();
+    await rememberView(db, CASE, { kind: 'note', noteId: older });
+    await rememberView(db, CASE, { kind: 'source', sourceId: 'src-1' });
+    expect(await initialView(db)).toEqual({ caseId: CASE, main: { kind: 'note', noteId: older } });
+  });
+
   it('does not open a note of another case under the remembered case', async () => {
     const { db, newer } = await caseWithNotes();
     const foreign = await createNote(db, 'case-2', 'elsewhere');

@@ -53,7 +53,8 @@ describe('relationsOf', () => {
 describe('backlinksOf', () => {
   async function scene() {
     const db = freshDatabase();
-    await db.sources.add({ id: 'src-1', caseId: CASE, title: 'Article', format: 'text', text: 'Milgram said. Milgram left.', sha256: 'x', size: 27, metadata: {}, importedAt: 1 });
+    await db.sources.add({ id: 'src-1', caseId: CASE, title: 'Article', format: 'text', sha256: 'x', size: 27, metadata: {}, importedAt: 1 });
+    await db.sourceBodies.add({ sourceId: 'src-1', caseId: CASE, text: 'Milgram said. Milgram left.' });
     const noteA = await createNote(db, CASE, 'A');
     const noteB = await createNote(db, CASE, 'B');
     await saveNoteContent(db, noteA, { type: 'doc', content: [p(mention('ent-anne', 'Anne'), t(' met '), mention('ent-bob', 'Bob')), p(t('Later '), mention('ent-anne', 'Milgram'))] });
@@ -116,7 +117,7 @@ describe('backlinksOf', () => {
     expect(kinds).toContain('source');
     expect(kinds.indexOf('source')).toBeGreaterThan(kinds.lastIndexOf('note'));
     for (const l of links) {
-      const text = l.target.kind === 'note' ? l.target.note.text : (await db.sources.get(l.target.source.id))!.text;
+      const text = l.target.kind === 'note' ? l.target.note.text : (await db.sourceBodies.get(l.target.source.id))!.text;
       expect(text.slice(l.mention.start, l.mention.end)).toMatch(/Milgram/);
     }
   });

@@ -48,7 +48,7 @@ describe('ensureSeeded', () => {
     const source = await db.sources.get(expected.source.id);
     expect(source?.sha256).toBe(articleSha);
     expect(source?.size).toBe(articleBytes.length);
-    expect(createHash('sha256').update(source?.text ?? '', 'utf8').digest('hex')).toBe(articleSha);
+    expect(createHash('sha256').update((await db.sourceBodies.get(expected.source.id))?.text ?? '', 'utf8').digest('hex')).toBe(articleSha);
   });
 
   it('writes the records buildSeedRecords makes, stamped with now()', async () => {

@@ -32,7 +32,13 @@ const isFinished = (state: JobState) => state === 'done' || state === 'duplicate
  * an isolated process, stored here in Dexie. One file's failure is its own;
  * the others carry on. Cancel stops a running parse or drops a queued one.
  */
-export function createImportQueue(deps: { api: CasebookApi | undefined; db: CasebookDexie; caseId: string }) {
+export function createImportQueue(deps: {
+  api: CasebookApi | undefined;
+  db: CasebookDexie;
+  caseId: string;
+  /** Told of every stored source (with its attachments), so the linker can read it. */
+  onSourcesAdded?: (sourceIds: string[]) => void;
+}) {
   let jobs: ImportJob[] = [];
   const inputs = new Map<string, ImportInput>();
   const listeners = new Set<() => void>();
@@ -80,6 +86,7 @@ export function createImportQueue(deps: { api: CasebookApi | undefined; db: Case
     try {
       const stored = await addImportedSource(deps.db, deps.caseId, result.value);
       update(id, stored.status === 'added' ? { state: 'done', sourceId: stored.id } : { state: 'duplicate', sourceId: stored.id, message: stored.title });
+      if (stored.status === 'added') deps.onSourcesAdded?.(stored.sourceIds);
     } catch (error) {
       logError('Storing an imported source failed', error);
       update(id, { state: 'failed', message: `${nameOf(input)}: ${isQuotaExceeded(error) ? 'the disk is full; free some space and import again' : 'could not be saved in the case'}.` });

@@ -1,0 +1,120 @@
+import { composeBriefing, createRedactor, PAGE_MARGINS_IN } from '../../../shared/briefing';
+import type { BriefingModel, BriefingPageSize } from '../../../shared/briefing/model';
+import { briefingFontCss, type ReadPackageFile } from './briefing-fonts';
+import { readPdfFacts, type PdfFacts } from './pdf-facts';
+
+/**
+ * The briefing as PDF bytes. A plain service: it composes the HTML
+ * (shared/briefing), has it printed by an injected `print` (Electron's
+ * `webContents.printToPDF` in a hidden, script-less, offline window in the
+ * app; Chromium's CDP `Page.printToPDF` in tests) and reads the result back.
+ *
+ * Chromium has no CSS `target-counter()`, so the contents page is numbered
+ * in two printings: the first finds on which page each entry landed (the
+ * contents links become named PDF destinations), the second prints those
+ * numbers, and is accepted only when its own destinations agree with them.
+ */
+
+/** Everything `print` is asked for; the names are Electron's `printToPDF` options. */
+export interface BriefingPrintOptions {
+  pageSize: BriefingPageSize;
+  /** Inches. The running header and footer print inside the top and bottom margins. */
+  margins: { top: number; bottom: number; left: number; right: number };
+  printBackground: true;
+  preferCSSPageSize: false;
+  displayHeaderFooter: true;
+  headerTemplate: string;
+  footerTemplate: string;
+  /** Tagged PDF: structure for screen readers, and what the outline is built from. */
+  generateTaggedPDF: true;
+  /** PDF bookmarks from the headings (Electron ≥ 31, Chromium CDP ≥ 125). */
+  generateDocumentOutline: true;
+}
+
+export type PrintHtml = (html: string, options: BriefingPrintOptions) => Promise<Uint8Array>;
+
+export interface BriefingPdfDeps {
+  print: PrintHtml;
+  /** Reads the bundled @fontsource files (see briefing-fonts.ts). */
+  readPackageFile: ReadPackageFile;
+  /** Reads a printed PDF back; pdf.js by default. */
+  readPdf?: (bytes: Uint8Array) => Promise<PdfFacts>;
+}
+
+export interface BriefingPdf {
+  bytes: Uint8Array;
+  pageCount: number;
+  /** The page of each contents entry, as printed on the contents page. */
+  pageNumbers: Record<string, number>;
+  /** How many times the document was printed to settle its page numbers (2 unless numbering moved pages). */
+  printings: number;
+}
+
+export class BriefingPdfError extends Error {
+  constructor(
+    readonly code: 'toc-unstable' | 'toc-anchor-missing' | 'redaction-leak',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BriefingPdfError';
+  }
+}
+
+/** Printings allowed before giving up on stable contents numbers; in practice the second always agrees. */
+const MAX_PRINTINGS = 4;
+
+export async function exportBriefingPdf(model: BriefingModel, deps: BriefingPdfDeps): Promise<BriefingPdf> {
+  const readPdf = deps.readPdf ?? readPdfFacts;
+  const draft = composeBriefing({ ...model, pageNumbers: undefined });
+  const fontCss = await briefingFontCss(draft.html + draft.chrome.headerTemplate + draft.chrome.footerTemplate, deps.readPackageFile);
+  const options = (chrome: { headerTemplate: string; footerTemplate: string }): BriefingPrintOptions => ({
+    pageSize: model.pageSize,
+    margins: { ...PAGE_MARGINS_IN },
+    printBackground: true,
+    preferCSSPageSize: false,
+    displayHeaderFooter: true,
+    headerTemplate: chrome.headerTemplate,
+    footerTemplate: chrome.footerTemplate,
+    generateTaggedPDF: true,
+    generateDocumentOutline: true,
+  });
+
+  let pageNumbers: Record<string, number> | undefined;
+  for (let printing = 1; printing <= MAX_PRINTINGS; printing++) {
+    const composed = composeBriefing({ ...model, pageNumbers }, { fontCss });
+    const bytes = await deps.print(composed.html, options(composed.chrome));
+    const facts = await readPdf(bytes);
+    const found: Record<string, number> = {};
+    for (const { anchorId } of composed.toc) {
+      const page = facts.destinations[anchorId];
+      if (page === undefined) throw new BriefingPdfError('toc-anchor-missing', `The printed briefing has no destination for contents entry "${anchorId}".`);
+      found[anchorId] = page;
+    }
+    if (pageNumbers && sameNumbers(pageNumbers, found)) {
+      assertNoProtectedText(model, facts);
+      return { bytes, pageCount: facts.pageCount, pageNumbers, printings: printing };
+    }
+    pageNumbers = found;
+  }
+  throw new BriefingPdfError('toc-unstable', `The contents page numbers did not settle after ${MAX_PRINTINGS} printings.`);
+}
+
+function sameNumbers(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
+}
+
+/**
+ * The last line of defence: the composer never lets a protected name into
+ * the HTML, and this checks the PDF's own text agrees before anyone gets it.
+ * Pages are read as one text with whitespace collapsed, so a name broken
+ * across lines is still found.
+ */
+function assertNoProtectedText(model: BriefingModel, facts: PdfFacts): void {
+  const redactor = createRedactor(model.entities, model.redact);
+  if (!redactor.active) return;
+  facts.pageTexts.forEach((text, i) => {
+    const flat = text.replace(/\s+/g, ' ');
+    if (redactor.find(flat).length > 0) throw new BriefingPdfError('redaction-leak', `A protected name is still legible on page ${i + 1}; the PDF was not produced.`);
+  });
+}

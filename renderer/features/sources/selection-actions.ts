@@ -1,0 +1,64 @@
+import type { Source } from '../../../shared/model';
+import { pageAt } from '../../../shared/model';
+import type { CitationAttrs } from '../../../shared/editor/citation';
+import type { AppServices } from '../../app/context';
+import { appendQuoteToNote, createNote } from '../../db/notes';
+import { newId } from '../../db/ids';
+import { updateEntity } from '../../db/entities';
+import { foldText } from '../../../shared/linking/normalize';
+
+export interface TextSelection {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Narrows a selected range to its words: no leading or trailing whitespace. */
+export function trimSelection(text: string, start: number, end: number): TextSelection | null {
+  let s = Math.max(0, Math.min(start, end));
+  let e = Math.min(text.length, Math.max(start, end));
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return e > s ? { start: s, end: e, text: text.slice(s, e) } : null;
+}
+
+/**
+ * "Quote in note": appends the passage as a blockquote with its citation to
+ * the note last open (or a new "Notes on …" note), and says where it went.
+ */
+export async function quoteInNote(services: AppServices, source: Source, selection: TextSelection): Promise<void> {
+  const { db, nav, toasts, linking, caseId } = services;
+  const last = nav.get().lastNoteId;
+  const lastNote = last ? await db.notes.get(last) : undefined;
+  const noteId = lastNote && !lastNote.deletedAt ? lastNote.id : await createNote(db, caseId, `Notes on ${source.title}`);
+  const citation: CitationAttrs = {
+    citationId: newId('cite'),
+    sourceId: source.id,
+    start: selection.start,
+    end: selection.end,
+    page: pageAt(source.pages, selection.start),
+    quote: selection.text,
+    sourceSha256: source.sha256,
+    sourceTitle: source.title,
+  };
+  await appendQuoteToNote(db, noteId, citation);
+  linking.noteSaved(noteId);
+  const title = (await db.notes.get(noteId))?.title ?? 'the note';
+  toasts.show({ tone: 'info', message: `Quoted in “${title}”.`, action: { label: 'Open note', run: () => nav.openMain({ kind: 'note', noteId }) } });
+}
+
+/** "Add as alias": the selected words become another name of an entity (and the case is re-linked). */
+export async function addAliasFromSelection(services: AppServices, entityId: string, alias: string): Promise<void> {
+  const { db, toasts } = services;
+  const entity = await db.entities.get(entityId);
+  if (!entity) throw new Error('That entity no longer exists.');
+  const clean = alias.replace(/\s+/g, ' ').trim();
+  const key = foldText(clean);
+  if (entity.nameKeys.includes(key)) {
+    toasts.show({ tone: 'info', message: `“${clean}” is already a name of ${entity.name}.` });
+    return;
+  }
+  const { type, name, aliases, description, properties } = entity;
+  await updateEntity(db, entityId, { type, name, aliases: [...aliases, clean], description, properties, protected: entity.protected });
+  toasts.show({ tone: 'info', message: `Added “${clean}” as a name of ${entity.name}.` });
+}

@@ -1,0 +1,44 @@
+import { escapeText } from './escape';
+import type { BriefingModel } from './model';
+import { REDACTED_LABEL, type Redactor } from './redact';
+
+/**
+ * The running header and footer, as Chromium's printToPDF templates
+ * (`displayHeaderFooter`), which fill `.pageNumber` and `.totalPages`.
+ * Templates are separate little documents: they see no stylesheet, so every
+ * style is inline, and they get model text only through the redactor, like
+ * the page body.
+ */
+export interface PageChrome {
+  headerTemplate: string;
+  footerTemplate: string;
+}
+
+const SANS = `'Inter Variable', 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif`;
+// Chromium draws templates at a zoom of its own; these sizes print at about 7.5pt.
+const BASE = `font-family: ${SANS}; font-size: 7.5pt; color: #4a5563; width: 100%; margin: 0 1.1in; display: flex; justify-content: space-between; align-items: baseline; -webkit-print-color-adjust: exact; print-color-adjust: exact;`;
+const BAR = `display: inline-block; width: 4.6em; background: #000; color: #000; line-height: 1;`;
+
+function chromeText(redactor: Redactor, text: string): string {
+  return redactor
+    .split(text)
+    .map((run) => (run.redacted ? `<span style="${BAR}">${REDACTED_LABEL}</span>` : escapeText(run.text)))
+    .join('');
+}
+
+export function pageChrome(model: BriefingModel, redactor: Redactor): PageChrome {
+  const handling = model.handling.trim();
+  const title = model.title.trim() || 'Untitled briefing';
+  return {
+    headerTemplate:
+      `<div style="${BASE}">` +
+      `<span style="font-weight: 700; letter-spacing: 0.08em; color: #7a1f1f;">${chromeText(redactor, handling)}</span>` +
+      `<span style="max-width: 60%; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;">${chromeText(redactor, title)}</span>` +
+      `</div>`,
+    footerTemplate:
+      `<div style="${BASE}">` +
+      `<span style="font-weight: 600; letter-spacing: 0.08em;">${chromeText(redactor, handling)}</span>` +
+      `<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>` +
+      `</div>`,
+  };
+}

@@ -1,0 +1,158 @@
+import type { CandidateType } from '../model/candidate';
+import { FUNCTION_WORDS, MONTHS_AND_DAYS, NAME_SUFFIXES, PRONOUNS, TITLES } from './extract-lexicon';
+import type { ChunkSpans } from './extract-spans';
+import { foldText } from './normalize';
+
+export interface Occurrence {
+  start: number;
+  end: number;
+}
+
+export interface MergedCandidate {
+  name: string;
+  type: CandidateType;
+  key: string;
+  occurrences: Occurrence[];
+}
+
+/** Longest run of weak words tried as one name: "U.S. House" in "FORMER U.S. HOUSE SPEAKER". */
+const MAX_WEAK_WORDS = 6;
+
+/**
+ * What makes two mentions the same name: folded (case, diacritics, curly
+ * quotes), periods and apostrophes gone ("U.S." = "US"), and a person's
+ * middle initials dropped ("John A. Cassara" = "John Cassara").
+ */
+export function matchKey(name: string): string {
+  const words = foldText(name).replace(/[.'`]/g, '').split(/\s+/).filter(Boolean);
+  const full = words.filter((w) => w.length > 1);
+  return (full.length >= 2 ? full : words).join(' ');
+}
+
+/** The folded name, as nameKeysFor folds entity names: what the store compares against. */
+const storeKey = (name: string) => foldText(name).replace(/\s+/g, ' ').trim();
+
+interface Group {
+  occurrences: Map<number, number>;
+  types: Map<CandidateType, number>;
+  names: Map<string, number>;
+}
+
+function mostVoted<T>(votes: Map<T, number>): T | undefined {
+  let best: T | undefined;
+  let bestCount = 0;
+  for (const [value, count] of votes) {
+    if (count > bestCount) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+const vote = <T>(votes: Map<T, number>, value: T) => votes.set(value, (votes.get(value) ?? 0) + 1);
+
+/** Names that are never a candidate, whatever a text makes of them: "May", "He", "The", "President". */
+function isNeverAName(name: string): boolean {
+  if (/^[\p{Lu}.&]+$/u.test(name) && /\p{Lu}.*\p{Lu}/u.test(name)) return false; // an acronym: "US" is not "us"
+  const key = storeKey(name).replace(/\.$/, '');
+  if (PRONOUNS.has(key) || MONTHS_AND_DAYS.has(key) || FUNCTION_WORDS.has(key) || TITLES.has(key)) return true;
+  return (name.match(/\p{L}/gu)?.length ?? 0) < 2;
+}
+
+/**
+ * Collects the spans of every chunk and turns them into candidates once the
+ * whole document has been read: weak words and bare surnames can only be
+ * resolved against the names found anywhere in it.
+ */
+export class CandidateCollector {
+  private readonly groups = new Map<string, Group>();
+  private readonly weak: ChunkSpans['weak'] = [];
+
+  add(spans: ChunkSpans): void {
+    for (const span of spans.strong) {
+      const key = matchKey(span.name);
+      if (!key) continue;
+      let group = this.groups.get(key);
+      if (!group) {
+        group = { occurrences: new Map(), types: new Map(), names: new Map() };
+        this.groups.set(key, group);
+      }
+      group.occurrences.set(span.start, span.end);
+      vote(group.types, span.type);
+      vote(group.names, span.name);
+    }
+    this.weak.push(...spans.weak);
+  }
+
+  /**
+   * Surname → the one person of the document with that surname. A surname
+   * shared by two people ("Anne Milgram", "Paul Milgram") maps to no one:
+   * "Milgram" alone could be either, so it is left out rather than guessed.
+   */
+  private surnames(): Map<string, Group> {
+    const owners = new Map<string, Group | null>();
+    for (const [key, group] of this.groups) {
+      const words = key.split(' ');
+      if (words.length < 2 || mostVoted(group.types) !== 'Person') continue;
+      while (words.length > 2 && NAME_SUFFIXES.has(words[words.length - 1]!)) words.pop();
+      const surname = words[words.length - 1]!;
+      owners.set(surname, owners.has(surname) && owners.get(surname) !== group ? null : group);
+    }
+    const unique = new Map<string, Group>();
+    for (const [surname, group] of owners) if (group) unique.set(surname, group);
+    return unique;
+  }
+
+  /** A lone surname the tagger called a person ("Obama") joins the full name when only one person has it. */
+  private foldSurnamesIntoPeople(surnames: Map<string, Group>): void {
+    for (const [key, group] of this.groups) {
+      const owner = surnames.get(key);
+      if (!owner || owner === group || mostVoted(group.types) !== 'Person') continue;
+      for (const [start, end] of group.occurrences) owner.occurrences.set(start, end);
+      this.groups.delete(key);
+    }
+  }
+
+  /** Weak words count where they spell a name found elsewhere, longest match first. */
+  private resolveWeak(text: string, surnames: Map<string, Group>): void {
+    for (const { tokens } of this.weak) {
+      let index = 0;
+      while (index < tokens.length) {
+        let matched = 0;
+        for (let length = Math.min(MAX_WEAK_WORDS, tokens.length - index); length >= 1 && !matched; length--) {
+          const start = tokens[index]!.start;
+          const end = tokens[index + length - 1]!.end;
+          const key = matchKey(text.slice(start, end));
+          const group = this.groups.get(key) ?? (length === 1 ? surnames.get(key) : undefined);
+          if (group) {
+            group.occurrences.set(start, end);
+            matched = length;
+          }
+        }
+        index += matched || 1;
+      }
+    }
+  }
+
+  /** The candidates, most often mentioned first, then by name. */
+  candidates(text: string): MergedCandidate[] {
+    const surnames = this.surnames();
+    this.foldSurnamesIntoPeople(surnames);
+    this.resolveWeak(text, surnames);
+    const byKey = new Map<string, MergedCandidate>();
+    for (const group of this.groups.values()) {
+      const name = mostVoted(group.names);
+      const type = mostVoted(group.types);
+      if (!name || !type || isNeverAName(name)) continue;
+      const key = storeKey(name);
+      const occurrences = [...group.occurrences].map(([start, end]) => ({ start, end }));
+      const existing = byKey.get(key);
+      if (existing) existing.occurrences.push(...occurrences);
+      else byKey.set(key, { name, type, key, occurrences });
+    }
+    const result = [...byKey.values()];
+    for (const candidate of result) candidate.occurrences.sort((a, b) => a.start - b.start);
+    return result.sort((a, b) => b.occurrences.length - a.occurrences.length || a.name.localeCompare(b.name, 'en'));
+  }
+}

@@ -1,0 +1,201 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportBriefingPdf, type BriefingPdf, type PrintHtml } from '../../../../electron/services/export/briefing-pdf';
+import { loadPdfjs } from '../../../../electron/services/import/pdf/pdfjs';
+import { foldText } from '../../../../shared/linking/normalize';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from '../../../e2e/chromium';
+import { FIELD_NOTE_TITLE, seedBriefing } from '../../../shared/briefing/briefing-fixture';
+
+/**
+ * The seeded case's briefing, printed by a real Chromium through CDP's
+ * Page.printToPDF (the call Electron's printToPDF makes), then read back with
+ * poppler's pdftotext as a reader's tools would see it. Fails, never skips,
+ * without Chromium.
+ */
+
+const OUT_DIR = join(process.cwd(), 'test-results', 'briefing');
+const require = createRequire(import.meta.url);
+const readPackageFile = async (modulePath: string) => new Uint8Array(readFileSync(require.resolve(modulePath)));
+
+const PAPER_INCHES = { A4: { width: 8.27, height: 11.69 }, Letter: { width: 8.5, height: 11 } } as const;
+
+let browser: Browser;
+let context: BrowserContext;
+
+/** Chromium's CDP print, wired as the service's `print`: scripts off, every request refused. */
+const cdpPrint: PrintHtml = async (html, options) => {
+  const page = await context.newPage();
+  try {
+    await page.setContent(html, { waitUntil: 'load' });
+    const cdp = await context.newCDPSession(page);
+    const { data } = (await cdp.send('Page.printToPDF', {
+      paperWidth: PAPER_INCHES[options.pageSize].width,
+      paperHeight: PAPER_INCHES[options.pageSize].height,
+      marginTop: options.margins.top,
+      marginBottom: options.margins.bottom,
+      marginLeft: options.margins.left,
+      marginRight: options.margins.right,
+      printBackground: options.printBackground,
+      preferCSSPageSize: options.preferCSSPageSize,
+      displayHeaderFooter: options.displayHeaderFooter,
+      headerTemplate: options.headerTemplate,
+      footerTemplate: options.footerTemplate,
+      generateTaggedPDF: options.generateTaggedPDF,
+      generateDocumentOutline: options.generateDocumentOutline,
+    })) as { data: string };
+    return new Uint8Array(Buffer.from(data, 'base64'));
+  } finally {
+    await page.close();
+  }
+};
+
+function pdftotext(file: string): string[] {
+  // Pages end with a form feed; the last one is followed by nothing.
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+}
+
+async function save(name: string, pdf: BriefingPdf): Promise<string> {
+  const file = join(OUT_DIR, `${name}.pdf`);
+  writeFileSync(file, pdf.bytes);
+  return file;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+describe('briefing PDF (seeded case, printed by Chromium)', () => {
+  let plain: BriefingPdf;
+  let plainPages: string[];
+  let plainFile: string;
+
+  beforeAll(async () => {
+    assertChromium();
+    rmSync(OUT_DIR, { recursive: true, force: true });
+    mkdirSync(OUT_DIR, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    await context.route('**/*', (route) => route.abort());
+    plain = await exportBriefingPdf(seedBriefing().model, { print: cdpPrint, readPackageFile });
+    plainFile = await save('briefing', plain);
+    plainPages = pdftotext(plainFile);
+    execFileSync('pdftoppm', ['-png', '-r', '50', plainFile, join(OUT_DIR, 'page')]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('has a title page with title, subtitle, author, date and handling line', () => {
+    const first = squash(plainPages[0]!);
+    expect(first).toContain('Fentanyl precursor trafficking');
+    expect(first).toContain('Precursor pipeline from China to U.S. communities, 2022–2023');
+    expect(first).toContain('Casebook test desk');
+    expect(first).toContain('1 May 2024');
+    expect(first).toContain('CONFIDENTIAL — DRAFT');
+  });
+
+  it('numbers the contents with the pages the sections really start on, stable after the second printing', () => {
+    expect(plain.printings).toBe(2);
+    const contents = plainPages[1]!;
+    expect(contents).toContain('Contents');
+    const chapters = ['Briefing draft: precursor pipeline', FIELD_NOTE_TITLE, 'Enforcement so far', 'Endnotes', 'Appendix A. Entities', 'Appendix B. Timeline', 'Appendix C. Sources'];
+    for (const title of chapters) {
+      const line = contents.split('\n').find((l) => l.includes(title));
+      expect(line, title).toBeDefined();
+      const printed = Number(/(\d+)\s*$/.exec(line!)?.[1]);
+      // The page where that heading starts a line, after the contents page.
+      const actual = plainPages.findIndex((text, i) => i > 1 && text.split('\n').some((l) => l.trim() === title)) + 1;
+      expect(actual, title).toBeGreaterThan(2);
+      expect(printed, title).toBe(actual);
+    }
+  });
+
+  it('prints "Page X of Y" and the handling line on every page', () => {
+    const total = plainPages.length;
+    expect(total).toBe(plain.pageCount);
+    plainPages.forEach((text, i) => {
+      expect(text).toContain(`Page ${i + 1} of ${total}`);
+      expect(text).toContain('CONFIDENTIAL — DRAFT');
+    });
+  });
+
+  it('keeps the notes’ structure, tables whole, and Chinese text as text', () => {
+    const body = squash(plainPages.join('\n'));
+    expect(body).toContain('Working theory:');
+    expect(body).toContain('Is CCP Inc. using or permitting narcotics trafficking');
+    // Every cell of the seven-column table made it onto the page, last column included.
+    for (const cell of ['Source passage', 'Washington, D.C.', 'Results announced with JCODE']) expect(body).toContain(cell);
+    expect(body).toContain('武汉');
+    expect(body).toContain(FIELD_NOTE_TITLE);
+  });
+
+  it('embeds the bundled fonts, Noto Sans SC for the Chinese, and no others', () => {
+    const fonts = execFileSync('pdffonts', [plainFile], { encoding: 'utf8' });
+    const rows = fonts.split('\n').slice(2).filter(Boolean);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(fonts).toMatch(/NotoSansSC/);
+    expect(fonts).toMatch(/SourceSerif4/);
+    expect(fonts).toMatch(/Inter/);
+    // Every font is embedded (the "emb" column): nothing is left to the reader's machine.
+    for (const row of rows) expect(row, row).toMatch(/\byes\b.*\byes\b.*\byes\b/);
+  });
+
+  it('lists citations as numbered endnotes with source title, page, quoted passage and sha256', () => {
+    const start = plainPages.findIndex((t) => t.split('\n').some((l) => l.trim() === 'Endnotes') && /SHA-256/.test(t));
+    const endnotes = squash(plainPages.slice(start).join('\n'));
+    const { records } = seedBriefing();
+    expect(endnotes).toMatch(/1\. US Efforts to Crack Down on Fentanyl Trafficking Face Resistance From the CCP, p\. 2\./);
+    expect(endnotes).toContain('DEA official Anne Milgram said drug cartels in Sinaloa and Jalisco');
+    expect(endnotes).toMatch(/3\. US Efforts .* p\. 4\. .*dual enforcement standard/);
+    expect(endnotes.replace(/\s/g, '')).toContain(records.source.sha256);
+  });
+
+  it('ends with the entity, timeline and source appendices', () => {
+    const all = squash(plainPages.join('\n'));
+    expect(all).toContain('Appendix A. Entities');
+    expect(all).toMatch(/People .*Anne Milgram/);
+    expect(all).toContain('Also: Milgram');
+    expect(all).toContain('Appendix B. Timeline');
+    expect(all).toMatch(/29 March 2023/);
+    expect(all).toContain('Appendix C. Sources');
+    expect(all).toContain('2024-05-01');
+  });
+
+  it('has PDF bookmarks for the chapters and their headings', async () => {
+    const pdfjs = await loadPdfjs();
+    const doc = await pdfjs.getDocument({ data: plain.bytes.slice() }).promise;
+    const outline = (await doc.getOutline()) ?? [];
+    const titles = outline.map((o) => o.title);
+    await doc.destroy();
+    expect(titles).toEqual(expect.arrayContaining(['Contents', 'Briefing draft: precursor pipeline', 'Endnotes', 'Appendix C. Sources']));
+    expect(outline.find((o) => o.title === 'Briefing draft: precursor pipeline')?.items.map((i) => i.title)).toContain('Enforcement so far');
+  });
+
+  it('with redaction on, leaves no protected name or alias anywhere in the PDF’s text', async () => {
+    const { model, protectedNames } = seedBriefing({ redact: true });
+    const redacted = await exportBriefingPdf(model, { print: cdpPrint, readPackageFile });
+    const file = await save('briefing-redacted', redacted);
+    const text = pdftotext(file).join('\n');
+    const raw = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+    for (const extracted of [text, raw]) {
+      const folded = foldText(extracted).replace(/\s+/g, ' ');
+      for (const name of protectedNames) expect(folded, name).not.toContain(foldText(name));
+    }
+    expect(text).toContain('redacted');
+    // Everything else is still there.
+    expect(text).toContain('Anne Milgram');
+    expect(text).toContain('武汉');
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '3', '-l', '4', file, join(OUT_DIR, 'redacted')]);
+  }, 60_000);
+
+  it('prints on Letter paper when asked', async () => {
+    const { model } = seedBriefing({ pageSize: 'Letter', appendices: { entities: false, timeline: false, sources: false } });
+    const letter = await exportBriefingPdf(model, { print: cdpPrint, readPackageFile });
+    const file = await save('briefing-letter', letter);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792 pts/);
+    expect(readdirSync(OUT_DIR)).toContain('briefing-letter.pdf');
+  }, 60_000);
+});
