@@ -1,6 +1,6 @@
 import type { Entity, EntityType } from '../shared/model/entity';
 import type { Note } from '../shared/model/note';
-import type { Source } from '../shared/model/source';
+import type { SourceWithBody } from '../shared/model/source';
 
 /**
  * A deterministic synthetic case for the search benchmark: English-like prose
@@ -11,7 +11,7 @@ import type { Source } from '../shared/model/source';
 
 export interface SearchCorpus {
   notes: Note[];
-  sources: Source[];
+  sources: SourceWithBody[];
   entities: Entity[];
   queries: string[];
   /** Characters of text across notes, sources and entity descriptions. */
@@ -26,7 +26,7 @@ export interface CorpusSize {
   sourceChars: number;
 }
 
-export const FULL_CORPUS: CorpusSize = { notes: 10_000, sources: 1_000, entities: 50_000, sourceChars: 95_000 };
+export const FULL_CORPUS: CorpusSize = { notes: 10_000, sources: 1_000, entities: 50_000, sourceChars: 80_000 };
 
 /** mulberry32: small, fast and good enough for a reproducible corpus. */
 function random(seed: number): () => number {
@@ -162,7 +162,7 @@ export function buildSearchCorpus(size: CorpusSize = FULL_CORPUS, seed = 42): Se
     notes.push({ id: `note-${i}`, caseId: 'bench', title: titleOf(), content: { type: 'doc' }, text, createdAt: at, updatedAt: at });
   }
 
-  const sources: Source[] = [];
+  const sources: SourceWithBody[] = [];
   for (let i = 0; i < size.sources; i++) {
     const text = textOf(size.sourceChars * (0.5 + rand()));
     totalChars += text.length;
@@ -213,6 +213,8 @@ export function buildSearchCorpus(size: CorpusSize = FULL_CORPUS, seed = 42): Se
   return { notes, sources, entities, queries: benchQueries(words, entityNames, sources, rand), totalChars };
 }
 
+const COMMON = new Set(FUNCTION_WORDS);
+
 /** Replaces one inner letter, as a slip of the finger would. */
 function typo(word: string, rand: () => number): string {
   const at = 1 + Math.floor(rand() * (word.length - 2));
@@ -226,7 +228,7 @@ function typo(word: string, rand: () => number): string {
  * 200 queries: 50 single words across the frequency range, 30 prefixes, 40
  * two-word queries, 30 phrases taken from the sources, 30 typos, 20 exclusions.
  */
-function benchQueries(words: string[], entityNames: string[], sources: Source[], rand: () => number): string[] {
+function benchQueries(words: string[], entityNames: string[], sources: SourceWithBody[], rand: () => number): string[] {
   const content = (from: number, to: number) => words[from + Math.floor(rand() * (to - from))]!;
   const anyWord = () => (rand() < 0.3 ? content(FUNCTION_WORDS.length, 300) : rand() < 0.5 ? content(300, 5000) : content(5000, words.length));
   const long = (pick: () => string) => {
@@ -246,9 +248,11 @@ function benchQueries(words: string[], entityNames: string[], sources: Source[],
   for (let i = 0; i < 30; i++) {
     const text = sources[Math.floor(rand() * sources.length)]!.text;
     const at = Math.floor(rand() * (text.length - 200));
-    const slice = text.slice(at, at + 200).split(/[^A-Za-z]+/).filter(Boolean);
+    const slice = text.slice(at, at + 200).split(/[^A-Za-z]+/).filter(Boolean).map((w) => w.toLowerCase());
     const n = 2 + Math.floor(rand() * 2);
-    q.push(`"${slice.slice(1, 1 + n).join(' ').toLowerCase()}"`);
+    // Start on a word people would search for: nobody looks up "of the".
+    const from = 1 + Math.max(0, slice.slice(1).findIndex((w) => !COMMON.has(w)));
+    q.push(`"${slice.slice(from, from + n).join(' ')}"`);
   }
   for (let i = 0; i < 30; i++) q.push(typo(long(() => content(60, 8000)), rand));
   for (let i = 0; i < 20; i++) q.push(`${content(60, 2000)} -${content(60, 2000)}`);

@@ -19,6 +19,8 @@ export interface ComposeOptions {
    * anything itself; the document's CSP allows fonts from `data:` only.
    */
   fontCss?: string;
+  /** The same for the running header and footer, which do not see the page's fonts; keep it small (it is inlined twice). */
+  chromeFontCss?: string;
 }
 
 export interface ComposedBriefing {
@@ -117,7 +119,7 @@ export function composeBriefing(model: BriefingModel, options: ComposeOptions = 
     '</html>',
   ].join('\n');
 
-  return { html, toc, chrome: pageChrome(model, redactor) };
+  return { html, toc, chrome: pageChrome(model, redactor, options.chromeFontCss) };
 }
 
 function mentionedEntityIds(docs: readonly JSONContent[]): Set<string> {

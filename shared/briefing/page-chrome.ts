@@ -14,7 +14,7 @@ export interface PageChrome {
   footerTemplate: string;
 }
 
-const SANS = `'Inter Variable', 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif`;
+const SANS = `'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif`;
 // Chromium draws templates at a zoom of its own; these sizes print at about 7.5pt.
 const BASE = `font-family: ${SANS}; font-size: 7.5pt; color: #4a5563; width: 100%; margin: 0 1.1in; display: flex; justify-content: space-between; align-items: baseline; -webkit-print-color-adjust: exact; print-color-adjust: exact;`;
 const BAR = `display: inline-block; width: 4.6em; background: #000; color: #000; line-height: 1;`;
@@ -26,16 +26,24 @@ function chromeText(redactor: Redactor, text: string): string {
     .join('');
 }
 
-export function pageChrome(model: BriefingModel, redactor: Redactor): PageChrome {
+/**
+ * `fontCss` is inlined into each template: a template does not see the
+ * page's own @font-face rules, and without its own it would print in
+ * whatever sans the system has.
+ */
+export function pageChrome(model: BriefingModel, redactor: Redactor, fontCss = ''): PageChrome {
   const handling = model.handling.trim();
   const title = model.title.trim() || 'Untitled briefing';
+  const style = fontCss ? `<style>${fontCss.replace(/<\/style/gi, '')}</style>` : '';
   return {
     headerTemplate:
+      style +
       `<div style="${BASE}">` +
       `<span style="font-weight: 700; letter-spacing: 0.08em; color: #7a1f1f;">${chromeText(redactor, handling)}</span>` +
       `<span style="max-width: 60%; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;">${chromeText(redactor, title)}</span>` +
       `</div>`,
     footerTemplate:
+      style +
       `<div style="${BASE}">` +
       `<span style="font-weight: 600; letter-spacing: 0.08em;">${chromeText(redactor, handling)}</span>` +
       `<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>` +

@@ -4,12 +4,15 @@ import type { BriefingPageSize } from './model';
  * The font families the stylesheet asks for. They come from the bundled
  * @fontsource packages, inlined by whoever prints (see the `fontCss` option
  * of `composeBriefing`); without them the system's serif and sans stand in.
- * Noto Sans SC sits in both stacks for Chinese names: no serif CJK font is
- * bundled, and a sans CJK face reads well beside a serif.
+ * Noto Sans SC is the sans for headings and labels: its Latin is Source
+ * Sans, the designed partner of Source Serif, and it covers Chinese. It is
+ * also the serif stack's CJK fallback (no serif CJK font is bundled). Inter
+ * is not used: it ships only as a variable font, which Chromium embeds in a
+ * PDF as Type 3 outlines rather than as a real font.
  */
 export const BRIEFING_FONT_FAMILIES = {
   serif: ['Source Serif 4', 'Noto Serif', 'Noto Sans SC'],
-  sans: ['Inter Variable', 'Noto Sans SC'],
+  sans: ['Noto Sans SC'],
 } as const;
 
 const stack = (families: readonly string[], generic: string) => [...families.map((f) => `'${f}'`), generic].join(', ');
@@ -40,10 +43,10 @@ body { margin: 0; font-family: var(--serif); font-size: 10.5pt; line-height: 1.5
 
 /* Headings: sans, clearly stepped, never left alone at the foot of a page. */
 h1, h2, h3, h4 { font-family: var(--sans); color: var(--accent); line-height: 1.25; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
-h1 { font-size: 19pt; font-weight: 650; margin: 0 0 16pt; padding-bottom: 7pt; border-bottom: 1.25pt solid var(--accent); letter-spacing: -0.005em; }
-h2 { font-size: 13.5pt; font-weight: 620; margin: 20pt 0 6pt; }
-h3 { font-size: 11.5pt; font-weight: 620; margin: 16pt 0 5pt; }
-h4 { font-size: 10pt; font-weight: 650; margin: 14pt 0 4pt; text-transform: uppercase; letter-spacing: 0.06em; color: var(--ink); }
+h1 { font-size: 19pt; font-weight: 700; margin: 0 0 16pt; padding-bottom: 7pt; border-bottom: 1.25pt solid var(--accent); letter-spacing: -0.005em; }
+h2 { font-size: 13.5pt; font-weight: 600; margin: 20pt 0 6pt; }
+h3 { font-size: 11.5pt; font-weight: 600; margin: 16pt 0 5pt; }
+h4 { font-size: 10pt; font-weight: 700; margin: 14pt 0 4pt; text-transform: uppercase; letter-spacing: 0.06em; color: var(--ink); }
 .chapter { break-before: page; page-break-before: always; }
 
 p { margin: 0 0 7pt; orphans: 3; widows: 3; }
@@ -51,7 +54,7 @@ ul, ol { margin: 0 0 8pt; padding-left: 1.5em; }
 li { margin: 0 0 3pt; }
 li > p { margin: 0 0 3pt; }
 li::marker { color: var(--muted); }
-strong { font-weight: 650; }
+strong { font-weight: 600; }
 a { color: var(--accent); text-decoration: underline; text-decoration-thickness: 0.5pt; text-underline-offset: 1.5pt; }
 blockquote { margin: 10pt 0 12pt; padding: 1pt 0 1pt 13pt; border-left: 2.5pt solid #8a9bb0; color: #333a42; font-style: italic; break-inside: avoid; }
 blockquote p:last-child { margin-bottom: 0; }
@@ -80,7 +83,7 @@ table.wide { font-size: 7.4pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.5pt solid var(--rule); padding: 3.5pt 5pt; vertical-align: top; text-align: left; }
-th { background: #eef1f5; font-weight: 620; color: var(--accent); }
+th { background: #eef1f5; font-weight: 600; color: var(--accent); }
 td p, th p { margin: 0 0 2pt; }
 td p:last-child, th p:last-child { margin-bottom: 0; }
 
@@ -122,7 +125,7 @@ code { font-family: var(--sans); font-variant-numeric: tabular-nums; letter-spac
 .appendix-intro { color: var(--muted); font-size: 9.5pt; }
 .entity-type { margin-top: 16pt; }
 .entity-entry { margin: 0 0 7pt; break-inside: avoid; }
-.entity-name { font-family: var(--sans); font-weight: 620; font-size: 9.8pt; margin: 0; }
+.entity-name { font-family: var(--sans); font-weight: 600; font-size: 9.8pt; margin: 0; }
 .entity-aliases { font-size: 8.8pt; color: var(--muted); margin: 0; font-style: italic; }
 .entity-description { font-size: 9.5pt; margin: 1pt 0 0; }
 table.timeline td.event-date { width: 1.2in; white-space: nowrap; font-variant-numeric: tabular-nums; }

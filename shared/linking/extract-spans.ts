@@ -260,7 +260,8 @@ function emitRun(context: RunContext, first: number, last: number, person = fals
   }
 
   const type = typeOfRun(context, first, last, person);
-  // In a title-case heading every word is capitalised: only a person's full name is evidence there.
+  // In a title-case heading every word is capitalised: only a person's full name, or one word the
+  // tagger knows as a place, organisation or acronym ("CCP", "China"), is evidence there.
   const trusted = line === 'body' || (type === 'Person' && last > first) || (first === last && type !== 'Person' && type !== undefined);
   if (type && trusted) strong(context, first, last, type);
   else weak(context, first, last);

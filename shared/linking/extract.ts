@@ -49,16 +49,25 @@ export interface Candidate {
 
 export interface ExtractOptions {
   /**
-   * Only the first maxChars characters are read. Tagging costs roughly 10–15
-   * seconds per million characters on a laptop core; the cap keeps a pasted
+   * Only the first maxChars characters are read. Tagging prose costs roughly
+   * 10–30 seconds per million characters on one core; the cap keeps a pasted
    * log or a 1,000-page dump from occupying the worker for minutes, while
    * covering any ordinary document (2 million characters is a long book).
    * Names past the cap are still found by the linker once they are entities.
    */
   maxChars?: number;
+  /**
+   * Stop reading after this many milliseconds and return what was found so
+   * far. Unset by default so results are deterministic; the worker may set it
+   * so that a dense document (tagging cost follows the number of words, and a
+   * list of "Mr. Mr. Mr." is four times denser than prose) cannot keep it busy.
+   */
+  maxMillis?: number;
 }
 
 export const DEFAULT_MAX_CHARS = 2_000_000;
+
+const now = () => globalThis.performance?.now() ?? Date.now();
 
 /** Any capital letter: a chunk without one cannot name anything. */
 const HAS_CAPITAL = /\p{Lu}/u;
@@ -67,8 +76,10 @@ export function extractCandidates(text: string, options: ExtractOptions = {}): C
   if (typeof text !== 'string' || text.length === 0) return [];
   const limit = options.maxChars;
   const maxChars = typeof limit === 'number' && limit >= 0 ? limit : DEFAULT_MAX_CHARS;
+  const deadline = typeof options.maxMillis === 'number' ? now() + options.maxMillis : Infinity;
   const collector = new CandidateCollector();
   for (const chunk of paragraphChunks(text, maxChars)) {
+    if (now() > deadline) break;
     if (!HAS_CAPITAL.test(chunk.text)) continue;
     try {
       collector.add(spansOf(tokenizeChunk(chunk.text, chunk.start), text));

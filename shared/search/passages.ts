@@ -1,6 +1,7 @@
 import type { Entity } from '../model/entity';
 import type { Note } from '../model/note';
-import type { Source } from '../model/source';
+import type { SourceWithBody } from '../model/source';
+import { tokenize } from './tokens';
 
 /**
  * What the index holds: one search document per note (split when huge), per
@@ -29,7 +30,7 @@ export interface SearchDoc {
   end: number;
   /** ISO date, possibly partial, used by after:/before: filters. */
   date?: string;
-  /** Folded entity name and aliases, for the exact-name boost. */
+  /** Entity name and aliases as their tokens joined by spaces, for the exact-name boost. */
   names?: string[];
 }
 
@@ -125,7 +126,7 @@ export function notePassages(note: Note): Passages {
 }
 
 /** A source's date: the one its metadata states (an email's, a document's) when it parses, else when it was imported. */
-function sourceDate(source: Source): string | undefined {
+function sourceDate(source: SourceWithBody): string | undefined {
   const stated = source.metadata?.date ?? source.metadata?.created;
   if (stated) {
     const ms = Date.parse(stated);
@@ -134,7 +135,7 @@ function sourceDate(source: Source): string | undefined {
   return isoDay(source.importedAt);
 }
 
-export function sourcePassages(source: Source): Passages {
+export function sourcePassages(source: SourceWithBody): Passages {
   const text = source.text ?? '';
   const date = sourceDate(source);
   const docs: SearchDoc[] = [];
@@ -172,10 +173,10 @@ export function entityText(entity: Entity): string {
   return `${entity.name}${aliases}\n${entity.type}\n${entity.description ?? ''}`;
 }
 
-export function entityPassages(entity: Entity, fold: (s: string) => string): Passages {
+export function entityPassages(entity: Entity): Passages {
   const text = entityText(entity);
   const date = typeof entity.properties?.date === 'string' ? entity.properties.date : undefined;
-  const names = [entity.name, ...(entity.aliases ?? [])].map((n) => fold(n).replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const names = [entity.name, ...(entity.aliases ?? [])].map((n) => tokenize(n).join(' ')).filter(Boolean);
   return {
     kind: 'entity',
     id: entity.id,

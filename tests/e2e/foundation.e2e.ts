@@ -3,6 +3,7 @@ import { describe, it, expect, afterAll } from 'vitest';
 import { createProfile, launchApp, type LaunchedApp, type Profile } from './harness';
 import { countRecords, getRecord } from './store';
 import { ui } from './ui-expect';
+import { passage } from './reader';
 
 const seedEntities = JSON.parse(readFileSync(new URL('../../shared/seed/entities.json', import.meta.url), 'utf8')) as unknown[];
 const seedNotes = JSON.parse(readFileSync(new URL('../../shared/seed/notes.json', import.meta.url), 'utf8')) as { id: string; title: string }[];
@@ -95,8 +96,8 @@ describe('foundation journey', () => {
 
     // The source passage opens in the reader, marked.
     await sourceLinks.first().click();
-    await ui(page.locator('.source-reader mark.passage')).toContainText('Yuancheng Group');
-    await ui(page.locator('.source-reader mark.passage')).toBeInViewport();
+    await passage(page).toContain('Yuancheng Group');
+    await passage(page).toBeOnScreen();
     await app!.screenshot('05-source-passage');
 
     // The note backlink jumps back to the mention in the note.

@@ -28,9 +28,9 @@ const FONT_PACKAGES: FontPackage[] = [
     stylesheets: ['400.css', '400-italic.css', '600.css', '600-italic.css'].map((f) => `@fontsource/source-serif-4/${f}`),
     fallbackFor: [],
   },
-  { family: 'Inter Variable', stylesheets: ['@fontsource-variable/inter/index.css', '@fontsource-variable/inter/wght-italic.css'], fallbackFor: [] },
   { family: 'Noto Serif', stylesheets: ['@fontsource/noto-serif/400.css', '@fontsource/noto-serif/400-italic.css', '@fontsource/noto-serif/600.css'], fallbackFor: ['Source Serif 4'] },
-  { family: 'Noto Sans SC', stylesheets: ['@fontsource/noto-sans-sc/400.css', '@fontsource/noto-sans-sc/700.css'], fallbackFor: ['Source Serif 4', 'Inter Variable', 'Noto Serif'] },
+  // Headings and labels use its Latin; body text falls back to it for Chinese.
+  { family: 'Noto Sans SC', stylesheets: ['400', '600', '700'].map((w) => `@fontsource/noto-sans-sc/${w}.css`), fallbackFor: [] },
 ];
 
 /**
@@ -49,14 +49,17 @@ interface FontFace {
   ranges: [number, number][];
 }
 
-/** `@font-face` rules for the characters of `text` (the composed HTML and the page templates). */
-export async function briefingFontCss(text: string, readPackageFile: ReadPackageFile): Promise<string> {
+/**
+ * `@font-face` rules for the characters of `text` (the composed HTML, or the
+ * page templates), from all the briefing's families or only those named.
+ */
+export async function briefingFontCss(text: string, readPackageFile: ReadPackageFile, families?: readonly string[]): Promise<string> {
   const used = codePoints(text + ALWAYS_NEEDED);
   const decoder = new TextDecoder();
   const chosen: FontFace[] = [];
   const coveredByFamily = new Map<string, [number, number][]>();
 
-  for (const pkg of FONT_PACKAGES) {
+  for (const pkg of FONT_PACKAGES.filter((p) => !families || families.includes(p.family))) {
     const faces = (await Promise.all(pkg.stylesheets.map(async (path) => parseFontFaces(decoder.decode(await readPackageFile(path)), path)))).flat();
     coveredByFamily.set(pkg.family, faces.flatMap((f) => f.ranges));
     const earlier = pkg.fallbackFor.flatMap((family) => coveredByFamily.get(family) ?? []);

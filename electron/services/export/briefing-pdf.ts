@@ -66,7 +66,8 @@ const MAX_PRINTINGS = 4;
 export async function exportBriefingPdf(model: BriefingModel, deps: BriefingPdfDeps): Promise<BriefingPdf> {
   const readPdf = deps.readPdf ?? readPdfFacts;
   const draft = composeBriefing({ ...model, pageNumbers: undefined });
-  const fontCss = await briefingFontCss(draft.html + draft.chrome.headerTemplate + draft.chrome.footerTemplate, deps.readPackageFile);
+  const fontCss = await briefingFontCss(draft.html, deps.readPackageFile);
+  const chromeFontCss = await briefingFontCss(draft.chrome.headerTemplate + draft.chrome.footerTemplate, deps.readPackageFile, ['Noto Sans SC']);
   const options = (chrome: { headerTemplate: string; footerTemplate: string }): BriefingPrintOptions => ({
     pageSize: model.pageSize,
     margins: { ...PAGE_MARGINS_IN },
@@ -81,7 +82,7 @@ export async function exportBriefingPdf(model: BriefingModel, deps: BriefingPdfD
 
   let pageNumbers: Record<string, number> | undefined;
   for (let printing = 1; printing <= MAX_PRINTINGS; printing++) {
-    const composed = composeBriefing({ ...model, pageNumbers }, { fontCss });
+    const composed = composeBriefing({ ...model, pageNumbers }, { fontCss, chromeFontCss });
     const bytes = await deps.print(composed.html, options(composed.chrome));
     const facts = await readPdf(bytes);
     const found: Record<string, number> = {};

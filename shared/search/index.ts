@@ -1,0 +1,299 @@
+import type { AsPlainObject } from 'minisearch';
+import type { Entity } from '../model/entity';
+import type { Note } from '../model/note';
+import type { SourceWithBody } from '../model/source';
+import { entityPassages, notePassages, sourcePassages, type Passages, type SearchDoc, type SearchKind } from './passages';
+import { findPhrase, phrasePattern } from './phrase';
+import { dateBound, indexTerms, parseQuery, type ParsedQuery } from './query';
+import { expand, matchAll, topCandidates, type Candidate, type TermGroup } from './rank';
+import { buildSnippet, type Snippet } from './snippet';
+import { createTermIndex, loadTermIndex, postingsOf, type FieldPostings, type TermIndex } from './term-index';
+import { tokenize } from './tokens';
+
+/**
+ * The case's full-text index: notes, source passages and entities, kept up
+ * to date one target at a time, searched with the query language of
+ * `query.ts`, serializable for the worker to persist.
+ *
+ * Three stores, each holding one thing once:
+ * - the term index (MiniSearch): words → passages, no text;
+ * - the document table: per passage its target, title, type, page, range, date;
+ * - the text store: each target's text, by reference (the same string the
+ *   caller passed, not a copy). It is not serialized: the text already lives
+ *   in the database, and the worker hands it back with `provideText`.
+ */
+
+export type SearchTarget = { kind: 'note'; note: Note } | { kind: 'source'; source: SourceWithBody } | { kind: 'entity'; entity: Entity };
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** The note's, source's or entity's id. */
+  id: string;
+  title: string;
+  /** Entity type, source format, or "note". */
+  type: string;
+  /** 1-based page of a paged source. */
+  page?: number;
+  /** The best match in the target's text (for entities, `entityText`); the passage when only the title matched. */
+  range: { start: number; end: number };
+  /** The passage the hit was found in. */
+  passage: { start: number; end: number };
+  snippet: Snippet;
+  score: number;
+}
+
+export interface SearchOptions {
+  /** Hits to return; 20 by default. */
+  limit?: number;
+}
+
+/** Bumped whenever tokenizing, passages or the stored shapes change: an older snapshot is rebuilt, not loaded. */
+export const SEARCH_INDEX_VERSION = 1;
+
+export interface SerializedSearchIndex {
+  version: number;
+  terms: AsPlainObject;
+  docs: SearchDoc[];
+}
+
+/** The first phase of a search: candidates ranked from the index alone, before any text is read. */
+export interface Ranking {
+  parsed: ParsedQuery;
+  /** Documents that matched every word, before phrase checks. */
+  total: number;
+  /** The next `n` candidates in rank order (continuing where the last call stopped). */
+  next(n: number): Candidate[];
+}
+
+export interface SearchIndex {
+  /** Adds the target or replaces its previous version. */
+  add(target: SearchTarget): void;
+  update(target: SearchTarget): void;
+  remove(kind: SearchKind, id: string): void;
+  has(kind: SearchKind, id: string): boolean;
+  /** Gives a target's text back after `loadSearchIndex` (texts are not serialized). */
+  provideText(kind: SearchKind, id: string, text: string): void;
+  /** Targets whose text is missing: what the worker must still fetch. */
+  missingTexts(): { kind: SearchKind; id: string }[];
+  search(query: string | ParsedQuery, options?: SearchOptions): SearchHit[];
+  /** Phase one of `search`, for callers that fetch texts lazily or yield between batches. */
+  rank(query: string | ParsedQuery): Ranking;
+  /** Phase two: the hit for a candidate, or null when its text refuses a phrase or holds an excluded one. */
+  hit(ranking: Ranking, candidate: Candidate): SearchHit | null;
+  toJSON(): SerializedSearchIndex;
+  readonly documentCount: number;
+}
+
+const targetKey = (kind: SearchKind, id: string) => `${kind}:${id}`;
+
+/** Exact name of an entity: ranks it above passages that merely mention it. */
+const EXACT_NAME_BOOST = 4;
+/** A name that starts with what has been typed so far. */
+const NAME_PREFIX_BOOST = 2;
+
+function passagesOf(target: SearchTarget): Passages {
+  switch (target.kind) {
+    case 'note':
+      return notePassages(target.note);
+    case 'source':
+      return sourcePassages(target.source);
+    case 'entity':
+      return entityPassages(target.entity);
+  }
+}
+
+function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
+  const postings = postingsOf(terms);
+  const docs = new Map<string, SearchDoc>();
+  const docsByTarget = new Map<string, string[]>();
+  const texts = new Map<string, string>();
+  for (const doc of docList) {
+    docs.set(doc.key, doc);
+    const t = targetKey(doc.kind, doc.id);
+    const list = docsByTarget.get(t);
+    if (list) list.push(doc.key);
+    else docsByTarget.set(t, [doc.key]);
+  }
+
+  const remove = (kind: SearchKind, id: string) => {
+    const t = targetKey(kind, id);
+    for (const key of docsByTarget.get(t) ?? []) {
+      docs.delete(key);
+      if (terms.has(key)) terms.discard(key);
+    }
+    docsByTarget.delete(t);
+    texts.delete(t);
+  };
+
+  const add = (target: SearchTarget) => {
+    const p = passagesOf(target);
+    remove(p.kind, p.id);
+    const t = targetKey(p.kind, p.id);
+    texts.set(t, p.text);
+    docsByTarget.set(t, p.docs.map((d) => d.key));
+    for (const doc of p.docs) {
+      docs.set(doc.key, doc);
+      const title = doc.kind === 'entity' ? [doc.title, ...(doc.names ?? [])].join(' ') : doc.title;
+      terms.add({ key: doc.key, title, body: p.text.slice(doc.start, doc.end) });
+    }
+  };
+
+  const filterOf = (q: ParsedQuery): ((key: string) => boolean) => {
+    if (q.kinds.length === 0 && q.types.length === 0 && !q.after && !q.before) return () => true;
+    return (key) => {
+      const doc = docs.get(key);
+      if (!doc) return false;
+      if (q.kinds.length > 0 && !q.kinds.includes(doc.kind)) return false;
+      if (q.types.length > 0 && !q.types.includes(doc.type)) return false;
+      if (q.after || q.before) {
+        const date = doc.date ? dateBound(doc.date) : undefined;
+        if (!date) return false;
+        if (q.after && date.to < q.after.from) return false;
+        if (q.before && date.from >= q.before.from) return false;
+      }
+      return true;
+    };
+  };
+
+  /** Entities named like the query (or starting like it, while typing) rise to the top. */
+  const boostNames = (q: ParsedQuery, candidates: Candidate[]) => {
+    const words = q.phrases.length === 1 && q.terms.length === 0 ? q.phrases[0]! : q.terms.map((t) => t.text);
+    if (words.length === 0 || (q.phrases.length > 0 && q.terms.length > 0)) return;
+    const name = words.join(' ');
+    const typing = q.terms.at(-1)?.prefix ?? false;
+    for (const c of candidates) {
+      if (!c.key.startsWith('entity:')) continue;
+      const names = docs.get(c.key)?.names ?? [];
+      if (names.includes(name)) c.score *= EXACT_NAME_BOOST;
+      else if (typing && names.some((n) => n.startsWith(name))) c.score *= NAME_PREFIX_BOOST;
+    }
+  };
+
+  interface RankingState extends Ranking {
+    groups: TermGroup[];
+    highlight: Set<string>;
+    phrases: RegExp[];
+    excludedPhrases: RegExp[];
+  }
+
+  const rank = (query: string | ParsedQuery): RankingState => {
+    const parsed = typeof query === 'string' ? parseQuery(query) : query;
+    const groups = indexTerms(parsed).map((t) => expand(postings, t));
+    const excluded = parsed.excludedTerms.map((t) => postings.get(t)).filter((p): p is FieldPostings => p !== undefined);
+    const all = matchAll(postings, groups, excluded, filterOf(parsed));
+    boostNames(parsed, all);
+    let selected: Candidate[] = [];
+    let cursor = 0;
+    return {
+      parsed,
+      total: all.length,
+      groups,
+      highlight: new Set(groups.flatMap((g) => g.expansions.map((e) => e.term))),
+      phrases: parsed.phrases.map(phrasePattern),
+      excludedPhrases: parsed.excludedPhrases.map(phrasePattern),
+      next(n) {
+        if (cursor + n > selected.length && selected.length < all.length) {
+          selected = topCandidates(all, Math.max(cursor + n, selected.length * 4, 32));
+        }
+        const out = selected.slice(cursor, cursor + n);
+        cursor += out.length;
+        return out;
+      },
+    };
+  };
+
+  const hit = (ranking: Ranking, candidate: Candidate): SearchHit | null => {
+    const state = ranking as RankingState;
+    const doc = docs.get(candidate.key);
+    if (!doc) return null;
+    const text = texts.get(targetKey(doc.kind, doc.id));
+    const phraseRanges: [number, number][] = [];
+    for (const pattern of state.phrases) {
+      const inText = text !== undefined ? findPhrase(pattern, text, doc.start, doc.end) : { found: false, ranges: [] };
+      if (!inText.found && !findPhrase(pattern, doc.title).found) return null;
+      phraseRanges.push(...inText.ranges);
+    }
+    if (text !== undefined && state.excludedPhrases.some((p) => findPhrase(p, text, doc.start, doc.end).found)) return null;
+    const { snippet, match } = text !== undefined ? buildSnippet(text, doc.start, doc.end, state.highlight, phraseRanges) : { snippet: { text: '', highlights: [] } };
+    return {
+      kind: doc.kind,
+      id: doc.id,
+      title: doc.title,
+      type: doc.type,
+      ...(doc.page ? { page: doc.page } : {}),
+      range: match ? { start: match[0], end: match[1] } : { start: doc.start, end: doc.end },
+      passage: { start: doc.start, end: doc.end },
+      snippet,
+      score: candidate.score,
+    };
+  };
+
+  const search = (query: string | ParsedQuery, options: SearchOptions = {}): SearchHit[] => {
+    const limit = options.limit ?? 20;
+    const ranking = rank(query);
+    const hits: SearchHit[] = [];
+    const seen = new Set<string>();
+    while (hits.length < limit) {
+      const batch = ranking.next(Math.max(limit, 16));
+      if (batch.length === 0) break;
+      for (const c of batch) {
+        const h = hit(ranking, c);
+        if (!h) continue;
+        // One hit per entity or note part; a source may give several passages.
+        const key = h.kind === 'source' ? `${h.id}:${h.passage.start}` : `${h.kind}:${h.id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        hits.push(h);
+        if (hits.length >= limit) break;
+      }
+    }
+    return hits;
+  };
+
+  return {
+    add,
+    update: add,
+    remove,
+    has: (kind, id) => docsByTarget.has(targetKey(kind, id)),
+    provideText: (kind, id, text) => {
+      if (docsByTarget.has(targetKey(kind, id))) texts.set(targetKey(kind, id), text);
+    },
+    missingTexts: () => {
+      const out: { kind: SearchKind; id: string }[] = [];
+      for (const [t, keys] of docsByTarget) {
+        if (texts.has(t)) continue;
+        const doc = docs.get(keys[0]!);
+        if (doc) out.push({ kind: doc.kind, id: doc.id });
+      }
+      return out;
+    },
+    search,
+    rank,
+    hit,
+    toJSON: () => ({ version: SEARCH_INDEX_VERSION, terms: terms.toJSON(), docs: [...docs.values()] }),
+    get documentCount() {
+      return docs.size;
+    },
+  };
+}
+
+export function createSearchIndex(): SearchIndex {
+  return createIndex(createTermIndex(), []);
+}
+
+/**
+ * An index from a snapshot, or undefined when the snapshot is from another
+ * version or unreadable: the caller rebuilds from the database.
+ */
+export function loadSearchIndex(json: string | SerializedSearchIndex): SearchIndex | undefined {
+  try {
+    const data: SerializedSearchIndex = typeof json === 'string' ? JSON.parse(json) : json;
+    if (!data || data.version !== SEARCH_INDEX_VERSION || !Array.isArray(data.docs) || !data.terms) return undefined;
+    return createIndex(loadTermIndex(data.terms), data.docs);
+  } catch {
+    return undefined;
+  }
+}
+
+export { parseQuery, tokenize };
+export type { ParsedQuery, SearchDoc, SearchKind, Snippet, Candidate };

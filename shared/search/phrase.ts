@@ -1,0 +1,38 @@
+import { foldText } from '../linking/normalize';
+
+/**
+ * Exact phrases are checked against the stored text, since the index keeps
+ * no word positions (and no stopwords): the words in order, separated by
+ * anything that is not a letter or digit, a possessive "'s" allowed after
+ * each word ("CCP's business model" is found by "ccp business model").
+ */
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function phrasePattern(words: readonly string[]): RegExp {
+  const body = words.map(escape).join(`(?:['\u2019]s)?[^\\p{L}\\p{N}]+`);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:['\u2019]s)?(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * The ranges of `text[from, to)` where the phrase occurs, in `text`'s offsets.
+ * Text with accents or compatibility characters is also tried folded; such a
+ * match counts but has no range (folding can change lengths).
+ */
+export function findPhrase(pattern: RegExp, text: string, from = 0, to = text.length): { found: boolean; ranges: [number, number][] } {
+  const slice = text.slice(from, to);
+  const ranges: [number, number][] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+    ranges.push([from + m.index, from + m.index + m[0].length]);
+    if (ranges.length >= 50) break;
+  }
+  if (ranges.length > 0) return { found: true, ranges };
+  if (!NON_ASCII.test(slice)) return { found: false, ranges };
+  pattern.lastIndex = 0;
+  const found = pattern.test(foldText(slice));
+  pattern.lastIndex = 0;
+  return { found, ranges };
+}

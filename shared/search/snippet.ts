@@ -1,0 +1,102 @@
+import { tokenize } from './tokens';
+
+/**
+ * The few lines a hit shows: a window of the passage around the place where
+ * most of the query's distinct words meet, cut at word boundaries, with the
+ * matching words (and whole phrases) marked by offsets into the snippet text.
+ */
+
+export interface Snippet {
+  text: string;
+  /** [start, end) offsets into `text`. */
+  highlights: [number, number][];
+}
+
+export interface SnippetResult {
+  snippet: Snippet;
+  /** The first highlighted match inside the window, in the target text's offsets; undefined when nothing matched. */
+  match?: [number, number];
+}
+
+export const SNIPPET_WIDTH = 220;
+const LEAD = 60;
+const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
+const ASCII_WORD = /^[A-Za-z0-9']+$/;
+
+/** The word as the index folds it (the ASCII fast path gives what `tokenize` would). */
+function foldWord(word: string): string[] {
+  if (ASCII_WORD.test(word)) return [word.toLowerCase().replace(/'s$/, '').replace(/'/g, '')];
+  return tokenize(word);
+}
+
+interface Match {
+  start: number;
+  end: number;
+  /** What it matched: a term, or a phrase's index as "\0" + n. */
+  what: string;
+}
+
+/** Matches of `terms` (folded index terms) and the given phrase ranges within `text[from, to)`, in order. */
+function findMatches(text: string, from: number, to: number, terms: ReadonlySet<string>, phraseRanges: readonly [number, number][]): Match[] {
+  const matches: Match[] = phraseRanges.map(([start, end], i) => ({ start, end, what: `\0${i}` }));
+  const slice = text.slice(from, to);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+    if (foldWord(m[0]).some((t) => terms.has(t))) {
+      const start = from + m.index;
+      const end = start + m[0].length;
+      if (!phraseRanges.some(([s, e]) => start >= s && end <= e)) matches.push({ start, end, what: foldWord(m[0]).join(' ') });
+      if (matches.length >= 500) break;
+    }
+  }
+  return matches.sort((a, b) => a.start - b.start);
+}
+
+/** The match that starts the window holding the most distinct matched words. */
+function bestStart(matches: Match[], width: number): number {
+  let best = 0;
+  let bestCount = 0;
+  for (let i = 0; i < matches.length; i++) {
+    const limit = matches[i]!.start - LEAD + width;
+    const seen = new Set<string>();
+    for (let j = i; j < matches.length && matches[j]!.end <= limit; j++) seen.add(matches[j]!.what);
+    if (seen.size > bestCount) {
+      best = i;
+      bestCount = seen.size;
+    }
+  }
+  return best;
+}
+
+export function buildSnippet(
+  text: string,
+  from: number,
+  to: number,
+  terms: ReadonlySet<string>,
+  phraseRanges: readonly [number, number][] = [],
+  width = SNIPPET_WIDTH,
+): SnippetResult {
+  const matches = findMatches(text, from, to, terms, phraseRanges);
+  const first = matches.length > 0 ? matches[bestStart(matches, width)]! : undefined;
+  let start = first ? Math.max(from, first.start - LEAD) : from;
+  let end = Math.min(to, start + width);
+  if (end === to) start = Math.max(from, Math.min(start, to - width));
+  // Cut at word boundaries: forward to the next space at the start, back to the last at the end.
+  if (start > from) {
+    const space = text.slice(start, first ? first.start : end).search(/\s/);
+    if (space !== -1) start += space + 1;
+  }
+  if (end < to) {
+    const tail = text.slice(first ? Math.max(first.end, start) : start, end);
+    const space = Math.max(tail.lastIndexOf(' '), tail.lastIndexOf('\n'));
+    if (space > 0) end = end - tail.length + space;
+  }
+  const lead = start > from ? '… ' : '';
+  const body = text.slice(start, end).replace(/\s/g, ' ');
+  const trail = end < to ? ' …' : '';
+  const highlights: [number, number][] = [];
+  for (const m of matches) {
+    if (m.start >= start && m.end <= end) highlights.push([lead.length + m.start - start, lead.length + m.end - start]);
+  }
+  return { snippet: { text: lead + body + trail, highlights }, ...(first ? { match: [first.start, first.end] as [number, number] } : {}) };
+}
