@@ -43,7 +43,7 @@ async function start(): Promise<void> {
   for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (e) => e.preventDefault());
 
   // Linking runs in a worker and in the background: started after the first paint's data is read.
-  const linking = new LinkingService(db, view.caseId, new LinkerClient(workerPort()));
+  const linking = new LinkingService(db, view.caseId, new LinkerClient(workerPort()), new LinkerClient(workerPort()));
   const services = {
     db,
     caseId: view.caseId,

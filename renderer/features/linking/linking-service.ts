@@ -18,9 +18,9 @@ const LINKED_KEY = (caseId: string) => `linked:${caseId}`;
 
 /**
  * Keeps a case's found mentions and review queue in step with its notes,
- * sources and entity names, in the background. The automaton and extraction
- * run in the linker worker; this side reads and writes Dexie, one target at a
- * time, so typing never waits on it. Three triggers:
+ * sources and entity names, in the background. The automaton runs in one
+ * worker and extraction in another (it is slow); this side reads and writes
+ * Dexie, one target at a time, so typing never waits on it. Three triggers:
  * - a note saved, or sources imported: those targets, first in line;
  * - the case's names version moved (an entity or alias added, a merge, a
  *   delete): the automaton is rebuilt and every note and source re-linked;
@@ -40,10 +40,17 @@ export class LinkingService {
   private disposed = false;
   private idleWaiters: (() => void)[] = [];
 
+  private extracting = false;
+
+  /**
+   * `extractClient` is a second worker of the same kind: extraction is slow
+   * (compromise tags every word), so it runs beside linking, never ahead of it.
+   */
   constructor(
     private readonly db: CasebookDexie,
     private readonly caseId: string,
     private readonly client: LinkerClient,
+    private readonly extractClient: LinkerClient = client,
   ) {}
 
   /** Starts watching the case's names; links what is out of date. */
@@ -61,7 +68,7 @@ export class LinkingService {
       .primaryKeys()
       .then((ids) => {
         for (const id of ids) this.toExtract.add(id);
-        this.kick();
+        this.kickExtraction();
       });
   }
 
@@ -74,6 +81,7 @@ export class LinkingService {
       this.toExtract.add(id);
       this.enqueue({ kind: 'source', id });
     }
+    this.kickExtraction();
   }
 
   requestRelink(): void {
@@ -90,7 +98,7 @@ export class LinkingService {
 
   /** Resolves once nothing is queued or running (tests, benches). */
   idle(): Promise<void> {
-    if (!this.running && !this.relinkWanted && this.urgent.length === 0 && this.toExtract.size === 0) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -98,6 +106,35 @@ export class LinkingService {
     this.disposed = true;
     this.subscription?.unsubscribe();
     this.client.dispose();
+    if (this.extractClient !== this.client) this.extractClient.dispose();
+  }
+
+  private isIdle(): boolean {
+    return !this.running && !this.extracting && !this.relinkWanted && this.urgent.length === 0 && this.toExtract.size === 0;
+  }
+
+  private settle(): void {
+    if (this.isIdle()) this.idleWaiters.splice(0).forEach((w) => w());
+  }
+
+  /** Proposes candidates from sources not yet read by extraction, one at a time. */
+  private kickExtraction(): void {
+    if (this.extracting || this.disposed) return;
+    this.extracting = true;
+    void (async () => {
+      try {
+        for (let id = this.toExtract.values().next().value; id !== undefined && !this.disposed; id = this.toExtract.values().next().value) {
+          this.toExtract.delete(id);
+          await this.extractFrom(id);
+        }
+      } catch (error) {
+        this.fail(error);
+      } finally {
+        this.extracting = false;
+        if (this.toExtract.size > 0) this.kickExtraction();
+        else this.settle();
+      }
+    })();
   }
 
   private enqueue(target: MentionTarget): void {
@@ -122,7 +159,7 @@ export class LinkingService {
       if (this.relinkWanted || this.urgent.length > 0) this.kick();
       else {
         this.setStatus({ pending: 0, done: 0 });
-        this.idleWaiters.splice(0).forEach((w) => w());
+        this.settle();
       }
     });
   }
@@ -144,12 +181,6 @@ export class LinkingService {
           const finished = await this.relinkCase();
           if (!finished) continue;
           await this.db.meta.put({ key: LINKED_KEY(this.caseId), value: this.loadedVersion });
-          continue;
-        }
-        const extractId = this.toExtract.values().next().value;
-        if (extractId !== undefined) {
-          this.toExtract.delete(extractId);
-          await this.extractFrom(extractId);
           continue;
         }
         break;
@@ -223,7 +254,7 @@ export class LinkingService {
   private async extractFrom(sourceId: string): Promise<void> {
     const text = (await this.db.sourceBodies.get(sourceId))?.text;
     if (text === undefined) return;
-    const candidates = await this.client.extract(text);
+    const candidates = await this.extractClient.extract(text);
     await storeCandidates(this.db, this.caseId, sourceId, text, candidates);
     await this.db.sources.update(sourceId, { extractedAt: Date.now() });
   }

@@ -3,6 +3,13 @@ import { extractCandidates } from '../../../shared/linking/extract';
 import type { LinkerReply, LinkerRequest } from './protocol';
 
 /**
+ * Extraction tags words with compromise at roughly 20 s per MB: a long
+ * document proposes the names of its first part rather than hold the worker
+ * for minutes. Linking, which finds every known name, is not limited.
+ */
+const EXTRACTION_BUDGET_MS = 20_000;
+
+/**
  * The linker worker's logic as a plain function, so Node tests drive the
  * same code the worker runs. Holds one automaton, rebuilt on `set-entries`;
  * a request that fails gets a `failed` reply instead of killing the worker.
@@ -24,7 +31,7 @@ export function createLinkerHandler(post: (reply: LinkerReply) => void): (reques
           post({ type: 'linked', id: request.id, version, matches: linker.find(request.text) });
           return;
         case 'extract':
-          post({ type: 'extracted', id: request.id, candidates: extractCandidates(request.text) });
+          post({ type: 'extracted', id: request.id, candidates: extractCandidates(request.text, { maxMillis: EXTRACTION_BUDGET_MS }) });
           return;
       }
     } catch (error) {

@@ -1,7 +1,8 @@
 import { getSchema, type JSONContent } from '@tiptap/core';
 import { Node } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
-import { emptyDocument, extractText } from '../../../shared/editor/document';
+import { emptyDocument, extractText, noteTextAndMentions } from '../../../shared/editor/document';
+import { generateHTML, generateJSON } from '@tiptap/html/server';
 import { noteExtensions } from '../../../shared/editor/extensions';
 
 const schema = getSchema(noteExtensions());
@@ -99,8 +100,8 @@ describe('extractText', () => {
 
   it('gives empty text and no mentions for an empty note', () => {
     parse(emptyDocument());
-    expect(extractText(emptyDocument())).toEqual({ text: '', mentions: [] });
-    expect(extractText({ type: 'doc' })).toEqual({ text: '', mentions: [] });
+    expect(extractText(emptyDocument())).toEqual({ text: '', mentions: [], citations: [] });
+    expect(extractText({ type: 'doc' })).toEqual({ text: '', mentions: [], citations: [] });
   });
 
   it('does not start with a separator when the first block is empty, nor double one for an empty block', () => {
@@ -127,5 +128,25 @@ describe('extractText', () => {
     const { text: plain, mentions } = extractText(json);
     expect(plain.slice(mentions[0]!.start, mentions[0]!.end)).toBe('Wang Wenbin');
     expect(mentions[0]!.start).toBe('😀 “quote” — '.length);
+  });
+});
+
+describe('citations in a note', () => {
+  const citation = { citationId: 'cite-1', sourceId: 'src-1', start: 10, end: 15, page: 2, quote: 'Wuhan', sourceSha256: 'ab'.repeat(32), sourceTitle: 'Report' };
+  const doc = {
+    type: 'doc',
+    content: [{ type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Wuhan ' }, { type: 'citation', attrs: citation }] }] }],
+  };
+
+  it('reads as its label in the note’s text, and becomes one citation row per id', () => {
+    const { text, citations } = noteTextAndMentions({ id: 'n1', caseId: 'c1' }, { ...doc, content: [...doc.content, ...doc.content] }, 5);
+    expect(text).toBe('Wuhan [Report, p. 2]\n\nWuhan [Report, p. 2]');
+    expect(citations).toEqual([{ id: 'n1:cite-1', caseId: 'c1', noteId: 'n1', sourceId: 'src-1', start: 10, end: 15, page: 2, quote: 'Wuhan', sourceSha256: 'ab'.repeat(32), createdAt: 5 }]);
+  });
+
+  it('round-trips every attribute through HTML with the shared schema', () => {
+    const html = generateHTML(doc, noteExtensions());
+    expect(html).toContain('<cite');
+    expect(generateJSON(html, noteExtensions()).content[0].content[0].content[1]).toEqual({ type: 'citation', attrs: citation });
   });
 });
