@@ -14,6 +14,7 @@ const PAGE = 200;
 export function EntitiesSection() {
   const { db, caseId, nav } = useApp();
   const counts = useLiveQuery(() => countEntitiesByType(db, caseId), [db, caseId]);
+  const [only, setOnly] = useState<EntityType | 'all'>('all');
   const total = counts ? ENTITY_TYPES.reduce((sum, t) => sum + counts[t], 0) : null;
   return (
     <section className="side-section" aria-labelledby="entities-heading">
@@ -26,15 +27,27 @@ export function EntitiesSection() {
         </button>
       </div>
       {total === 0 && <p className="side-empty">No entities yet. Add people, organizations and places with +.</p>}
-      {counts && ENTITY_TYPES.filter((t) => counts[t] > 0).map((type) => <EntityGroup key={type} type={type} count={counts[type]} />)}
+      {counts && total !== null && total > 0 && (
+        <select className="type-filter" aria-label="Show entities of type" value={only} onChange={(e) => setOnly(e.target.value as EntityType | 'all')}>
+          <option value="all">All types</option>
+          {ENTITY_TYPES.filter((t) => counts[t] > 0).map((t) => (
+            <option key={t} value={t}>{ENTITY_TYPE_LABELS[t].plural} ({counts[t]})</option>
+          ))}
+        </select>
+      )}
+      {counts &&
+        ENTITY_TYPES.filter((t) => counts[t] > 0 && (only === 'all' || only === t)).map((type) => (
+          // A filtered group opens at once: picking a type means wanting its members.
+          <EntityGroup key={`${type}-${only}`} type={type} count={counts[type]} initiallyOpen={only === type} />
+        ))}
     </section>
   );
 }
 
-function EntityGroup({ type, count }: { type: EntityType; count: number }) {
+function EntityGroup({ type, count, initiallyOpen = false }: { type: EntityType; count: number; initiallyOpen?: boolean }) {
   const { db, caseId, nav } = useApp();
   const { inspector } = useNavigationState(nav);
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
   const [limit, setLimit] = useState(PAGE);
   const members = useLiveQuery(() => (open ? listEntitiesOfType(db, caseId, type, limit) : Promise.resolve(null)), [db, caseId, type, open, limit]);
   const activeId = inspector.kind === 'entity' || inspector.kind === 'edit-entity' ? inspector.entityId : null;
