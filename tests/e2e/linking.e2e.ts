@@ -139,4 +139,26 @@ describe('linking and citations', () => {
       .toBe('Yuancheng Group');
     await ui(inspector.locator('.relation', { hasText: 'Wuhan' }).first()).toBeVisible();
   });
+
+  it('adds a dated relation citing a passage that names both entities', async () => {
+    const { page } = app;
+    const inspector = page.locator('.inspector');
+    await clickInReader(page, 'Tomasz Wielgosz', 1);
+    await ui(inspector.locator('.entity-name')).toHaveText('Tomasz Wielgosz');
+    await inspector.getByRole('button', { name: 'Add a relation' }).click();
+    const form = inspector.locator('form.relation-form');
+    await form.getByLabel('Relation type').selectOption('reported');
+    await form.getByLabel('Related to…').fill('Drug Enforcement');
+    await form.locator('.entity-picker li').first().click();
+    await ui(form.locator('.evidence-option').first()).toContainText('told the DEA that Tomasz Wielgosz had moved to Manzanillo');
+    await form.getByLabel('Relation date').fill('2023-05');
+    await app.screenshot('linking-08-relation-form');
+    await form.getByRole('button', { name: 'Add relation' }).click();
+
+    const row = inspector.locator('.relation', { hasText: 'Drug Enforcement Administration' });
+    await ui(row.locator('.relation-date')).toHaveText('2023-05');
+    await ui(row.locator('.quote-link[data-citation-state="ok"]')).toContainText('told the DEA');
+    await row.locator('.quote-link').click();
+    await passage(page).toContain('told the DEA that Tomasz Wielgosz had moved to Manzanillo');
+  });
 });

@@ -5,6 +5,8 @@ import { useApp } from '../../app/context';
 import { backlinksOf, relationsOf } from '../../db/entities';
 import { EntityPicker } from './EntityPicker';
 import { QuoteCitation } from './QuoteCitation';
+import { RelationForm } from './RelationForm';
+import { deleteRelation } from '../../db/relations';
 import { deleteWithUndo, mergeWithUndo } from './entity-actions';
 
 /** Backlinks shown at once; the rest one click away, so a common name never floods the pane. */
@@ -15,6 +17,7 @@ export function EntityDetails({ entityId }: { entityId: string }) {
   const services = useApp();
   const { db, nav } = services;
   const [merging, setMerging] = useState(false);
+  const [relating, setRelating] = useState(false);
   const [shown, setShown] = useState(BACKLINK_PAGE);
   const entity = useLiveQuery(async () => (await db.entities.get(entityId)) ?? null, [entityId]);
   const relations = useLiveQuery(() => relationsOf(db, entityId), [entityId]);
@@ -96,8 +99,12 @@ export function EntityDetails({ entityId }: { entityId: string }) {
         </dl>
       )}
 
-      <h3 className="inspector-section">Relations {relations && <span className="count">{relations.length}</span>}</h3>
-      {relations && relations.length === 0 && <p className="muted">No relations yet.</p>}
+      <h3 className="inspector-section">
+        Relations {relations && <span className="count">{relations.length}</span>}
+        <button type="button" className="icon-button" title="Add a relation" aria-label="Add a relation" onClick={() => setRelating(true)}>+</button>
+      </h3>
+      {relating && <RelationForm entity={entity} onDone={() => setRelating(false)} />}
+      {relations && relations.length === 0 && !relating && <p className="muted">No relations yet.</p>}
       <ul className="relations" role="list">
         {relations?.map(({ relation, direction, other }) => (
           <li key={`${relation.id}-${direction}`} className="relation">
@@ -111,6 +118,19 @@ export function EntityDetails({ entityId }: { entityId: string }) {
               <span className="muted">(deleted entity)</span>
             )}
             {relation.date && <span className="relation-date">{relation.date}</span>}
+            <button
+              type="button"
+              className="relation-delete"
+              title="Delete this relation"
+              aria-label={`Delete relation ${RELATION_TYPES[relation.type][direction]} ${other?.name ?? ''}`}
+              onClick={() =>
+                void deleteRelation(db, relation.id).then((gone) =>
+                  services.toasts.show({ tone: 'info', message: 'Relation deleted.', action: { label: 'Undo', run: () => void db.relations.add(gone) } }),
+                )
+              }
+            >
+              ×
+            </button>
             {relation.quotes.slice(0, 2).map((q) => (
               <QuoteCitation key={`${q.sourceId}:${q.start}`} quote={q} max={120} />
             ))}

@@ -28,7 +28,7 @@ const kindOf = (key: string, value: PropertyValue | undefined): NonNullable<Prop
   typeof value === 'number' || (value === undefined && NUMERIC.has(key)) ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string';
 
 /** A real calendar date in ISO form, possibly partial: 2023, 2023-02, 2023-02-28. */
-function isIsoPartialDate(value: string): boolean {
+export function isIsoPartialDate(value: string): boolean {
   if (!ISO_PARTIAL.test(value)) return false;
   const [y, m, d] = value.split('-').map(Number);
   if (d === undefined) return true;
