@@ -13,18 +13,27 @@
  *   resolved: one array read per character. Deeper states beyond the budget
  *   search their children and follow failure links, which keeps 100,000
  *   aliases in tens of megabytes instead of hundreds.
- * - A transition whose target has output is stored negated (high bit set),
- *   so the scan tests for matches with a sign check instead of another read.
+ * - Transitions hold the target's row offset (`state * alphabetSize`), not
+ *   its number, which takes a multiplication off the scan's critical path
+ *   (states without a row get the offsets after the last row, see `rowOf`);
+ *   one whose target ends a pattern is stored negated (high bit set), so the
+ *   scan tests for matches with a sign check instead of another read.
+ * - Whitespace runs: patterns hold single spaces, and a state entered on a
+ *   space stays where it is on another space, so a run of whitespace in the
+ *   text (all mapped to the space class) acts as one space without the scan
+ *   tracking runs.
  */
 export interface Automaton {
   /** Classes including class 0 (not in any pattern). */
   readonly alphabetSize: number;
   /** Folded code unit → class. */
   readonly classOfUnit: Uint16Array;
+  /** Class of " ", or 0 when no pattern has a space. */
+  readonly spaceClass: number;
   readonly stateCount: number;
   /** States `0 … denseCount - 1` have a row in `delta`. */
   readonly denseCount: number;
-  /** `delta[state * alphabetSize + class]`: next state, `| HAS_OUTPUT` when it ends a pattern. */
+  /** `delta[rowOf(state) + class]`: `rowOf(next state)`, `| HAS_OUTPUT` when it ends a pattern. */
   readonly delta: Int32Array;
   /** `stateCount + 1` entries: the children of `s` are states `childStart[s]` up to `childStart[s + 1]`. */
   readonly childStart: Int32Array;
@@ -60,9 +69,11 @@ export function buildAutomaton(patterns: readonly string[], denseBudgetBytes = D
   const fail = new Int32Array(stateCount);
   const outHead = new Int32Array(stateCount).fill(-1);
   const { childStart, inClass, outPattern } = trie;
+  const spaceClass = classOfUnit[0x20]!;
   const automaton: Automaton = {
     alphabetSize,
     classOfUnit,
+    spaceClass,
     stateCount,
     denseCount,
     delta,
@@ -81,7 +92,7 @@ export function buildAutomaton(patterns: readonly string[], denseBudgetBytes = D
     const firstChild = childStart[state]!;
     const endChild = childStart[state + 1]!;
     for (let child = firstChild; child < endChild; child++) {
-      const target = state === 0 ? 0 : step(automaton, fail[state]!, inClass[child]!) & STATE_MASK;
+      const target = state === 0 ? 0 : stateOf(automaton, step(automaton, fail[state]!, inClass[child]!) & STATE_MASK);
       fail[child] = target;
       outHead[child] = outPattern[child]! >= 0 ? child : outHead[target]!;
     }
@@ -90,16 +101,41 @@ export function buildAutomaton(patterns: readonly string[], denseBudgetBytes = D
       const failRow = fail[state]! * alphabetSize;
       if (state !== 0) delta.copyWithin(row, failRow, failRow + alphabetSize);
       for (let child = firstChild; child < endChild; child++) {
-        delta[row + inClass[child]!] = outHead[child]! >= 0 ? child | HAS_OUTPUT : child;
+        delta[row + inClass[child]!] = encode(automaton, child);
       }
+      // Never an output here: no pattern ends with a space.
+      if (spaceClass !== 0 && state !== 0 && inClass[state] === spaceClass) delta[row + spaceClass] = row;
     }
   }
   return automaton;
 }
 
-/** One transition of the full automaton, encoded like `delta`. */
+/**
+ * How the scan holds a state: its row offset in `delta` when it has a row,
+ * else a number past the last row. Either way far below 2^31, so the high
+ * bit stays free for `HAS_OUTPUT`.
+ */
+export function rowOf(automaton: Automaton, state: number): number {
+  const { denseCount, alphabetSize } = automaton;
+  return state < denseCount ? state * alphabetSize : denseCount * alphabetSize + (state - denseCount);
+}
+
+export function stateOf(automaton: Automaton, row: number): number {
+  const { denseCount, alphabetSize } = automaton;
+  const denseRows = denseCount * alphabetSize;
+  return row < denseRows ? row / alphabetSize : denseCount + (row - denseRows);
+}
+
+/** A state as `delta` holds it: `rowOf`, with `HAS_OUTPUT` when it ends a pattern. */
+function encode(automaton: Automaton, state: number): number {
+  const row = rowOf(automaton, state);
+  return automaton.outHead[state]! >= 0 ? row | HAS_OUTPUT : row;
+}
+
+/** One transition from state number `from` (not its row), encoded like `delta`. */
 export function step(automaton: Automaton, from: number, cls: number): number {
-  const { denseCount, delta, alphabetSize, childStart, inClass, fail, outHead } = automaton;
+  const { denseCount, delta, alphabetSize, childStart, inClass, fail, spaceClass } = automaton;
+  if (from >= denseCount && cls === spaceClass && cls !== 0 && inClass[from] === cls) return rowOf(automaton, from);
   let state = from;
   for (;;) {
     if (state < denseCount) return delta[state * alphabetSize + cls]!;
@@ -108,7 +144,7 @@ export function step(automaton: Automaton, from: number, cls: number): number {
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const midClass = inClass[mid]!;
-      if (midClass === cls) return outHead[mid]! >= 0 ? mid | HAS_OUTPUT : mid;
+      if (midClass === cls) return encode(automaton, mid);
       if (midClass < cls) lo = mid + 1;
       else hi = mid - 1;
     }

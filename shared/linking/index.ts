@@ -10,11 +10,14 @@
  *   matches one space in an alias.
  * - `start`/`end` are UTF-16 offsets into the text given to `find`:
  *   `text.slice(start, end)` is the surface that matched, including any
- *   combining marks on its last letter.
+ *   combining marks on its last letter. A match covers whole characters:
+ *   "inancial" is not found inside "ﬁnancial" (whose "ﬁ" folds to "fi").
  * - Word boundaries (see word-boundary.ts): an alias edge that is a letter or
  *   digit needs a non-letter/digit (or the text's edge) next to it, so "DEA"
  *   is found in "DEA's" and "(DEA)" but not in "IDEA" or "DEAs"; a
- *   punctuation edge ("U.S.", "$53.4 million") needs nothing.
+ *   punctuation edge ("U.S.", "$53.4 million") needs nothing, so "U.S." is
+ *   found in "U.S.A." but not in "BU.S.". Han, kana, Thai, Lao, Khmer and
+ *   Myanmar letters need no boundary (those scripts have no spaces).
  * - Overlaps: leftmost wins, then longest ("Sinaloa cartel" over "Sinaloa");
  *   the results never overlap and are sorted by start.
  * - Several entities with the same alias (after folding): one match per
@@ -55,7 +58,16 @@ export interface LinkerStats {
   typedArrayBytes: number;
 }
 
-export function createLinker(entries: readonly LinkerEntry[]): Linker & { readonly stats: LinkerStats } {
+export interface LinkerOptions {
+  /**
+   * Memory for full transition rows (default 32 MB); states beyond it search
+   * their children instead, slower but smaller. Tests set it low to exercise
+   * that path.
+   */
+  denseBudgetBytes?: number;
+}
+
+export function createLinker(entries: readonly LinkerEntry[], options: LinkerOptions = {}): Linker & { readonly stats: LinkerStats } {
   const patterns: string[] = [];
   const owners: string[][] = [];
   const patternIds = new Map<string, number>();
@@ -76,7 +88,7 @@ export function createLinker(entries: readonly LinkerEntry[]): Linker & { readon
     }
     owners[id]!.push(entityId);
   }
-  return new AutomatonLinker(buildAutomaton(patterns), patternEdges(patterns), owners);
+  return new AutomatonLinker(buildAutomaton(patterns, options.denseBudgetBytes), patternEdges(patterns), owners);
 }
 
 class AutomatonLinker implements Linker {

@@ -50,6 +50,9 @@ function kindOf(codePoint: number): number {
 
 /** Does the folded text just before `pos` end with a letter or digit that joins words? */
 export function wordCharBefore(text: string, pos: number): boolean {
+  if (pos === 0) return false;
+  const before = text.charCodeAt(pos - 1);
+  if (before < 0x80) return joinsWords(before);
   let i = pos;
   while (i > 0) {
     let codePoint = text.charCodeAt(i - 1);
@@ -69,6 +72,9 @@ export function wordCharBefore(text: string, pos: number): boolean {
 
 /** Does the folded text from `pos` begin with a letter or digit that joins words? */
 export function wordCharAt(text: string, pos: number): boolean {
+  if (pos >= text.length) return false;
+  const at = text.charCodeAt(pos);
+  if (at < 0x80) return joinsWords(at);
   let i = pos;
   while (i < text.length) {
     const codePoint = text.codePointAt(i)!;
@@ -85,6 +91,7 @@ export function wordCharAt(text: string, pos: number): boolean {
  * ending there takes them along and `text.slice(start, end)` keeps its accents.
  */
 export function skipEmptyFolds(text: string, pos: number): number {
+  if (pos >= text.length || text.charCodeAt(pos) < 0x80) return pos;
   let i = pos;
   while (i < text.length) {
     const codePoint = text.codePointAt(i)!;
