@@ -24,7 +24,9 @@ export async function buildElectron({ outDir = join(root, 'dist', 'electron') } 
     absWorkingDir: root,
   };
   await Promise.all([
-    build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: join(outDir, 'main.cjs') }),
+    // pdf.js (ESM only; main reads printed briefings back with it) stays a
+    // runtime dependency, loaded by a native import() from the CommonJS bundle.
+    build({ ...common, external: [...common.external, 'pdfjs-dist'], entryPoints: ['electron/main/index.ts'], outfile: join(outDir, 'main.cjs') }),
     build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: join(outDir, 'preload.cjs') }),
     buildImportWorker({ outDir }),
   ]);

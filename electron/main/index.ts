@@ -12,6 +12,11 @@ import { createHandlers } from './ipc/handlers';
 import { bundlePaths, logFilePath } from './paths';
 import { secureSession, secureWebContents } from './security';
 import { createMainWindow, type MainWindow } from './window';
+import { createElectronPrinter } from './print-window';
+import { exportBriefingPdf } from '../services/export/briefing-pdf';
+import { writeFileAtomic } from '../services/export/write-file-atomic';
+import { SAVE_FILTERS } from './save-filters';
+import { readFile } from 'node:fs/promises';
 
 // Stack traces in the log then point at the TypeScript, not the bundle.
 process.setSourceMapsEnabled(true);
@@ -75,6 +80,27 @@ function start(): void {
       },
       importer: createIsolatedImporter({ spawn: utilityImportProcess(paths.importWorkerPath) }),
       originals: createOriginalsStore(app.getPath('userData')),
+      chooseSavePath: async (suggestedName, format) => {
+        const options = { title: 'Save export', defaultPath: suggestedName, filters: SAVE_FILTERS[format] };
+        const result = main ? await dialog.showSaveDialog(main.window, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      printBriefing: async (model, onProgress) => {
+        onProgress({ stage: 'composing' });
+        let printing = 0;
+        const print = createElectronPrinter();
+        const result = await exportBriefingPdf(model, {
+          print: (html, options) => {
+            printing += 1;
+            onProgress({ stage: printing === 1 ? 'printing' : 'numbering', printing });
+            return print(html, options);
+          },
+          // The @fontsource packages ship with the app (dependencies), read from its node_modules.
+          readPackageFile: async (modulePath) => new Uint8Array(await readFile(require.resolve(modulePath))),
+        });
+        return { bytes: result.bytes, pageCount: result.pageCount };
+      },
+      writeFileAtomic: (path, bytes) => writeFileAtomic(path, bytes),
     }),
     { trustedOrigins: [APP_ORIGIN], onError: (channel, error) => reportError(`IPC ${channel} failed`, error) },
   );

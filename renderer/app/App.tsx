@@ -8,6 +8,9 @@ import { NoteView } from '../features/notes/NoteView';
 import { SourceReader } from '../features/sources/SourceReader';
 import { SourceLibrary } from '../features/sources/SourceLibrary';
 import { ReviewQueue } from '../features/review/ReviewQueue';
+import { ExportDialog, useOverlay } from '../features/export/ExportDialog';
+import { TimelineView } from '../features/timeline/TimelineView';
+import { GraphView } from '../features/graph/GraphView';
 import { DropZone } from '../features/sources/import/DropZone';
 import { Inspector } from '../features/entities/Inspector';
 import { ToastHost } from '../features/shell/ToastHost';
@@ -25,6 +28,7 @@ export function App({ services }: { services: AppServices }) {
 function Shell() {
   const services = useApp();
   const { main } = useNavigationState(services.nav);
+  const overlay = useOverlay();
   useGlobalShortcuts();
 
   useEffect(() => {
@@ -39,9 +43,12 @@ function Shell() {
         {main.kind === 'source' && <SourceReader sourceId={main.sourceId} highlight={main.highlight} />}
         {main.kind === 'library' && <SourceLibrary />}
         {main.kind === 'review' && <ReviewQueue />}
+        {main.kind === 'timeline' && <TimelineView />}
+        {main.kind === 'graph' && <GraphView key={main.focusId ?? ''} focusId={main.focusId ?? null} />}
         {main.kind === 'none' && <EmptyMain />}
       </main>
       <Inspector />
+      {overlay === 'export' && <ExportDialog />}
       <ToastHost />
       <DropZone />
     </div>

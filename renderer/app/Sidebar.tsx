@@ -7,6 +7,7 @@ import { SourcesSection } from '../features/sources/SourcesSection';
 import { EntitiesSection } from '../features/entities/EntitiesSection';
 import { ImportPanel } from '../features/sources/import/ImportPanel';
 import { ReviewSection } from '../features/review/ReviewSection';
+import { ExploreSection } from '../features/explore/ExploreSection';
 
 export function Sidebar() {
   const { db, caseId } = useApp();
@@ -27,6 +28,7 @@ export function Sidebar() {
         <NotesSection />
         <SourcesSection />
         <ReviewSection />
+        <ExploreSection />
         <EntitiesSection />
       </div>
       <ImportPanel />

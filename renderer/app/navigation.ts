@@ -6,7 +6,9 @@ export type MainView =
   | { kind: 'note'; noteId: string; focus?: { entityId: string; occurrence: number } }
   | { kind: 'source'; sourceId: string; highlight?: { start: number; end: number } }
   | { kind: 'library' }
-  | { kind: 'review' };
+  | { kind: 'review' }
+  | { kind: 'timeline' }
+  | { kind: 'graph'; focusId?: string };
 
 export type InspectorView =
   | { kind: 'closed' }
@@ -19,7 +21,11 @@ export interface NavigationState {
   inspector: InspectorView;
   /** The note last open in the main pane: where "Quote in note" writes while a source is read. */
   lastNoteId?: string | undefined;
+  /** A modal over everything: the export dialog or the search palette. */
+  overlay?: Overlay | undefined;
 }
+
+export type Overlay = 'export' | 'search';
 
 type Listener = () => void;
 
@@ -39,6 +45,10 @@ export function createNavigation(initial: NavigationState) {
     },
     openInspector(inspector: InspectorView) {
       state = { ...state, inspector };
+      listeners.forEach((l) => l());
+    },
+    openOverlay(overlay: Overlay | undefined) {
+      state = { ...state, overlay };
       listeners.forEach((l) => l());
     },
   };

@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { entitiesAppendixHtml, sourcesAppendixHtml, timelineAppendixHtml } from './appendices';
 import { createEndnoteNumbering, endnoteItemsHtml } from './endnotes';
-import { escapeAttr, escapeText } from './escape';
+import { cssText, escapeAttr, escapeText } from './escape';
 import type { BriefingModel } from './model';
 import { pageChrome, type PageChrome } from './page-chrome';
 import { printCss } from './print-css';
@@ -108,7 +108,7 @@ export function composeBriefing(model: BriefingModel, options: ComposeOptions = 
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(CONTENT_SECURITY_POLICY)}">`,
     `<title>${escapeText(redactor.plain(model.title.trim() || 'Untitled briefing'))}</title>`,
-    `<style>${(options.fontCss ?? '').replace(/<\/style/gi, '')}</style>`,
+    `<style>${cssText(options.fontCss)}</style>`,
     `<style>${printCss(model.pageSize)}</style>`,
     '</head>',
     '<body class="briefing">',

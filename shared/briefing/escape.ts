@@ -16,3 +16,8 @@ export function escapeText(value: string): string {
 export function escapeAttr(value: string): string {
   return escapeText(value).replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
+
+/** CSS needs no markup: dropping every "<" means nothing in it can close its style element. */
+export function cssText(css: string | undefined): string {
+  return (css ?? '').replace(/</g, '');
+}

@@ -1,4 +1,4 @@
-import { escapeText } from './escape';
+import { cssText, escapeText } from './escape';
 import type { BriefingModel } from './model';
 import { REDACTED_LABEL, type Redactor } from './redact';
 
@@ -14,7 +14,7 @@ export interface PageChrome {
   footerTemplate: string;
 }
 
-const SANS = `'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif`;
+const SANS = `'Noto Sans SC', 'Source Serif 4', 'Helvetica Neue', Arial, sans-serif`;
 // Chromium draws templates at a zoom of its own; these sizes print at about 7.5pt.
 const BASE = `font-family: ${SANS}; font-size: 7.5pt; color: #4a5563; width: 100%; margin: 0 1.1in; display: flex; justify-content: space-between; align-items: baseline; -webkit-print-color-adjust: exact; print-color-adjust: exact;`;
 const BAR = `display: inline-block; width: 4.6em; background: #000; color: #000; line-height: 1;`;
@@ -34,7 +34,7 @@ function chromeText(redactor: Redactor, text: string): string {
 export function pageChrome(model: BriefingModel, redactor: Redactor, fontCss = ''): PageChrome {
   const handling = model.handling.trim();
   const title = model.title.trim() || 'Untitled briefing';
-  const style = fontCss ? `<style>${fontCss.replace(/<\/style/gi, '')}</style>` : '';
+  const style = fontCss ? `<style>${cssText(fontCss)}</style>` : '';
   return {
     headerTemplate:
       style +

@@ -12,7 +12,8 @@ import type { BriefingPageSize } from './model';
  */
 export const BRIEFING_FONT_FAMILIES = {
   serif: ['Source Serif 4', 'Noto Serif', 'Noto Sans SC'],
-  sans: ['Noto Sans SC'],
+  // Source Serif 4 only for the punctuation Noto Sans SC draws full-width (see briefing-fonts.ts).
+  sans: ['Noto Sans SC', 'Source Serif 4'],
 } as const;
 
 const stack = (families: readonly string[], generic: string) => [...families.map((f) => `'${f}'`), generic].join(', ');
@@ -41,8 +42,13 @@ export function printCss(pageSize: BriefingPageSize): string {
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: var(--serif); font-size: 10.5pt; line-height: 1.5; color: var(--ink); font-kerning: normal; font-variant-ligatures: common-ligatures; }
 
-/* Headings: sans, clearly stepped, never left alone at the foot of a page. */
-h1, h2, h3, h4 { font-family: var(--sans); color: var(--accent); line-height: 1.25; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+/*
+ * Headings: sans, clearly stepped, never left alone at the foot of a page.
+ * Line height stays "normal" (Noto Sans SC's own, about 1.45): a tighter one
+ * lets the glyphs overhang the line box, and Chromium then writes a heading
+ * that starts a page twice into the PDF outline ("ContentsContents").
+ */
+h1, h2, h3, h4 { font-family: var(--sans); color: var(--accent); line-height: normal; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
 h1 { font-size: 19pt; font-weight: 700; margin: 0 0 16pt; padding-bottom: 7pt; border-bottom: 1.25pt solid var(--accent); letter-spacing: -0.005em; }
 h2 { font-size: 13.5pt; font-weight: 600; margin: 20pt 0 6pt; }
 h3 { font-size: 11.5pt; font-weight: 600; margin: 16pt 0 5pt; }
@@ -77,9 +83,14 @@ hr { border: 0; border-top: 0.75pt solid var(--rule); margin: 14pt 0; }
 sup.endnote-ref { font-family: var(--sans); font-size: 6.8pt; line-height: 0; vertical-align: 0.55em; margin-left: 0.08em; }
 sup.endnote-ref a { text-decoration: none; color: var(--accent); font-weight: 600; }
 
-/* Tables: full width, wrapping anywhere before they would overflow; rows stay whole. */
-table { width: 100%; border-collapse: collapse; margin: 10pt 0 12pt; font-family: var(--sans); font-size: 8.6pt; line-height: 1.35; overflow-wrap: anywhere; }
-table.wide { font-size: 7.4pt; }
+/*
+ * Tables: full width; words wrap between themselves, and a word too long for
+ * its cell breaks rather than pushing the table off the page. Wide tables
+ * (see table-nodes.ts) print smaller, and very wide ones may break any word.
+ */
+table { width: 100%; border-collapse: collapse; margin: 10pt 0 12pt; font-family: var(--sans); font-size: 8.6pt; line-height: 1.45; overflow-wrap: break-word; }
+table.wide { font-size: 7.6pt; }
+table.very-wide { font-size: 6.8pt; overflow-wrap: anywhere; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.5pt solid var(--rule); padding: 3.5pt 5pt; vertical-align: top; text-align: left; }

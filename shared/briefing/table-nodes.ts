@@ -31,7 +31,8 @@ export const Table = Node.create({
   renderHTML: ({ node, HTMLAttributes }) => {
     let columns = 0;
     node.firstChild?.forEach((cell) => (columns += Number(cell.attrs.colspan) || 1));
-    return ['table', mergeAttributes(HTMLAttributes, { class: columns >= 6 ? 'note-table wide' : 'note-table' }), ['tbody', 0]];
+    const width = columns >= 9 ? ' wide very-wide' : columns >= 6 ? ' wide' : '';
+    return ['table', mergeAttributes(HTMLAttributes, { class: `note-table${width}` }), ['tbody', 0]];
   },
 });
 

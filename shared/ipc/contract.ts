@@ -27,7 +27,14 @@ export interface Contract {
   /** Parses one file (a path, or a dropped file's bytes) in an isolated process; keeps the original. */
   'import:file': { request: RequestOf<'import:file'>; response: ImportedSource };
   'import:cancel': { request: RequestOf<'import:cancel'>; response: null };
+  /** Asks where to save, prints the briefing (progress as `export:progress`), writes it whole or not at all. */
+  'export:briefing-pdf': { request: RequestOf<'export:briefing-pdf'>; response: SaveOutcome & { pageCount?: number } };
+  /** Asks where to save an export the renderer made (Markdown, HTML, FtM, CSV, backup) and writes it whole or not at all. */
+  'export:save-file': { request: RequestOf<'export:save-file'>; response: SaveOutcome };
 }
+
+/** A save the user may cancel in the dialog: that is an outcome, not an error. */
+export type SaveOutcome = { saved: true; path: string } | { saved: false };
 export type Channel = keyof Contract;
 
 /** Main → renderer notifications. */
@@ -36,6 +43,8 @@ export interface EventContract {
   'app:before-close': null;
   /** How far one `import:file` request has got, 0..1. */
   'import:progress': { requestId: string; fraction: number };
+  /** How far the briefing export has got. */
+  'export:progress': { stage: 'composing' | 'printing' | 'numbering' | 'saving'; printing?: number };
 }
 export type EventChannel = keyof EventContract;
 
@@ -48,8 +57,10 @@ export const CHANNELS = [
   'import:choose-files',
   'import:file',
   'import:cancel',
+  'export:briefing-pdf',
+  'export:save-file',
 ] as const satisfies readonly Channel[];
-export const EVENT_CHANNELS = ['app:before-close', 'import:progress'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['app:before-close', 'import:progress', 'export:progress'] as const satisfies readonly EventChannel[];
 
 // Fails to compile if CHANNELS misses a key of Contract.
 type Missing = Exclude<Channel, (typeof CHANNELS)[number]>;

@@ -11,6 +11,9 @@ export type ErrorCode =
   | 'unknown-channel'
   | 'forbidden-url'
   | 'io'
+  | 'not-writable'
+  | 'disk-full'
+  | 'export-failed'
   | 'internal';
 
 export interface IpcError {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { briefingModelSchema } from './briefing-schema';
 
 /**
  * Zod schemas for every channel's request payload: main validates what the
@@ -24,6 +25,14 @@ export const requestSchemas = {
     z.object({ requestId: requestId, fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).strict(),
   ]),
   'import:cancel': z.object({ requestId: requestId }).strict(),
+  'export:briefing-pdf': z.object({ model: briefingModelSchema }).strict(),
+  'export:save-file': z
+    .object({
+      format: z.enum(['markdown-zip', 'html', 'ftm', 'csv', 'backup']),
+      suggestedName: z.string().min(1).max(200),
+      bytes: z.instanceof(Uint8Array),
+    })
+    .strict(),
 } as const;
 
 export type RequestOf<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;

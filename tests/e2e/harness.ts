@@ -1,13 +1,18 @@
 import { mkdtempSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { createDispatch } from '../../electron/main/ipc/dispatch';
 import { createHandlers } from '../../electron/main/ipc/handlers';
+import { exportBriefingPdf } from '../../electron/services/export/briefing-pdf';
+import { writeFileAtomic } from '../../electron/services/export/write-file-atomic';
+import { cdpPrinter, offlineScriptlessContext } from '../fixtures/cdp-print';
 import { createLogFile } from '../../electron/services/log-file';
 import { createOriginalsStore } from '../../electron/services/originals';
 import { createIsolatedImporter } from '../../electron/services/import/isolated';
@@ -15,6 +20,8 @@ import { nodeImportProcess } from '../../electron/services/import/node-process';
 import { decodeBytes } from './bytes-transport';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from './chromium';
 import { IMPORT_WORKER, RENDERER_DIST, REPO_ROOT } from './build-renderer';
+
+const requireFromHere = createRequire(import.meta.url);
 
 /** A user's machine: a browser profile (IndexedDB lives there), main's data folder, and the app's address. */
 export interface Profile {
@@ -35,6 +42,8 @@ export interface LaunchedApp {
    * (the stand-in for a dialog no browser can show); an empty queue is a cancel.
    */
   dialogPicks: string[][];
+  /** Where the user saves in the next native save dialogs; an empty queue is a cancel. */
+  savePicks: string[];
   /** Uncaught errors in the page; journeys assert there are none. */
   pageErrors: Error[];
   /** Waits until the case is shown and the editor is ready. */
@@ -100,6 +109,13 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
 
   const openedExternally: string[] = [];
   const dialogPicks: string[][] = [];
+  const savePicks: string[] = [];
+  // The print window: a separate Chromium, scripts off and offline, started on the first export.
+  let printBrowser: Browser | undefined;
+  const printer = async () => {
+    printBrowser ??= await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    return cdpPrinter(await offlineScriptlessContext(printBrowser));
+  };
   let readyToClose: (() => void) | null = null;
   const dispatch = createDispatch(
     createHandlers({
@@ -112,6 +128,22 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
       chooseFiles: async () => dialogPicks.shift() ?? [],
       importer: createIsolatedImporter({ spawn: nodeImportProcess(IMPORT_WORKER) }),
       originals: createOriginalsStore(profile.dataDir),
+      chooseSavePath: async () => savePicks.shift() ?? null,
+      printBriefing: async (model, onProgress) => {
+        onProgress({ stage: 'composing' });
+        const print = await printer();
+        let printing = 0;
+        const result = await exportBriefingPdf(model, {
+          print: (html, options) => {
+            printing += 1;
+            onProgress({ stage: printing === 1 ? 'printing' : 'numbering', printing });
+            return print(html, options);
+          },
+          readPackageFile: async (modulePath) => new Uint8Array(await readFile(requireFromHere.resolve(modulePath))),
+        });
+        return { bytes: result.bytes, pageCount: result.pageCount };
+      },
+      writeFileAtomic,
     }),
     { trustedOrigins: [origin] },
   );
@@ -146,6 +178,7 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
     profile,
     openedExternally,
     dialogPicks,
+    savePicks,
     pageErrors,
     ready: async () => {
       await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
@@ -164,6 +197,7 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
       await page.evaluate(() => (window as unknown as { __casebookEmit: (c: string, p: null) => void }).__casebookEmit('app:before-close', null)).catch(() => undefined);
       await confirmed;
       await context.close();
+      await printBrowser?.close();
       await server.close();
     },
   };

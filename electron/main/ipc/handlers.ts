@@ -6,6 +6,11 @@ import type { OriginalsStore } from '../../services/originals';
 import type { IsolatedImporter } from '../../services/import/isolated';
 import { isImportError } from '../../services/import/errors';
 import type { Handlers } from './dispatch';
+import type { BriefingModel } from '../../../shared/briefing/model';
+import type { EventContract, SaveOutcome } from '../../../shared/ipc/contract';
+import type { RequestOf } from '../../../shared/ipc/schemas';
+
+export type ExportFormat = RequestOf<'export:save-file'>['format'] | 'pdf';
 
 export interface HandlerDeps {
   appInfo: () => AppInfo;
@@ -18,6 +23,22 @@ export interface HandlerDeps {
   chooseFiles: () => Promise<string[]>;
   importer: IsolatedImporter;
   originals: OriginalsStore;
+  /** The native save dialog; null when the user cancels. */
+  chooseSavePath: (suggestedName: string, format: ExportFormat) => Promise<string | null>;
+  /** Prints the briefing to PDF bytes (electron/services/export/briefing-pdf.ts over a hidden window). */
+  printBriefing: (model: BriefingModel, onProgress: (progress: EventContract['export:progress']) => void) => Promise<{ bytes: Uint8Array; pageCount: number }>;
+  /** Writes a whole file or nothing (temporary file, then rename). */
+  writeFileAtomic: (path: string, bytes: Uint8Array) => Promise<void>;
+}
+
+/** A write failure as the user should read it, with the code the renderer can act on. */
+function writeFailure(error: unknown, path: string) {
+  const code = (error as { code?: string }).code;
+  if (code === 'not-writable' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOTDIR' || code === 'ENOENT') {
+    return fail('not-writable', `Could not save to ${path}: the folder cannot be written to. Choose another folder.`);
+  }
+  if (code === 'disk-full' || code === 'ENOSPC') return fail('disk-full', `Could not save to ${path}: the disk is full. Nothing was written.`);
+  return fail('io', `Could not save to ${path}: ${(error as Error).message}`);
 }
 
 /** Main's handler for every channel of the contract; plain code, no Electron. */
@@ -70,5 +91,38 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       running.get(requestId)?.abort();
       return ok(null);
     },
+    'export:briefing-pdf': async ({ model }, context) => {
+      const path = await deps.chooseSavePath(`${safeFileName(model.title)}.pdf`, 'pdf');
+      if (!path) return ok<SaveOutcome>({ saved: false });
+      let printed: { bytes: Uint8Array; pageCount: number };
+      try {
+        printed = await deps.printBriefing(model as BriefingModel, (progress) => context.emit?.('export:progress', progress));
+      } catch (error) {
+        return fail('export-failed', `The briefing could not be printed: ${(error as Error).message}`);
+      }
+      context.emit?.('export:progress', { stage: 'saving' });
+      try {
+        await deps.writeFileAtomic(path, printed.bytes);
+      } catch (error) {
+        return writeFailure(error, path);
+      }
+      return ok({ saved: true as const, path, pageCount: printed.pageCount });
+    },
+    'export:save-file': async ({ format, suggestedName, bytes }) => {
+      const path = await deps.chooseSavePath(safeFileName(suggestedName), format);
+      if (!path) return ok<SaveOutcome>({ saved: false });
+      try {
+        await deps.writeFileAtomic(path, bytes);
+      } catch (error) {
+        return writeFailure(error, path);
+      }
+      return ok<SaveOutcome>({ saved: true, path });
+    },
   };
+}
+
+/** A file name suggestion from a title: no path separators or characters file systems refuse. */
+export function safeFileName(name: string): string {
+  const clean = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+  return clean.slice(0, 120) || 'Casebook export';
 }

@@ -19,7 +19,21 @@ interface FontPackage {
   stylesheets: string[];
   /** Families earlier in the stacks: characters they cover are not needed from this one. */
   fallbackFor: string[];
+  /** Characters this family must not draw, left to the next family in the stack. */
+  exclude?: [number, number][];
 }
+
+/**
+ * Noto Sans SC draws curly quotes, dashes and the ellipsis full-width, as
+ * Chinese typesetting wants ("Wenbin’ s"), and fontsource's subsets drop the
+ * OpenType features that would narrow them. In an English briefing those
+ * few characters come from Source Serif 4, next in the sans stack.
+ */
+const FULL_WIDTH_PUNCTUATION: [number, number][] = [
+  [0x2013, 0x2015],
+  [0x2018, 0x201f],
+  [0x2026, 0x2026],
+];
 
 /** The families print-css.ts names, with the weights and styles it uses. */
 const FONT_PACKAGES: FontPackage[] = [
@@ -30,14 +44,15 @@ const FONT_PACKAGES: FontPackage[] = [
   },
   { family: 'Noto Serif', stylesheets: ['@fontsource/noto-serif/400.css', '@fontsource/noto-serif/400-italic.css', '@fontsource/noto-serif/600.css'], fallbackFor: ['Source Serif 4'] },
   // Headings and labels use its Latin; body text falls back to it for Chinese.
-  { family: 'Noto Sans SC', stylesheets: ['400', '600', '700'].map((w) => `@fontsource/noto-sans-sc/${w}.css`), fallbackFor: [] },
+  { family: 'Noto Sans SC', stylesheets: ['400', '600', '700'].map((w) => `@fontsource/noto-sans-sc/${w}.css`), fallbackFor: [], exclude: FULL_WIDTH_PUNCTUATION },
 ];
 
 /**
- * Characters printed that are not in the HTML source as themselves: list
- * markers, quotation marks from CSS `quotes`, the ellipsis of a cut header.
+ * Characters printed that are not in the HTML source as themselves: ordered
+ * list numbers, quotation marks from CSS `quotes`, the ellipsis of a cut
+ * header. (Chromium draws bullets as shapes, not glyphs.)
  */
-const ALWAYS_NEEDED = ' 0123456789.,;:()[]-–—“”‘’…•◦▪';
+const ALWAYS_NEEDED = ' 0123456789.,;:()[]-–—“”‘’…•';
 
 interface FontFace {
   family: string;
@@ -60,11 +75,14 @@ export async function briefingFontCss(text: string, readPackageFile: ReadPackage
   const coveredByFamily = new Map<string, [number, number][]>();
 
   for (const pkg of FONT_PACKAGES.filter((p) => !families || families.includes(p.family))) {
-    const faces = (await Promise.all(pkg.stylesheets.map(async (path) => parseFontFaces(decoder.decode(await readPackageFile(path)), path)))).flat();
+    const faces = (await Promise.all(pkg.stylesheets.map(async (path) => parseFontFaces(decoder.decode(await readPackageFile(path)), path))))
+      .flat()
+      .map((face) => ({ ...face, ranges: subtractRanges(face.ranges, pkg.exclude ?? []) }))
+      .filter((face) => face.ranges.length > 0);
     coveredByFamily.set(pkg.family, faces.flatMap((f) => f.ranges));
     const earlier = pkg.fallbackFor.flatMap((family) => coveredByFamily.get(family) ?? []);
     const needed = used.filter((cp) => !inRanges(cp, earlier));
-    chosen.push(...faces.filter((face) => needed.some((cp) => inRanges(cp, face.ranges))));
+    chosen.push(...facesUsedFor(needed, faces));
   }
 
   const rules = await Promise.all(
@@ -102,6 +120,33 @@ export function parseFontFaces(css: string, stylesheetPath: string): FontFace[] 
   return faces;
 }
 
+/**
+ * The faces Chromium would draw these characters with. Fontsource's slices
+ * overlap (Noto Sans SC's Chinese slices also list some ASCII), and where
+ * faces of one family, style and weight overlap the last declared wins (CSS
+ * Fonts 4, "unicode-range"), so only that one is needed: a face nothing would
+ * be drawn with is never inlined.
+ */
+function facesUsedFor(needed: readonly number[], faces: readonly FontFace[]): FontFace[] {
+  const used = new Set<FontFace>();
+  const groups = new Map<string, FontFace[]>();
+  for (const face of faces) {
+    const key = `${face.family}|${face.style}|${face.weight}`;
+    groups.set(key, [...(groups.get(key) ?? []), face]);
+  }
+  for (const group of groups.values()) {
+    for (const cp of needed) {
+      for (let i = group.length - 1; i >= 0; i--) {
+        if (inRanges(cp, group[i]!.ranges)) {
+          used.add(group[i]!);
+          break;
+        }
+      }
+    }
+  }
+  return faces.filter((face) => used.has(face));
+}
+
 function parseUnicodeRange(value: string): [number, number][] {
   return value.split(',').flatMap((part): [number, number][] => {
     const m = /U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/i.exec(part.trim());
@@ -110,6 +155,20 @@ function parseUnicodeRange(value: string): [number, number][] {
     const start = parseInt(m[1]!, 16);
     return [[start, m[2] ? parseInt(m[2], 16) : start]];
   });
+}
+
+function subtractRanges(ranges: readonly [number, number][], removed: readonly [number, number][]): [number, number][] {
+  let out = [...ranges];
+  for (const [ra, rb] of removed) {
+    out = out.flatMap(([a, b]): [number, number][] => {
+      if (rb < a || ra > b) return [[a, b]];
+      const kept: [number, number][] = [];
+      if (a < ra) kept.push([a, ra - 1]);
+      if (b > rb) kept.push([rb + 1, b]);
+      return kept;
+    });
+  }
+  return out;
 }
 
 function normalizePath(path: string): string {

@@ -67,7 +67,7 @@ export async function exportBriefingPdf(model: BriefingModel, deps: BriefingPdfD
   const readPdf = deps.readPdf ?? readPdfFacts;
   const draft = composeBriefing({ ...model, pageNumbers: undefined });
   const fontCss = await briefingFontCss(draft.html, deps.readPackageFile);
-  const chromeFontCss = await briefingFontCss(draft.chrome.headerTemplate + draft.chrome.footerTemplate, deps.readPackageFile, ['Noto Sans SC']);
+  const chromeFontCss = await briefingFontCss(draft.chrome.headerTemplate + draft.chrome.footerTemplate, deps.readPackageFile, ['Noto Sans SC', 'Source Serif 4']);
   const options = (chrome: { headerTemplate: string; footerTemplate: string }): BriefingPrintOptions => ({
     pageSize: model.pageSize,
     margins: { ...PAGE_MARGINS_IN },

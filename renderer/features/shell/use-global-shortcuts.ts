@@ -6,8 +6,9 @@ import { useChooseAndImport } from '../sources/import/use-import-actions';
 
 /**
  * App-wide keys: Ctrl/⌘+N new note, Ctrl/⌘+S save now, Ctrl/⌘+O import
- * sources, Ctrl/⌘+Shift+E new entity, Escape closes the inspector when
- * focus is not in a field.
+ * sources, Ctrl/⌘+Shift+E new entity, Ctrl/⌘+P or Ctrl/⌘+E export a
+ * briefing, Ctrl/⌘+K search, Escape closes the inspector when focus is not
+ * in a field.
  */
 export function useGlobalShortcuts(): void {
   const { nav } = useApp();
@@ -29,6 +30,12 @@ export function useGlobalShortcuts(): void {
       } else if (mod && event.shiftKey && key === 'e') {
         event.preventDefault();
         nav.openInspector({ kind: 'new-entity' });
+      } else if (mod && !event.shiftKey && (key === 'p' || key === 'e')) {
+        event.preventDefault();
+        void flushPendingSaves().then(() => nav.openOverlay('export'));
+      } else if (mod && !event.shiftKey && key === 'k') {
+        event.preventDefault();
+        nav.openOverlay('search');
       } else if (key === 'escape' && !isEditable(event.target)) {
         nav.openInspector({ kind: 'closed' });
       }

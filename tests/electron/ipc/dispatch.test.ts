@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -37,6 +37,11 @@ beforeEach(async () => {
       },
     }),
     originals: createOriginalsStore(dir),
+    chooseSavePath: async () => null,
+    printBriefing: async () => {
+      throw new Error('no printing expected');
+    },
+    writeFileAtomic: (path, bytes) => writeFile(path, bytes),
   };
 });
 afterEach(async () => {
@@ -227,5 +232,65 @@ describe('good calls through the real handlers', () => {
     const dispatch = createDispatch(createHandlers(deps), trusted);
     expect(await dispatch('window:ready-to-close', undefined, { senderUrl: APP })).toEqual({ ok: true, value: null });
     expect(readyCalls).toEqual([APP]);
+  });
+});
+
+describe('exports', () => {
+  const model = {
+    title: 'Briefing',
+    date: '1 May 2023',
+    handling: '',
+    pageSize: 'A4',
+    notes: [{ id: 'n1', title: 'Note', content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] }] } }],
+    sources: [],
+    entities: [],
+    timeline: [],
+    appendices: { entities: false, timeline: false, sources: false },
+    redact: false,
+  };
+  const run = (channel: 'export:save-file' | 'export:briefing-pdf', payload: unknown, more: Partial<HandlerDeps> = {}) =>
+    createDispatch(createHandlers({ ...deps, ...more }), trusted)(channel, payload, { senderUrl: 'casebook://app/index.html' });
+
+  it('export:save-file writes what the user saves, and a cancelled dialog is an outcome, not an error', async () => {
+    const path = join(dir, 'entities.csv');
+    const bytes = new TextEncoder().encode('a,b\n');
+    expect(await run('export:save-file', { format: 'csv', suggestedName: 'entities.csv', bytes })).toEqual({ ok: true, value: { saved: false } });
+    const chooseSavePath = vi.fn(async () => path);
+    expect(await run('export:save-file', { format: 'csv', suggestedName: 'a/../b:entities.csv', bytes }, { chooseSavePath })).toEqual({ ok: true, value: { saved: true, path } });
+    expect(chooseSavePath).toHaveBeenCalledWith('a .. b entities.csv', 'csv');
+    expect(await readFile(path, 'utf8')).toBe('a,b\n');
+  });
+
+  it('export:save-file says clearly when the folder cannot be written or the disk is full', async () => {
+    const bytes = new Uint8Array([1]);
+    const chooseSavePath = async () => join(dir, 'out.zip');
+    const notWritable = Object.assign(new Error('EACCES'), { code: 'EACCES' });
+    const full = Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+    expect(await run('export:save-file', { format: 'markdown-zip', suggestedName: 'x.zip', bytes }, { chooseSavePath, writeFileAtomic: async () => Promise.reject(notWritable) })).toMatchObject({ ok: false, error: { code: 'not-writable' } });
+    expect(await run('export:save-file', { format: 'markdown-zip', suggestedName: 'x.zip', bytes }, { chooseSavePath, writeFileAtomic: async () => Promise.reject(full) })).toMatchObject({ ok: false, error: { code: 'disk-full', message: expect.stringMatching(/disk is full/) } });
+  });
+
+  it('export:briefing-pdf prints after the save dialog, reports progress, and writes the PDF', async () => {
+    const path = join(dir, 'briefing.pdf');
+    const emitted: unknown[] = [];
+    const printBriefing = vi.fn(async (_m: unknown, onProgress: (p: never) => void) => {
+      onProgress({ stage: 'printing', printing: 1 } as never);
+      return { bytes: new TextEncoder().encode('%PDF-1.7'), pageCount: 3 };
+    });
+    const dispatch = createDispatch(createHandlers({ ...deps, chooseSavePath: async () => path, printBriefing }), trusted);
+    const result = await dispatch('export:briefing-pdf', { model }, { senderUrl: 'casebook://app/index.html', emit: (event, payload) => emitted.push([event, payload]) });
+    expect(result).toEqual({ ok: true, value: { saved: true, path, pageCount: 3 } });
+    expect(emitted).toEqual([['export:progress', { stage: 'printing', printing: 1 }], ['export:progress', { stage: 'saving' }]]);
+    expect(await readFile(path, 'utf8')).toBe('%PDF-1.7');
+  });
+
+  it('export:briefing-pdf refuses a malformed model before any dialog opens', async () => {
+    const chooseSavePath = vi.fn(async () => join(dir, 'never.pdf'));
+    let deep: Record<string, unknown> = { type: 'text', text: 'x' };
+    for (let i = 0; i < 5000; i++) deep = { type: 'paragraph', content: [deep] };
+    for (const bad of [{ ...model, pageSize: 'A0' }, { ...model, notes: [{ id: 'n', title: 't', content: deep }] }, { ...model, sources: [{ id: 's', title: 't', sha256: 'nothex', importedAt: 1 }] }, { ...model, extra: 1 }]) {
+      expect(await run('export:briefing-pdf', { model: bad }, { chooseSavePath })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    }
+    expect(chooseSavePath).not.toHaveBeenCalled();
   });
 });

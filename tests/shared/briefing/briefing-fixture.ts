@@ -83,7 +83,13 @@ function fieldNote(records: SeedRecords): Note {
         content: [
           { type: 'listItem', content: [para(mention('ent-john-cassara', 'John A. Cassara', 'Person'), text(' testified on March 23; our contact knows Cassara personally.'))] },
           { type: 'listItem', content: [para(text('Ministry spokesman Wang '), text('Wenbin', ['bold']), text(' (外交部发言人' + WANG_CHINESE + '说) blamed the sanctions.'))] },
-          { type: 'listItem', content: [para(text('Testimony video: '), link('House hearing page', 'https://example.org/hearings/john-cassara-2023'), text('; DEA release: '), link('dea.gov', 'https://www.dea.gov/press-releases'), text('.'))] },
+          {
+            type: 'listItem',
+            content: [
+              para(text('Testimony video: '), link('House hearing page', 'https://example.org/hearings/john-cassara-2023'), text('; DEA release: '), link('dea.gov', 'https://www.dea.gov/press-releases'), text('.')),
+              { type: 'bulletList', content: [{ type: 'listItem', content: [para(text('Ask for the unedited recording.'))] }] },
+            ],
+          },
         ],
       },
       { type: 'heading', attrs: { level: 2 }, content: [text('Enforcement actions')] },

@@ -2,13 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { PrintToPDFOptions } from 'electron';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportBriefingPdf, type BriefingPdf, type PrintHtml } from '../../../../electron/services/export/briefing-pdf';
+import { exportBriefingPdf, type BriefingPdf, type BriefingPrintOptions, type PrintHtml } from '../../../../electron/services/export/briefing-pdf';
 import { loadPdfjs } from '../../../../electron/services/import/pdf/pdfjs';
 import { foldText } from '../../../../shared/linking/normalize';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from '../../../e2e/chromium';
 import { FIELD_NOTE_TITLE, seedBriefing } from '../../../shared/briefing/briefing-fixture';
+import { cdpPrinter, offlineScriptlessContext } from '../../../fixtures/cdp-print';
 
 /**
  * The seeded case's briefing, printed by a real Chromium through CDP's
@@ -21,37 +23,14 @@ const OUT_DIR = join(process.cwd(), 'test-results', 'briefing');
 const require = createRequire(import.meta.url);
 const readPackageFile = async (modulePath: string) => new Uint8Array(readFileSync(require.resolve(modulePath)));
 
-const PAPER_INCHES = { A4: { width: 8.27, height: 11.69 }, Letter: { width: 8.5, height: 11 } } as const;
+/** Compile-time: the service's print options are Electron's own, so main passes them to `webContents.printToPDF` unchanged. */
+export const asElectronOptions = (options: BriefingPrintOptions): PrintToPDFOptions => options;
 
 let browser: Browser;
 let context: BrowserContext;
 
 /** Chromium's CDP print, wired as the service's `print`: scripts off, every request refused. */
-const cdpPrint: PrintHtml = async (html, options) => {
-  const page = await context.newPage();
-  try {
-    await page.setContent(html, { waitUntil: 'load' });
-    const cdp = await context.newCDPSession(page);
-    const { data } = (await cdp.send('Page.printToPDF', {
-      paperWidth: PAPER_INCHES[options.pageSize].width,
-      paperHeight: PAPER_INCHES[options.pageSize].height,
-      marginTop: options.margins.top,
-      marginBottom: options.margins.bottom,
-      marginLeft: options.margins.left,
-      marginRight: options.margins.right,
-      printBackground: options.printBackground,
-      preferCSSPageSize: options.preferCSSPageSize,
-      displayHeaderFooter: options.displayHeaderFooter,
-      headerTemplate: options.headerTemplate,
-      footerTemplate: options.footerTemplate,
-      generateTaggedPDF: options.generateTaggedPDF,
-      generateDocumentOutline: options.generateDocumentOutline,
-    })) as { data: string };
-    return new Uint8Array(Buffer.from(data, 'base64'));
-  } finally {
-    await page.close();
-  }
-};
+const cdpPrint: PrintHtml = (html, options) => cdpPrinter(context)(html, options);
 
 function pdftotext(file: string): string[] {
   // Pages end with a form feed; the last one is followed by nothing.
@@ -66,6 +45,11 @@ async function save(name: string, pdf: BriefingPdf): Promise<string> {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 
+interface OutlineItem {
+  title: string;
+  items: OutlineItem[];
+}
+
 describe('briefing PDF (seeded case, printed by Chromium)', () => {
   let plain: BriefingPdf;
   let plainPages: string[];
@@ -76,8 +60,7 @@ describe('briefing PDF (seeded case, printed by Chromium)', () => {
     rmSync(OUT_DIR, { recursive: true, force: true });
     mkdirSync(OUT_DIR, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-    await context.route('**/*', (route) => route.abort());
+    context = await offlineScriptlessContext(browser);
     plain = await exportBriefingPdf(seedBriefing().model, { print: cdpPrint, readPackageFile });
     plainFile = await save('briefing', plain);
     plainPages = pdftotext(plainFile);
@@ -122,25 +105,36 @@ describe('briefing PDF (seeded case, printed by Chromium)', () => {
     });
   });
 
-  it('keeps the notes’ structure, tables whole, and Chinese text as text', () => {
+  it('keeps the notes’ structure and Chinese text as text', () => {
     const body = squash(plainPages.join('\n'));
     expect(body).toContain('Working theory:');
     expect(body).toContain('Is CCP Inc. using or permitting narcotics trafficking');
-    // Every cell of the seven-column table made it onto the page, last column included.
-    for (const cell of ['Source passage', 'Washington, D.C.', 'Results announced with JCODE']) expect(body).toContain(cell);
+    expect(body).toContain('1. John A. Cassara testified on March 23');
     expect(body).toContain('武汉');
     expect(body).toContain(FIELD_NOTE_TITLE);
+  });
+
+  it('prints the seven-column table whole: every cell, and nothing past the right margin on any page', () => {
+    // In content order (-raw) a wrapped cell still reads as one run of words.
+    const raw = squash(execFileSync('pdftotext', ['-raw', plainFile, '-'], { encoding: 'utf8' }));
+    for (const cell of ['Source passage', 'Washington, D.C.', 'Results announced with JCODE partners across several countries']) expect(raw).toContain(cell);
+    const bbox = execFileSync('pdftotext', ['-bbox', plainFile, '-'], { encoding: 'utf8' });
+    const pageWidth = Number(/<page width="([\d.]+)"/.exec(bbox)?.[1]);
+    const rightmost = Math.max(...[...bbox.matchAll(/<word [^>]*xMax="([\d.]+)"/g)].map((m) => Number(m[1])));
+    expect(rightmost).toBeLessThanOrEqual(pageWidth - 1.1 * 72 + 2);
   });
 
   it('embeds the bundled fonts, Noto Sans SC for the Chinese, and no others', () => {
     const fonts = execFileSync('pdffonts', [plainFile], { encoding: 'utf8' });
     const rows = fonts.split('\n').slice(2).filter(Boolean);
-    expect(rows.length).toBeGreaterThan(0);
     expect(fonts).toMatch(/NotoSansSC/);
     expect(fonts).toMatch(/SourceSerif4/);
-    expect(fonts).toMatch(/Inter/);
-    // Every font is embedded (the "emb" column): nothing is left to the reader's machine.
-    for (const row of rows) expect(row, row).toMatch(/\byes\b.*\byes\b.*\byes\b/);
+    for (const row of rows) {
+      // Only the bundled families, as real subset fonts (no Type 3 outlines, no system fallback such as Liberation)…
+      expect(row, row).toMatch(/^[A-Z]{6}\+(SourceSerif4|NotoSansSC|NotoSerif)/);
+      // …embedded, subset, with a Unicode map so text can be searched and copied.
+      expect(row, row).toMatch(/\byes\s+yes\s+yes\b/);
+    }
   });
 
   it('lists citations as numbered endnotes with source title, page, quoted passage and sha256', () => {
@@ -164,14 +158,16 @@ describe('briefing PDF (seeded case, printed by Chromium)', () => {
     expect(all).toContain('2024-05-01');
   });
 
-  it('has PDF bookmarks for the chapters and their headings', async () => {
+  it('has PDF bookmarks for the chapters and their headings, each titled once', async () => {
     const pdfjs = await loadPdfjs();
     const doc = await pdfjs.getDocument({ data: plain.bytes.slice() }).promise;
-    const outline = (await doc.getOutline()) ?? [];
-    const titles = outline.map((o) => o.title);
+    const outline = ((await doc.getOutline()) ?? []) as OutlineItem[];
     await doc.destroy();
-    expect(titles).toEqual(expect.arrayContaining(['Contents', 'Briefing draft: precursor pipeline', 'Endnotes', 'Appendix C. Sources']));
-    expect(outline.find((o) => o.title === 'Briefing draft: precursor pipeline')?.items.map((i) => i.title)).toContain('Enforcement so far');
+    const titles = outline.map((o) => o.title);
+    expect(titles).toEqual(['Contents', 'Briefing draft: precursor pipeline', FIELD_NOTE_TITLE, 'Endnotes', 'Appendix A. Entities', 'Appendix B. Timeline', 'Appendix C. Sources']);
+    expect(outline[1]!.items.map((i) => i.title)).toEqual(['Enforcement so far', 'March 23 testimony', 'Open questions']);
+    expect(outline[2]!.items[0]!.items.map((i) => i.title)).toEqual(['Who said what', 'Enforcement actions']);
+    expect(outline[4]!.items.map((i) => i.title)).toEqual(expect.arrayContaining(['People', 'Organizations', 'Places']));
   });
 
   it('with redaction on, leaves no protected name or alias anywhere in the PDF’s text', async () => {
