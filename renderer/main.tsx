@@ -16,6 +16,7 @@ import { createImportQueue } from './features/sources/import/import-queue';
 import { flushPendingSaves } from './features/editor/pending-saves';
 import { LinkingService } from './features/linking/linking-service';
 import { LinkerClient, workerPort } from './workers/linker/client';
+import { SearchService, searchWorkerPort } from './features/search/search-service';
 import { casebook, logError } from './bridge';
 
 const root = createRoot(document.getElementById('root')!);
@@ -51,6 +52,7 @@ async function start(): Promise<void> {
     toasts: createToasts(),
     importQueue: createImportQueue({ api: casebook, db, caseId: view.caseId, onSourcesAdded: (ids) => linking.sourcesAdded(ids) }),
     linking,
+    search: new SearchService(db, view.caseId, searchWorkerPort()),
   };
   root.render(
     <StrictMode>
@@ -58,6 +60,7 @@ async function start(): Promise<void> {
     </StrictMode>,
   );
   linking.start();
+  void services.search.start().catch((error: unknown) => logError('Building the search index failed', error));
 }
 
 start().catch((error: unknown) => {

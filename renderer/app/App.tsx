@@ -9,6 +9,7 @@ import { SourceReader } from '../features/sources/SourceReader';
 import { SourceLibrary } from '../features/sources/SourceLibrary';
 import { ReviewQueue } from '../features/review/ReviewQueue';
 import { ExportDialog, useOverlay } from '../features/export/ExportDialog';
+import { SearchPalette } from '../features/search/SearchPalette';
 import { TimelineView } from '../features/timeline/TimelineView';
 import { GraphView } from '../features/graph/GraphView';
 import { DropZone } from '../features/sources/import/DropZone';
@@ -49,6 +50,7 @@ function Shell() {
       </main>
       <Inspector />
       {overlay === 'export' && <ExportDialog />}
+      {overlay === 'search' && <SearchPalette />}
       <ToastHost />
       <DropZone />
     </div>

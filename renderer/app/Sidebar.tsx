@@ -7,6 +7,7 @@ import { SourcesSection } from '../features/sources/SourcesSection';
 import { EntitiesSection } from '../features/entities/EntitiesSection';
 import { ImportPanel } from '../features/sources/import/ImportPanel';
 import { ReviewSection } from '../features/review/ReviewSection';
+import { SidebarSearch } from '../features/search/SidebarSearch';
 import { ExploreSection } from '../features/explore/ExploreSection';
 
 export function Sidebar() {
@@ -24,6 +25,7 @@ export function Sidebar() {
         <span className="case-label">Case</span>
         <h1 data-case-id={caseId}>{caseRecord?.title ?? ' '}</h1>
       </div>
+      <SidebarSearch />
       <div className="side-scroll">
         <NotesSection />
         <SourcesSection />

@@ -4,6 +4,7 @@ import type { Navigation } from './navigation';
 import type { Toasts } from '../features/shell/toasts';
 import type { ImportQueue } from '../features/sources/import/import-queue';
 import type { LinkingService } from '../features/linking/linking-service';
+import type { SearchService } from '../features/search/search-service';
 
 export interface AppServices {
   db: CasebookDexie;
@@ -12,6 +13,7 @@ export interface AppServices {
   toasts: Toasts;
   importQueue: ImportQueue;
   linking: LinkingService;
+  search: SearchService;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

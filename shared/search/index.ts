@@ -6,7 +6,7 @@ import { entityPassages, notePassages, sourcePassages, type Passages, type Searc
 import { findPhrase, phrasePattern } from './phrase';
 import { dateBound, indexTerms, parseQuery, type ParsedQuery } from './query';
 import { expand, matchAll, topCandidates, type Candidate, type TermGroup } from './rank';
-import { buildSnippet, type Snippet } from './snippet';
+import { buildSnippet, termPattern, type Snippet } from './snippet';
 import { createTermIndex, loadTermIndex, postingsOf, type FieldPostings, type TermIndex } from './term-index';
 import { tokenize } from './tokens';
 
@@ -86,10 +86,11 @@ export interface SearchIndex {
 
 const targetKey = (kind: SearchKind, id: string) => `${kind}:${id}`;
 
+/** Hits with the same key are one result: one per note or entity (a huge note's parts fold into one); a source gives one per passage. */
+export const hitKey = (hit: SearchHit): string => (hit.kind === 'source' ? `source:${hit.id}:${hit.passage.start}` : targetKey(hit.kind, hit.id));
+
 /** Exact name of an entity: ranks it above passages that merely mention it. */
 const EXACT_NAME_BOOST = 4;
-/** A name that starts with what has been typed so far. */
-const NAME_PREFIX_BOOST = 2;
 
 function passagesOf(target: SearchTarget): Passages {
   switch (target.kind) {
@@ -107,7 +108,19 @@ function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
   const docs = new Map<string, SearchDoc>();
   const docsByTarget = new Map<string, string[]>();
   const texts = new Map<string, string>();
+  /** Entity names and aliases (as tokens joined by spaces) → their documents' keys. */
+  const byName = new Map<string, Set<string>>();
+  const indexNames = (doc: SearchDoc, on: boolean) => {
+    for (const name of doc.names ?? []) {
+      const keys = byName.get(name) ?? new Set<string>();
+      if (on) keys.add(doc.key);
+      else keys.delete(doc.key);
+      if (keys.size > 0) byName.set(name, keys);
+      else byName.delete(name);
+    }
+  };
   for (const doc of docList) {
+    indexNames(doc, true);
     docs.set(doc.key, doc);
     const t = targetKey(doc.kind, doc.id);
     const list = docsByTarget.get(t);
@@ -118,6 +131,8 @@ function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
   const remove = (kind: SearchKind, id: string) => {
     const t = targetKey(kind, id);
     for (const key of docsByTarget.get(t) ?? []) {
+      const doc = docs.get(key);
+      if (doc) indexNames(doc, false);
       docs.delete(key);
       if (terms.has(key)) terms.discard(key);
     }
@@ -133,13 +148,14 @@ function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
     docsByTarget.set(t, p.docs.map((d) => d.key));
     for (const doc of p.docs) {
       docs.set(doc.key, doc);
+      indexNames(doc, true);
       const title = doc.kind === 'entity' ? [doc.title, ...(doc.names ?? [])].join(' ') : doc.title;
       terms.add({ key: doc.key, title, body: p.text.slice(doc.start, doc.end) });
     }
   };
 
-  const filterOf = (q: ParsedQuery): ((key: string) => boolean) => {
-    if (q.kinds.length === 0 && q.types.length === 0 && !q.after && !q.before) return () => true;
+  const filterOf = (q: ParsedQuery): ((key: string) => boolean) | undefined => {
+    if (q.kinds.length === 0 && q.types.length === 0 && !q.after && !q.before) return undefined;
     return (key) => {
       const doc = docs.get(key);
       if (!doc) return false;
@@ -155,23 +171,22 @@ function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
     };
   };
 
-  /** Entities named like the query (or starting like it, while typing) rise to the top. */
-  const boostNames = (q: ParsedQuery, candidates: Candidate[]) => {
-    const words = q.phrases.length === 1 && q.terms.length === 0 ? q.phrases[0]! : q.terms.map((t) => t.text);
-    if (words.length === 0 || (q.phrases.length > 0 && q.terms.length > 0)) return;
-    const name = words.join(' ');
-    const typing = q.terms.at(-1)?.prefix ?? false;
-    for (const c of candidates) {
-      if (!c.key.startsWith('entity:')) continue;
-      const names = docs.get(c.key)?.names ?? [];
-      if (names.includes(name)) c.score *= EXACT_NAME_BOOST;
-      else if (typing && names.some((n) => n.startsWith(name))) c.score *= NAME_PREFIX_BOOST;
+  /** Entities named exactly like the query (all its words, or its one phrase) rise to the top. */
+  const nameBoosts = (q: ParsedQuery): Map<number, number> => {
+    const boosts = new Map<number, number>();
+    if (q.phrases.length > 0 && q.terms.length > 0) return boosts;
+    const words = q.phrases.length === 1 ? q.phrases[0]! : q.terms.map((t) => t.text);
+    for (const key of byName.get(words.join(' ')) ?? []) {
+      const shortId = postings.shortIdOf(key);
+      if (shortId !== undefined) boosts.set(shortId, EXACT_NAME_BOOST);
     }
+    return boosts;
   };
 
   interface RankingState extends Ranking {
     groups: TermGroup[];
     highlight: Set<string>;
+    highlightPattern: RegExp | undefined;
     phrases: RegExp[];
     excludedPhrases: RegExp[];
   }
@@ -180,20 +195,21 @@ function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
     const parsed = typeof query === 'string' ? parseQuery(query) : query;
     const groups = indexTerms(parsed).map((t) => expand(postings, t));
     const excluded = parsed.excludedTerms.map((t) => postings.get(t)).filter((p): p is FieldPostings => p !== undefined);
-    const all = matchAll(postings, groups, excluded, filterOf(parsed));
-    boostNames(parsed, all);
+    const all = matchAll(postings, groups, excluded, filterOf(parsed), nameBoosts(parsed));
+    const highlight = new Set(groups.flatMap((g) => g.expansions.map((e) => e.term)));
     let selected: Candidate[] = [];
     let cursor = 0;
     return {
       parsed,
-      total: all.length,
+      total: all.ids.length,
       groups,
-      highlight: new Set(groups.flatMap((g) => g.expansions.map((e) => e.term))),
+      highlight,
+      highlightPattern: termPattern(highlight),
       phrases: parsed.phrases.map(phrasePattern),
       excludedPhrases: parsed.excludedPhrases.map(phrasePattern),
       next(n) {
-        if (cursor + n > selected.length && selected.length < all.length) {
-          selected = topCandidates(all, Math.max(cursor + n, selected.length * 4, 32));
+        if (cursor + n > selected.length && selected.length < all.ids.length) {
+          selected = topCandidates(postings, all, Math.max(cursor + n, selected.length * 4, 32));
         }
         const out = selected.slice(cursor, cursor + n);
         cursor += out.length;
@@ -214,7 +230,7 @@ function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
       phraseRanges.push(...inText.ranges);
     }
     if (text !== undefined && state.excludedPhrases.some((p) => findPhrase(p, text, doc.start, doc.end).found)) return null;
-    const { snippet, match } = text !== undefined ? buildSnippet(text, doc.start, doc.end, state.highlight, phraseRanges) : { snippet: { text: '', highlights: [] } };
+    const { snippet, match } = text !== undefined ? buildSnippet(text, doc.start, doc.end, state.highlight, phraseRanges, state.highlightPattern) : { snippet: { text: '', highlights: [] } };
     return {
       kind: doc.kind,
       id: doc.id,
@@ -239,8 +255,7 @@ function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
       for (const c of batch) {
         const h = hit(ranking, c);
         if (!h) continue;
-        // One hit per entity or note part; a source may give several passages.
-        const key = h.kind === 'source' ? `${h.id}:${h.passage.start}` : `${h.kind}:${h.id}`;
+        const key = hitKey(h);
         if (seen.has(key)) continue;
         seen.add(key);
         hits.push(h);

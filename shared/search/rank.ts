@@ -29,8 +29,19 @@ export interface Candidate {
   score: number;
 }
 
-/** A prefix keeps its most frequent completions, like an autocomplete: "con" alone would be thousands of words. */
+/** Every match of a query as parallel arrays: tens of thousands of objects would cost more than the scoring. */
+export interface Matches {
+  ids: Uint32Array;
+  scores: Float64Array;
+}
+
+/**
+ * A prefix keeps its most frequent completions, like an autocomplete: "con"
+ * alone would be thousands of words. At most this many...
+ */
 export const PREFIX_MAX = 50;
+/** ...and no more once they reach this many postings (the most frequent completion is always kept). */
+export const PREFIX_POSTINGS = 40_000;
 /** Near spellings are tried for words found in fewer documents than this... */
 export const FUZZY_BELOW = 5;
 /** ...and at most this many of them, closest first. */
@@ -55,7 +66,10 @@ export function expand(postings: Postings, query: QueryTerm): TermGroup {
       if (term !== query.text) completions.push([term, p, documentFrequency(p)]);
     }
     completions.sort((a, b) => b[2] - a[2]);
-    for (const [term, p] of completions.slice(0, PREFIX_MAX)) {
+    let budget = PREFIX_POSTINGS - (exact ? documentFrequency(exact) : 0);
+    for (const [term, p, df] of completions.slice(0, PREFIX_MAX)) {
+      if (df > budget && expansions.length > 0) continue;
+      budget -= df;
       const distance = term.length - query.text.length;
       expansions.push({ term, weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), postings: p });
     }
@@ -84,37 +98,67 @@ function bm25(tf: number, matching: number, total: number, length: number, avgLe
 }
 
 /**
- * Per document of the group (or only of the documents in `only`): scores
- * summed over fields, and the best expansion's taken. "fentanyl" in title and
- * body beats it in one, but a passage holding five completions of "fen" is no
- * better than one holding one.
+ * Per-document scratch arrays indexed by MiniSearch's internal ids, reused
+ * from query to query: a common word touches tens of thousands of passages,
+ * and typed arrays score them several times faster than Maps (and make no
+ * garbage). Searches are synchronous, so one set serves every index.
  */
-function groupScores(postings: Postings, group: TermGroup, only?: Map<number, number>): Map<number, number> {
-  const best = new Map<number, number>();
+const scratch = { total: new Float64Array(0), best: new Float64Array(0), field: new Float64Array(0), member: new Uint32Array(0), stamp: 0 };
+
+function ensureScratch(size: number): void {
+  if (scratch.total.length >= size) return;
+  const n = Math.max(size, Math.ceil(scratch.total.length * 1.5), 1024);
+  scratch.total = new Float64Array(n);
+  scratch.best = new Float64Array(n);
+  scratch.field = new Float64Array(n);
+  scratch.member = new Uint32Array(n);
+  scratch.stamp = 0;
+}
+
+/**
+ * Scores the group into `scratch.best`: summed over fields, the best
+ * expansion taken. "fentanyl" in title and body beats it in one, but a
+ * passage holding five completions of "fen" is no better than one holding
+ * one. With `among`, only those documents (marked in `scratch.member` with
+ * the current stamp) are scored. Returns the documents it scored.
+ */
+function scoreGroup(postings: Postings, group: TermGroup, among?: number[]): number[] {
+  const { best, field: sum, member } = scratch;
+  const stamp = scratch.stamp;
   const total = postings.documentCount;
+  const touched: number[] = [];
+  const single = group.expansions.length === 1;
   for (const e of group.expansions) {
-    const scores = group.expansions.length === 1 ? best : new Map<number, number>();
-    for (const field of [TITLE_FIELD, BODY_FIELD]) {
-      const docs = e.postings.get(field);
+    const expansionTouched: number[] = [];
+    for (const f of [TITLE_FIELD, BODY_FIELD]) {
+      const docs = e.postings.get(f);
       if (!docs || docs.size === 0) continue;
-      const avg = postings.avgFieldLength(field);
-      const factor = e.weight * FIELD_BOOST[field]!;
+      const avg = postings.avgFieldLength(f);
+      const factor = e.weight * FIELD_BOOST[f]!;
       const add = (id: number, tf: number) => {
-        const s = factor * bm25(tf, docs.size, total, postings.fieldLength(id, field), avg);
-        scores.set(id, (scores.get(id) ?? 0) + s);
+        const s = factor * bm25(tf, docs.size, total, postings.fieldLength(id, f), avg);
+        if (sum[id] === 0) expansionTouched.push(id);
+        sum[id] = sum[id]! + s;
       };
-      if (only && only.size < docs.size) {
-        for (const id of only.keys()) {
+      if (among && among.length < docs.size) {
+        for (const id of among) {
           const tf = docs.get(id);
           if (tf !== undefined) add(id, tf);
         }
       } else {
-        for (const [id, tf] of docs) if (!only || only.has(id)) add(id, tf);
+        // forEach: iterating entries would allocate a pair per posting.
+        docs.forEach((tf, id) => {
+          if (!among || member[id] === stamp) add(id, tf);
+        });
       }
     }
-    if (scores !== best) for (const [id, s] of scores) if (s > (best.get(id) ?? 0)) best.set(id, s);
+    for (const id of expansionTouched) {
+      if (best[id] === 0) touched.push(id);
+      if (single || sum[id]! > best[id]!) best[id] = sum[id]!;
+      sum[id] = 0;
+    }
   }
-  return best;
+  return touched;
 }
 
 /**
@@ -125,63 +169,101 @@ export function matchAll(
   postings: Postings,
   groups: TermGroup[],
   excluded: FieldPostings[],
-  keep: (key: string) => boolean,
-): Candidate[] {
-  if (groups.length === 0 || groups.some((g) => g.expansions.length === 0)) return [];
+  keep: ((key: string) => boolean) | undefined,
+  boosts: ReadonlyMap<number, number> = new Map(),
+): Matches {
+  if (groups.length === 0 || groups.some((g) => g.expansions.length === 0)) return { ids: new Uint32Array(0), scores: new Float64Array(0) };
+  ensureScratch(postings.idLimit + 1);
+  const { total, best, member } = scratch;
   const ordered = [...groups].sort((a, b) => a.size - b.size);
-  let scores = groupScores(postings, ordered[0]!);
-  const keys = new Map<number, string>();
-  for (const id of scores.keys()) {
+  let candidates: number[] = [];
+  for (const id of scoreGroup(postings, ordered[0]!)) {
     const key = postings.keyOf(id);
-    if (key === undefined || !keep(key)) scores.delete(id);
-    else keys.set(id, key);
+    if (key !== undefined && (!keep || keep(key))) {
+      candidates.push(id);
+      total[id] = best[id]!;
+    }
+    best[id] = 0;
   }
   for (const group of ordered.slice(1)) {
-    if (scores.size === 0) break;
-    const next = groupScores(postings, group, scores);
-    for (const [id, s] of next) next.set(id, s + scores.get(id)!);
-    scores = next;
-  }
-  for (const p of excluded) {
-    for (const docs of p.values()) {
-      if (docs.size < scores.size) for (const id of docs.keys()) scores.delete(id);
-      else for (const id of scores.keys()) if (docs.has(id)) scores.delete(id);
+    if (candidates.length === 0) break;
+    scratch.stamp = (scratch.stamp + 1) >>> 0 || 1;
+    for (const id of candidates) member[id] = scratch.stamp;
+    const scored = scoreGroup(postings, group, candidates);
+    for (const id of scored) {
+      total[id] = total[id]! + best[id]!;
+      best[id] = 0;
     }
+    // Documents that missed this group drop out: their totals go back to zero.
+    scratch.stamp = (scratch.stamp + 1) >>> 0 || 1;
+    for (const id of scored) member[id] = scratch.stamp;
+    for (const id of candidates) if (member[id] !== scratch.stamp) total[id] = 0;
+    const next = scored;
+    candidates = next;
   }
-  const out: Candidate[] = [];
-  for (const [shortId, score] of scores) out.push({ shortId, key: keys.get(shortId)!, score });
-  return out;
+  if (excluded.length > 0) {
+    scratch.stamp = (scratch.stamp + 1) >>> 0 || 1;
+    const stamp = scratch.stamp;
+    for (const id of candidates) member[id] = stamp;
+    for (const p of excluded) {
+      for (const docs of p.values()) {
+        if (docs.size < candidates.length) {
+          for (const id of docs.keys()) if (member[id] === stamp) member[id] = 0;
+        } else {
+          for (const id of candidates) if (docs.has(id)) member[id] = 0;
+        }
+      }
+    }
+    candidates = candidates.filter((id) => {
+      if (member[id] === stamp) return true;
+      total[id] = 0;
+      return false;
+    });
+  }
+  const ids = Uint32Array.from(candidates);
+  const scores = new Float64Array(ids.length);
+  ids.forEach((id, i) => {
+    scores[i] = total[id]! * (boosts.get(id) ?? 1);
+    total[id] = 0;
+  });
+  return { ids, scores };
 }
 
-/** The `n` best candidates, best first, without sorting the rest (a bounded min-heap). */
-export function topCandidates(candidates: Candidate[], n: number): Candidate[] {
-  if (candidates.length <= n) return [...candidates].sort((a, b) => b.score - a.score);
-  const heap: Candidate[] = [];
+/**
+ * The `n` best matches, best first, without sorting the rest: a bounded
+ * min-heap of positions into `matches`.
+ */
+export function topCandidates(postings: Postings, matches: Matches, n: number): Candidate[] {
+  const { ids, scores } = matches;
+  const heap: number[] = [];
+  const less = (a: number, b: number) => scores[a]! < scores[b]!;
   const sink = (i: number) => {
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < heap.length && heap[l]!.score < heap[m]!.score) m = l;
-      if (r < heap.length && heap[r]!.score < heap[m]!.score) m = r;
+      if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
       if (m === i) return;
       [heap[i], heap[m]] = [heap[m]!, heap[i]!];
       i = m;
     }
   };
-  for (const c of candidates) {
+  for (let p = 0; p < ids.length; p++) {
     if (heap.length < n) {
-      heap.push(c);
+      heap.push(p);
       for (let i = heap.length - 1; i > 0; ) {
         const parent = (i - 1) >> 1;
-        if (heap[parent]!.score <= heap[i]!.score) break;
+        if (!less(heap[i]!, heap[parent]!)) break;
         [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
         i = parent;
       }
-    } else if (c.score > heap[0]!.score) {
-      heap[0] = c;
+    } else if (scores[p]! > scores[heap[0]!]!) {
+      heap[0] = p;
       sink(0);
     }
   }
-  return heap.sort((a, b) => b.score - a.score);
+  return heap
+    .sort((a, b) => scores[b]! - scores[a]!)
+    .map((p) => ({ shortId: ids[p]!, key: postings.keyOf(ids[p]!) ?? '', score: scores[p]! }));
 }

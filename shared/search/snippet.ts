@@ -36,33 +36,58 @@ interface Match {
   what: string;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One pattern for all of a search's terms, built once per search: scanning a
+ * passage with it is much faster than folding every word of the passage.
+ */
+export function termPattern(terms: Iterable<string>): RegExp | undefined {
+  const list = [...terms].sort((a, b) => b.length - a.length).map(escape);
+  if (list.length === 0) return undefined;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.join('|')})(?:['\u2019]s)?(?![\\p{L}\\p{N}'\u2019])`, 'giu');
+}
+
 /** Matches of `terms` (folded index terms) and the given phrase ranges within `text[from, to)`, in order. */
-function findMatches(text: string, from: number, to: number, terms: ReadonlySet<string>, phraseRanges: readonly [number, number][]): Match[] {
+function findMatches(
+  text: string,
+  from: number,
+  to: number,
+  terms: ReadonlySet<string>,
+  pattern: RegExp | undefined,
+  phraseRanges: readonly [number, number][],
+): Match[] {
   const matches: Match[] = phraseRanges.map(([start, end], i) => ({ start, end, what: `\0${i}` }));
+  const inPhrase = (start: number, end: number) => phraseRanges.some(([s, e]) => start >= s && end <= e);
   const slice = text.slice(from, to);
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
-    if (foldWord(m[0]).some((t) => terms.has(t))) {
-      const start = from + m.index;
-      const end = start + m[0].length;
-      if (!phraseRanges.some(([s, e]) => start >= s && end <= e)) matches.push({ start, end, what: foldWord(m[0]).join(' ') });
-      if (matches.length >= 500) break;
-    }
+  // Accented or compatibility characters fold to other lengths: fold word by word there.
+  const scan = NON_ASCII.test(slice) || !pattern ? WORD : pattern;
+  scan.lastIndex = 0;
+  for (let m = scan.exec(slice); m; m = scan.exec(slice)) {
+    const folded = foldWord(m[0]);
+    if (scan === WORD && !folded.some((t) => terms.has(t))) continue;
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (!inPhrase(start, end)) matches.push({ start, end, what: folded.join(' ') });
+    if (matches.length >= 500) break;
   }
   return matches.sort((a, b) => a.start - b.start);
 }
 
-/** The match that starts the window holding the most distinct matched words. */
+/** The match that starts the window holding the most distinct matched words, a whole phrase counting most. */
 function bestStart(matches: Match[], width: number): number {
   let best = 0;
-  let bestCount = 0;
+  let bestScore = 0;
   for (let i = 0; i < matches.length; i++) {
     const limit = matches[i]!.start - LEAD + width;
     const seen = new Set<string>();
     for (let j = i; j < matches.length && matches[j]!.end <= limit; j++) seen.add(matches[j]!.what);
-    if (seen.size > bestCount) {
+    let score = seen.size;
+    for (const what of seen) if (what.startsWith('\0')) score += 10;
+    if (score > bestScore) {
       best = i;
-      bestCount = seen.size;
+      bestScore = score;
     }
   }
   return best;
@@ -74,9 +99,10 @@ export function buildSnippet(
   to: number,
   terms: ReadonlySet<string>,
   phraseRanges: readonly [number, number][] = [],
+  pattern: RegExp | undefined = termPattern(terms),
   width = SNIPPET_WIDTH,
 ): SnippetResult {
-  const matches = findMatches(text, from, to, terms, phraseRanges);
+  const matches = findMatches(text, from, to, terms, pattern, phraseRanges);
   const first = matches.length > 0 ? matches[bestStart(matches, width)]! : undefined;
   let start = first ? Math.max(from, first.start - LEAD) : from;
   let end = Math.min(to, start + width);

@@ -55,9 +55,11 @@ interface Internals {
     fuzzyGet(term: string, maxDistance: number): Map<string, [FieldPostings, number]>;
   };
   _documentIds: Map<number, string>;
+  _idToShortId: Map<string, number>;
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
   _documentCount: number;
+  _nextId: number;
 }
 
 /** Read access to the postings, in the vocabulary `rank.ts` speaks. */
@@ -67,9 +69,12 @@ export interface Postings {
   fuzzy(term: string, maxDistance: number): Map<string, [FieldPostings, number]>;
   /** The document's key, or undefined once discarded (its postings linger until vacuuming). */
   keyOf(shortId: number): string | undefined;
+  shortIdOf(key: string): number | undefined;
   fieldLength(shortId: number, field: number): number;
   avgFieldLength(field: number): number;
   documentCount: number;
+  /** Internal ids are below this: the size of per-document scratch arrays. */
+  idLimit: number;
 }
 
 export function postingsOf(index: TermIndex): Postings {
@@ -79,10 +84,14 @@ export function postingsOf(index: TermIndex): Postings {
     withPrefix: (prefix) => internals._index.atPrefix(prefix).entries(),
     fuzzy: (term, maxDistance) => internals._index.fuzzyGet(term, maxDistance),
     keyOf: (shortId) => internals._documentIds.get(shortId),
+    shortIdOf: (key) => internals._idToShortId.get(key),
     fieldLength: (shortId, field) => internals._fieldLength.get(shortId)?.[field] ?? 0,
     avgFieldLength: (field) => internals._avgFieldLength[field] ?? 1,
     get documentCount() {
       return internals._documentCount;
+    },
+    get idLimit() {
+      return internals._nextId;
     },
   };
 }

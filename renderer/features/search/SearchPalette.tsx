@@ -1,0 +1,125 @@
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactElement } from 'react';
+import type { SearchHit } from '../../../shared/search/index';
+import { ENTITY_TYPES, ENTITY_TYPE_LABELS, type EntityType } from '../../../shared/model';
+import { useApp } from '../../app/context';
+import type { SearchResults } from './search-service';
+
+const KIND_LABEL = { note: 'Note', source: 'Source', entity: 'Entity' } as const;
+const isEntityType = (t: string): t is EntityType => (ENTITY_TYPES as readonly string[]).includes(t);
+
+/** The snippet with its matching words marked. */
+function Snippet({ hit }: { hit: SearchHit }) {
+  const { text, highlights } = hit.snippet;
+  const parts: ReactElement[] = [];
+  let at = 0;
+  highlights.forEach(([s, e], i) => {
+    if (s > at) parts.push(<span key={`t${i}`}>{text.slice(at, s)}</span>);
+    parts.push(<mark key={`m${i}`}>{text.slice(s, e)}</mark>);
+    at = e;
+  });
+  if (at < text.length) parts.push(<span key="end">{text.slice(at)}</span>);
+  return <span className="search-snippet">{parts}</span>;
+}
+
+/**
+ * Ctrl+K: search notes, source passages and entities. Typing queries the
+ * search worker (a newer query supersedes the last, so typing never waits);
+ * ↑/↓ and Enter, or a click, open the result at the match.
+ * Query language: words (the last one as a prefix), typos forgiven,
+ * "exact phrases", -excluded words, kind:note|source|entity, type:Person,
+ * after:2023-01 and before:2023-05.
+ */
+export function SearchPalette() {
+  const { nav, search } = useApp();
+  const status = useSyncExternalStore(search.subscribe, search.getStatus);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<SearchResults | null>(null);
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  useEffect(() => {
+    if (!query.trim()) {
+      setResults(null);
+      return;
+    }
+    let live = true;
+    void search.search(query).then((found) => {
+      if (!live || !found) return;
+      setResults(found);
+      setActive(0);
+    });
+    return () => {
+      live = false;
+    };
+  }, [query, search, status.indexed]);
+
+  const close = () => nav.openOverlay(undefined);
+  const open = (hit: SearchHit) => {
+    close();
+    if (hit.kind === 'note') nav.openMain({ kind: 'note', noteId: hit.id });
+    else if (hit.kind === 'source') nav.openMain({ kind: 'source', sourceId: hit.id, highlight: hit.range });
+    else nav.openInspector({ kind: 'entity', entityId: hit.id });
+  };
+  const hits = results?.hits ?? [];
+
+  return (
+    <div className="overlay search-overlay" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+      <div className="search-palette" role="dialog" aria-modal="true" aria-label="Search the case">
+        <input
+          ref={input}
+          className="search-input"
+          role="combobox"
+          aria-expanded={hits.length > 0}
+          aria-controls="search-results"
+          aria-label="Search notes, sources and entities"
+          placeholder="Search notes, sources and entities…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') close();
+            else if (e.key === 'ArrowDown') (e.preventDefault(), setActive((a) => Math.min(a + 1, hits.length - 1)));
+            else if (e.key === 'ArrowUp') (e.preventDefault(), setActive((a) => Math.max(a - 1, 0)));
+            else if (e.key === 'Enter' && hits[active]) open(hits[active]);
+          }}
+        />
+        {status.building && (
+          <p className="search-status" role="status">
+            Indexing the case… {status.indexed.toLocaleString()} of {status.total.toLocaleString()}
+          </p>
+        )}
+        <ul id="search-results" className="search-results" role="listbox" aria-label="Results">
+          {hits.map((hit, i) => (
+            <li
+              key={`${hit.kind}:${hit.id}:${hit.passage.start}`}
+              role="option"
+              aria-selected={i === active}
+              data-kind={hit.kind}
+              onMouseEnter={() => setActive(i)}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                open(hit);
+              }}
+            >
+              <span className="search-hit-head">
+                <span className={`search-kind kind-${hit.kind}`}>{KIND_LABEL[hit.kind]}</span>
+                <span className="search-title">{hit.title}</span>
+                <span className="muted">
+                  {hit.kind === 'entity' && isEntityType(hit.type) ? ENTITY_TYPE_LABELS[hit.type].singular : hit.kind === 'source' ? hit.type.toUpperCase() : ''}
+                  {hit.page ? ` · p. ${hit.page}` : ''}
+                </span>
+              </span>
+              <Snippet hit={hit} />
+            </li>
+          ))}
+        </ul>
+        {query.trim() && results && hits.length === 0 && <p className="search-empty">Nothing matches “{query}”.</p>}
+        {!query.trim() && (
+          <p className="search-help">
+            Prefixes and typos work. <code>"exact phrase"</code> <code>-exclude</code> <code>kind:note</code> <code>kind:source</code> <code>type:Person</code> <code>after:2023-01</code> <code>before:2023-05</code>
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

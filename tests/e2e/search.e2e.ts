@@ -1,0 +1,70 @@
+import { describe, it, expect, afterAll, beforeAll } from 'vitest';
+import { launchApp, type LaunchedApp } from './harness';
+import { ui } from './ui-expect';
+import { passage } from './reader';
+
+const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/** Finding anything: the Ctrl+K palette over notes, source passages and entities. */
+describe('search', () => {
+  let app: LaunchedApp;
+  beforeAll(async () => {
+    app = await launchApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const palette = () => app.page.getByRole('dialog', { name: 'Search the case' });
+  const results = () => palette().getByRole('option');
+
+  it('finds the article passage and the Yuancheng Group entity for “Wuhan”, and opens the passage', async () => {
+    const { page } = app;
+    await page.keyboard.press(`${MOD}+k`);
+    await palette().getByRole('combobox').fill('Wuhan');
+    await ui(results().filter({ hasText: 'Yuancheng Group' }).first()).toBeVisible();
+    await ui(palette().locator('[data-kind="source"]').first()).toContainText('Wuhan');
+    await ui(palette().locator('[data-kind="source"] mark').first()).toHaveText('Wuhan');
+    expect(await palette().locator('[data-kind="entity"]', { hasText: 'Yuancheng Group' }).count()).toBeGreaterThan(0);
+    await app.screenshot('search-01-wuhan');
+
+    await palette().locator('[data-kind="source"]').first().click();
+    await ui(palette()).toHaveCount(0);
+    await ui(page.locator('.source-reader')).toBeVisible();
+    await passage(page).toContain('Wuhan');
+    await passage(page).toBeOnScreen();
+  });
+
+  it('forgives a typo, and opens an entity in the inspector', async () => {
+    const { page } = app;
+    await page.locator('.sidebar-search').click();
+    await palette().getByRole('combobox').fill('Yuanchen Grup');
+    const entity = palette().locator('[data-kind="entity"]', { hasText: 'Yuancheng Group' }).first();
+    await ui(entity).toBeVisible();
+    await app.screenshot('search-02-typo');
+    await page.keyboard.press('ArrowDown');
+    await entity.click();
+    await ui(page.locator('.inspector .entity-name')).toHaveText('Yuancheng Group');
+  });
+
+  it('narrows with a kind filter, a phrase and an exclusion, and finds a note saved a moment ago', async () => {
+    const { page } = app;
+    await page.keyboard.press(`${MOD}+k`);
+    await palette().getByRole('combobox').fill('kind:entity Wuhan');
+    await ui(results().first()).toBeVisible();
+    expect(await palette().locator('[data-kind="source"]').count()).toBe(0);
+    await palette().getByRole('combobox').fill('"Yuancheng Group" -Wuhan kind:entity');
+    await ui(palette().getByText(/Nothing matches|Yuancheng/).first()).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    // A new note is searchable once saved.
+    await page.keyboard.press(`${MOD}+n`);
+    await page.keyboard.type('Zanzibar lead');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('The broker mentioned a warehouse in Zanzibar harbour.');
+    await page.keyboard.press(`${MOD}+s`);
+    await page.keyboard.press(`${MOD}+k`);
+    await palette().getByRole('combobox').fill('zanzib');
+    await ui(palette().locator('[data-kind="note"]', { hasText: 'Zanzibar lead' })).toBeVisible();
+  });
+});
