@@ -101,6 +101,11 @@ function start(): void {
         return { bytes: result.bytes, pageCount: result.pageCount };
       },
       writeFileAtomic: (path, bytes) => writeFileAtomic(path, bytes),
+      chooseBackupFile: async () => {
+        const options = { title: 'Restore a backup', properties: ['openFile'] as 'openFile'[], filters: SAVE_FILTERS.backup };
+        const result = main ? await dialog.showOpenDialog(main.window, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
     }),
     { trustedOrigins: [APP_ORIGIN], onError: (channel, error) => reportError(`IPC ${channel} failed`, error) },
   );

@@ -8,6 +8,7 @@ import { EntitiesSection } from '../features/entities/EntitiesSection';
 import { ImportPanel } from '../features/sources/import/ImportPanel';
 import { ReviewSection } from '../features/review/ReviewSection';
 import { SidebarSearch } from '../features/search/SidebarSearch';
+import { CaseSwitcher } from './CaseSwitcher';
 import { ExploreSection } from '../features/explore/ExploreSection';
 
 export function Sidebar() {
@@ -24,6 +25,7 @@ export function Sidebar() {
       <div className="case-title" title={caseRecord?.summary}>
         <span className="case-label">Case</span>
         <h1 data-case-id={caseId}>{caseRecord?.title ?? ' '}</h1>
+        <CaseSwitcher />
       </div>
       <SidebarSearch />
       <div className="side-scroll">

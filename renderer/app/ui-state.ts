@@ -28,3 +28,9 @@ export async function rememberView(db: CasebookDexie, caseId: string, main: Main
   if (main.kind === 'none') return db.meta.put({ key: UI_KEY, value: { caseId } satisfies UiState });
   return undefined;
 }
+
+/** Opens another case: remembered as the case to show, then the window reloads into it. */
+export async function openCase(db: CasebookDexie, caseId: string): Promise<void> {
+  await db.meta.put({ key: UI_KEY, value: { caseId } satisfies UiState });
+  window.location.reload();
+}

@@ -1,6 +1,7 @@
 import type { RequestOf } from './schemas';
 import type { Result } from './result';
 import type { ImportedSource } from '../model/imported-source';
+import type { CaseSnapshot } from '../export/case-snapshot';
 
 /** What `app:get-info` tells the renderer about where it runs. */
 export interface AppInfo {
@@ -31,6 +32,10 @@ export interface Contract {
   'export:briefing-pdf': { request: RequestOf<'export:briefing-pdf'>; response: SaveOutcome & { pageCount?: number } };
   /** Asks where to save an export the renderer made (Markdown, HTML, FtM, CSV, backup) and writes it whole or not at all. */
   'export:save-file': { request: RequestOf<'export:save-file'>; response: SaveOutcome };
+  /** Exports the case main has to build: self-contained HTML (rendered in Node), or a backup with the originals main keeps. */
+  'export:case-file': { request: RequestOf<'export:case-file'>; response: SaveOutcome };
+  /** The open dialog for a .casebook backup, checked whole; its originals are stored, its case handed back to be written. */
+  'backup:restore': { request: RequestOf<'backup:restore'>; response: { restored: false } | { restored: true; snapshot: CaseSnapshot; fileName: string } };
 }
 
 /** A save the user may cancel in the dialog: that is an outcome, not an error. */
@@ -59,6 +64,8 @@ export const CHANNELS = [
   'import:cancel',
   'export:briefing-pdf',
   'export:save-file',
+  'export:case-file',
+  'backup:restore',
 ] as const satisfies readonly Channel[];
 export const EVENT_CHANNELS = ['app:before-close', 'import:progress', 'export:progress'] as const satisfies readonly EventChannel[];
 

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'not-writable'
   | 'disk-full'
   | 'export-failed'
+  | 'invalid-backup'
   | 'internal';
 
 export interface IpcError {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { briefingModelSchema } from './briefing-schema';
+import { caseSnapshotSchema } from '../export/case-snapshot';
 
 /**
  * Zod schemas for every channel's request payload: main validates what the
@@ -28,11 +29,13 @@ export const requestSchemas = {
   'export:briefing-pdf': z.object({ model: briefingModelSchema }).strict(),
   'export:save-file': z
     .object({
-      format: z.enum(['markdown-zip', 'html', 'ftm', 'csv', 'backup']),
+      format: z.enum(['markdown-zip', 'ftm', 'csv']),
       suggestedName: z.string().min(1).max(200),
       bytes: z.instanceof(Uint8Array),
     })
     .strict(),
+  'export:case-file': z.object({ format: z.enum(['html', 'backup']), snapshot: caseSnapshotSchema }).strict(),
+  'backup:restore': z.void(),
 } as const;
 
 export type RequestOf<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;

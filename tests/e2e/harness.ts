@@ -144,6 +144,7 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
         return { bytes: result.bytes, pageCount: result.pageCount };
       },
       writeFileAtomic,
+      chooseBackupFile: async () => dialogPicks.shift()?.[0] ?? null,
     }),
     { trustedOrigins: [origin] },
   );

@@ -9,8 +9,12 @@ import type { Handlers } from './dispatch';
 import type { BriefingModel } from '../../../shared/briefing/model';
 import type { EventContract, SaveOutcome } from '../../../shared/ipc/contract';
 import type { RequestOf } from '../../../shared/ipc/schemas';
+import { decodeBackup, encodeBackup } from '../../../shared/export/backup';
+import type { CaseSnapshot } from '../../../shared/export/case-snapshot';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 
-export type ExportFormat = RequestOf<'export:save-file'>['format'] | 'pdf';
+export type ExportFormat = RequestOf<'export:save-file'>['format'] | RequestOf<'export:case-file'>['format'] | 'pdf';
 
 export interface HandlerDeps {
   appInfo: () => AppInfo;
@@ -29,7 +33,12 @@ export interface HandlerDeps {
   printBriefing: (model: BriefingModel, onProgress: (progress: EventContract['export:progress']) => void) => Promise<{ bytes: Uint8Array; pageCount: number }>;
   /** Writes a whole file or nothing (temporary file, then rename). */
   writeFileAtomic: (path: string, bytes: Uint8Array) => Promise<void>;
+  /** The native open dialog for one backup file; null when cancelled. */
+  chooseBackupFile: () => Promise<string | null>;
 }
+
+/** Largest backup main will read: far above any real case, far below what would exhaust memory. */
+const MAX_BACKUP_BYTES = 4 * 1024 ** 3 - 1;
 
 /** A write failure as the user should read it, with the code the renderer can act on. */
 function writeFailure(error: unknown, path: string) {
@@ -107,6 +116,52 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         return writeFailure(error, path);
       }
       return ok({ saved: true as const, path, pageCount: printed.pageCount });
+    },
+    'export:case-file': async ({ format, snapshot }) => {
+      const name = `${safeFileName(snapshot.case.title)}.${format === 'html' ? 'html' : 'casebook'}`;
+      const path = await deps.chooseSavePath(name, format);
+      if (!path) return ok<SaveOutcome>({ saved: false });
+      let bytes: Uint8Array;
+      try {
+        if (format === 'html') {
+          const { caseToHtml } = await import('../../../shared/export/html');
+          bytes = new TextEncoder().encode(caseToHtml(snapshot as CaseSnapshot));
+        } else {
+          const originals = new Map<string, Uint8Array>();
+          for (const { sha256 } of snapshot.sources) {
+            // A source whose original is gone (imported before originals were kept) travels without it.
+            if (await deps.originals.has(sha256)) originals.set(sha256, new Uint8Array(await readFile(deps.originals.pathFor(sha256))));
+          }
+          bytes = await encodeBackup(snapshot as CaseSnapshot, originals, { appVersion: deps.appInfo().version });
+        }
+      } catch (error) {
+        return fail('export-failed', `The ${format === 'html' ? 'HTML page' : 'backup'} could not be made: ${(error as Error).message}`);
+      }
+      try {
+        await deps.writeFileAtomic(path, bytes);
+      } catch (error) {
+        return writeFailure(error, path);
+      }
+      return ok<SaveOutcome>({ saved: true, path });
+    },
+    'backup:restore': async () => {
+      const path = await deps.chooseBackupFile();
+      if (!path) return ok({ restored: false as const });
+      let bytes: Uint8Array;
+      try {
+        if ((await stat(path)).size > MAX_BACKUP_BYTES) return fail('invalid-backup', `${basename(path)} is too large to be a Casebook backup.`);
+        bytes = new Uint8Array(await readFile(path));
+      } catch (error) {
+        return fail('io', `Could not read ${basename(path)}: ${(error as Error).message}`);
+      }
+      const decoded = await decodeBackup(bytes);
+      if (!decoded.ok) return fail('invalid-backup', `${basename(path)}: ${decoded.error.message} Nothing was changed.`);
+      try {
+        for (const [sha256, original] of decoded.value.originals) await deps.originals.putBytes(sha256, original);
+      } catch (error) {
+        return fail('io', `Could not store the backup's original files: ${(error as Error).message}`);
+      }
+      return ok({ restored: true as const, snapshot: decoded.value.snapshot, fileName: basename(path) });
     },
     'export:save-file': async ({ format, suggestedName, bytes }) => {
       const path = await deps.chooseSavePath(safeFileName(suggestedName), format);

@@ -45,6 +45,9 @@ export function EntityDetails({ entityId }: { entityId: string }) {
         {entity.protected && <span className="protected-badge" title="Redacted in briefing exports">Protected</span>}
         <h2 className="entity-name">{entity.name}</h2>
         <div className="inspector-actions">
+          <button type="button" className="subtle" title="Show in graph" aria-label="Show in graph" onClick={() => nav.openMain({ kind: 'graph', focusId: entity.id })}>
+            Graph
+          </button>
           <button type="button" className="subtle" onClick={() => nav.openInspector({ kind: 'edit-entity', entityId: entity.id })}>
             Edit
           </button>

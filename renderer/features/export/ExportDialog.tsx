@@ -5,6 +5,7 @@ import type { EventContract } from '../../../shared/ipc/contract';
 import { useApp } from '../../app/context';
 import { casebook, logError } from '../../bridge';
 import { briefingDate, loadBriefingRecords } from './briefing-records';
+import { OtherExports } from './OtherExports';
 
 type Progress = EventContract['export:progress'] | null;
 
@@ -177,13 +178,20 @@ export function ExportDialog() {
             <button type="button" className="primary" disabled={!model || busy} onClick={() => void exportPdf()}>Export PDF…</button>
             <button type="button" onClick={close} disabled={busy}>Cancel</button>
           </div>
+          <OtherExports records={records} disabled={busy} />
         </div>
         <div className="export-preview">
-          {preview ? <iframe title="Briefing preview" sandbox="" srcDoc={preview} /> : <div className="pane-loading">Preparing the preview…</div>}
+          {preview ? <iframe title="Briefing preview" sandbox="" srcDoc={asPreviewPage(preview)} /> : <div className="pane-loading">Preparing the preview…</div>}
         </div>
       </div>
     </div>
   );
+}
+
+/** On screen, the print document sits on a page-sized sheet, as it will print. */
+function asPreviewPage(html: string): string {
+  const sheet = '<style>@media screen { html { background: #e9e7e2; } body { background: #fff; max-width: 8.27in; margin: 20px auto; padding: 0.8in 0.85in; box-shadow: 0 2px 14px rgb(0 0 0 / 0.16); box-sizing: border-box; } }</style>';
+  return html.includes('</head>') ? html.replace('</head>', `${sheet}</head>`) : sheet + html;
 }
 
 /** Composes off the typing path: the preview follows the form a moment later. */

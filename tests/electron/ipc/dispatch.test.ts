@@ -42,6 +42,7 @@ beforeEach(async () => {
       throw new Error('no printing expected');
     },
     writeFileAtomic: (path, bytes) => writeFile(path, bytes),
+    chooseBackupFile: async () => null,
   };
 });
 afterEach(async () => {

@@ -1,0 +1,109 @@
+import { useEffect, useRef, type MutableRefObject } from 'react';
+import cytoscape from 'cytoscape';
+import type { GraphData } from './graph-data';
+import { graphStylesheet, readTypeColours } from './graph-style';
+
+export interface GraphCanvasEvents {
+  onNodeTap: (id: string) => void;
+  onNodeDoubleTap: (id: string) => void;
+  onEdgeTap: (id: string) => void;
+  onBackgroundTap: () => void;
+}
+
+const MAX_FIT_ZOOM = 1.3;
+
+/**
+ * Concentric rings, laid out without animation or randomness, so the same
+ * graph always lands in the same place (tests click by position, and a
+ * user's mental map survives a reload). Around a focus: one ring per step
+ * out. A whole case: the most connected in the middle.
+ */
+function layoutFor(data: GraphData, focused: boolean): cytoscape.LayoutOptions {
+  const maxHop = Math.max(0, ...data.nodes.map((n) => n.hop));
+  return {
+    name: 'concentric',
+    animate: false,
+    fit: true,
+    padding: 36,
+    avoidOverlap: true,
+    minNodeSpacing: 56,
+    startAngle: (3 / 2) * Math.PI,
+    concentric: focused ? (node: cytoscape.NodeSingular) => maxHop - Number(node.data('hop')) : (node: cytoscape.NodeSingular) => Number(node.data('degree')),
+    levelWidth: focused ? () => 1 : (nodes: cytoscape.NodeCollection) => Math.max(1, nodes.maxDegree(false) / 5),
+  } as cytoscape.LayoutOptions;
+}
+
+/** The Cytoscape canvas. Elements are replaced and laid out again whenever the graph changes. */
+export function GraphCanvas({
+  data,
+  focusId,
+  expanded,
+  selectedId,
+  events,
+  coreRef,
+}: {
+  data: GraphData;
+  focusId: string | null;
+  expanded: ReadonlySet<string>;
+  selectedId: string | null;
+  events: GraphCanvasEvents;
+  coreRef: MutableRefObject<cytoscape.Core | null>;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  // The latest handlers, so the listeners bound once at creation never call stale ones.
+  const handlers = useRef(events);
+  handlers.current = events;
+
+  useEffect(() => {
+    const cy = cytoscape({
+      container: container.current,
+      style: graphStylesheet(readTypeColours()),
+      minZoom: 0.2,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+    });
+    cy.on('tap', 'node', (e) => handlers.current.onNodeTap(e.target.id()));
+    cy.on('dbltap', 'node', (e) => handlers.current.onNodeDoubleTap(e.target.id()));
+    cy.on('tap', 'edge', (e) => handlers.current.onEdgeTap(e.target.id()));
+    cy.on('tap', (e) => {
+      if (e.target === cy) handlers.current.onBackgroundTap();
+    });
+    coreRef.current = cy;
+    return () => {
+      coreRef.current = null;
+      cy.destroy();
+    };
+  }, [coreRef]);
+
+  useEffect(() => {
+    const cy = coreRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add([
+        ...data.nodes.map((n) => ({
+          group: 'nodes' as const,
+          data: { id: n.id, name: n.name, type: n.type, hop: n.hop, degree: n.degree },
+          classes: [n.id === focusId ? 'is-focus' : '', expanded.has(n.id) ? 'is-expanded' : ''].filter(Boolean).join(' '),
+        })),
+        ...data.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, label: e.label } })),
+      ]);
+    });
+    cy.layout(layoutFor(data, focusId !== null)).run();
+    // A small graph fitted to the pane would be drawn huge: keep text near its set size.
+    if (cy.zoom() > MAX_FIT_ZOOM) {
+      cy.zoom(MAX_FIT_ZOOM);
+      cy.center();
+    }
+  }, [data, focusId, expanded, coreRef]);
+
+  useEffect(() => {
+    const cy = coreRef.current;
+    if (!cy) return;
+    cy.elements(':selected').unselect();
+    if (selectedId) cy.getElementById(selectedId).select();
+  }, [selectedId, data, coreRef]);
+
+  return <div ref={container} className="graph-canvas" data-node-count={data.nodes.length} data-edge-count={data.edges.length} aria-hidden="true" />;
+}
