@@ -17,7 +17,22 @@ describe('bridge to main', () => {
 
   it('exposes one function per channel and nothing else', async () => {
     const names = await app.page.evaluate(() => Object.keys(window.casebook!).sort());
-    expect(names).toEqual(['appGetInfo', 'importCancel', 'importChooseFiles', 'importFile', 'logWrite', 'onAppBeforeClose', 'onImportProgress', 'shellOpenExternal', 'windowReadyToClose']);
+    expect(names).toEqual([
+      'appGetInfo',
+      'backupRestore',
+      'exportBriefingPdf',
+      'exportCaseFile',
+      'exportSaveFile',
+      'importCancel',
+      'importChooseFiles',
+      'importFile',
+      'logWrite',
+      'onAppBeforeClose',
+      'onExportProgress',
+      'onImportProgress',
+      'shellOpenExternal',
+      'windowReadyToClose',
+    ]);
     const info = await app.page.evaluate(() => window.casebook!.appGetInfo());
     expect(info).toEqual({ ok: true, value: expect.objectContaining({ name: 'Casebook', dataDir: app.profile.dataDir }) });
   });
