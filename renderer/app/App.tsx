@@ -40,7 +40,7 @@ function Shell() {
     <div className="layout">
       <Sidebar />
       <main className="main-pane">
-        {main.kind === 'note' && <NoteView key={main.noteId} noteId={main.noteId} focus={main.focus} />}
+        {main.kind === 'note' && <NoteView key={main.noteId} noteId={main.noteId} focus={main.focus} find={main.find} />}
         {main.kind === 'source' && <SourceReader sourceId={main.sourceId} highlight={main.highlight} />}
         {main.kind === 'library' && <SourceLibrary />}
         {main.kind === 'review' && <ReviewQueue />}

@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 /** Where the middle pane points, and what the inspector shows. */
 export type MainView =
   | { kind: 'none' }
-  | { kind: 'note'; noteId: string; focus?: { entityId: string; occurrence: number } }
+  | { kind: 'note'; noteId: string; focus?: { entityId: string; occurrence: number }; find?: string }
   | { kind: 'source'; sourceId: string; highlight?: { start: number; end: number } }
   | { kind: 'library' }
   | { kind: 'review' }

@@ -29,7 +29,7 @@ export const requestSchemas = {
   'export:briefing-pdf': z.object({ model: briefingModelSchema }).strict(),
   'export:save-file': z
     .object({
-      format: z.enum(['markdown-zip', 'ftm', 'csv']),
+      format: z.enum(['markdown', 'markdown-zip', 'ftm', 'csv']),
       suggestedName: z.string().min(1).max(200),
       bytes: z.instanceof(Uint8Array),
     })

@@ -103,6 +103,14 @@ describe('exporting a briefing', () => {
 
   it('saves Markdown, CSV and a backup; refuses a damaged backup; restores the good one beside the case', async () => {
     const { page } = app;
+    // One note as Markdown: its citation becomes a footnote.
+    const noteFile = join(dir, 'note.md');
+    app.savePicks.push(noteFile);
+    await page.locator('.note-view, article').getByRole('button', { name: 'Markdown…' }).first().click();
+    await ui(page.locator('.toast', { hasText: 'note.md' })).toBeVisible();
+    const md = readFileSync(noteFile, 'utf8');
+    expect(md).toMatch(/\[\^1\]:.*Yuancheng Group, a chemical company in Wuhan/);
+
     await page.keyboard.press(`${MOD}+e`);
     const dialog = page.getByRole('dialog', { name: 'Export briefing' });
     const formats = dialog.getByRole('region', { name: 'Other formats' });

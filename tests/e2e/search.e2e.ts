@@ -66,5 +66,8 @@ describe('search', () => {
     await page.keyboard.press(`${MOD}+k`);
     await palette().getByRole('combobox').fill('zanzib');
     await ui(palette().locator('[data-kind="note"]', { hasText: 'Zanzibar lead' })).toBeVisible();
+    await palette().locator('[data-kind="note"]', { hasText: 'Zanzibar lead' }).click();
+    // The note opens with the matched word selected.
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('Zanzibar');
   });
 });

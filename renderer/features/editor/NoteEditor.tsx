@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { JSONContent } from '@tiptap/core';
-import { NodeSelection } from '@tiptap/pm/state';
+import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import { noteExtensions } from '../../../shared/editor/extensions';
 import { saveNoteContent } from '../../db/notes';
 import { isQuotaExceeded } from '../../db/errors';
@@ -24,6 +24,8 @@ export interface NoteEditorProps {
   noteId: string;
   initialContent: JSONContent;
   focus?: { entityId: string; occurrence: number } | undefined;
+  /** Words to select and scroll to when opened from a search result. */
+  find?: string | undefined;
   onSaveState: (state: SaveState) => void;
 }
 
@@ -32,7 +34,7 @@ export interface NoteEditorProps {
  * editor owns the document while it is open: saves are debounced, run one at
  * a time, and are flushed on unmount, blur, page hide and window close.
  */
-export function NoteEditor({ noteId, initialContent, focus, onSaveState }: NoteEditorProps) {
+export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }: NoteEditorProps) {
   const { db, caseId, nav, toasts, linking } = useApp();
   const [linkOpen, setLinkOpen] = useState(false);
   const saveStateRef = useRef(onSaveState);
@@ -151,6 +153,25 @@ export function NoteEditor({ noteId, initialContent, focus, onSaveState }: NoteE
       setTimeout(() => dom.classList.remove('is-flashing'), 1600);
     }
   }, [editor, focus]);
+
+  // Select the matched words when opened from a search result.
+  useEffect(() => {
+    if (!editor || !find) return;
+    const needle = find.toLowerCase();
+    let found: { from: number; to: number } | null = null;
+    editor.state.doc.descendants((node, pos) => {
+      if (found) return false;
+      if (!node.isText) return true;
+      const at = (node.text ?? '').toLowerCase().indexOf(needle);
+      if (at >= 0) found = { from: pos + at, to: pos + at + needle.length };
+      return false;
+    });
+    if (!found) return;
+    const { from, to } = found;
+    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, from, to)).scrollIntoView());
+    editor.view.focus();
+    (editor.view.domAtPos(from).node as HTMLElement | Text).parentElement?.scrollIntoView({ block: 'center' });
+  }, [editor, find]);
 
   // Check the note's citations against the store when it opens and as it changes.
   useEffect(() => {

@@ -7,13 +7,15 @@ import type { SaveState } from '../editor/debounced-saver';
 import { useNoteActions } from './use-note-actions';
 import { logError } from '../../bridge';
 import { formatTime } from '../../format';
+import { exportNoteMarkdown } from '../export/note-markdown';
 
 const SAVE_LABELS: Partial<Record<SaveState, string>> = { pending: 'Edited', saving: 'Saving…', error: 'Not saved — will retry' };
 
 
 /** The middle pane for a note: its title, save state, and editor. */
-export function NoteView({ noteId, focus }: { noteId: string; focus?: { entityId: string; occurrence: number } | undefined }) {
-  const { db } = useApp();
+export function NoteView({ noteId, focus, find }: { noteId: string; focus?: { entityId: string; occurrence: number } | undefined; find?: string | undefined }) {
+  const services = useApp();
+  const { db } = services;
   const { remove } = useNoteActions();
   const [saveState, setSaveState] = useState<SaveState>('saved');
   // `null` once loaded and missing, so "loading" and "gone" look different.
@@ -37,12 +39,15 @@ export function NoteView({ noteId, focus }: { noteId: string; focus?: { entityId
           <span className={`save-state save-${saveState}`} data-save-state={saveState}>
             {SAVE_LABELS[saveState] ?? `Saved · ${formatTime(note.updatedAt)}`}
           </span>
+          <button type="button" className="subtle" onClick={() => void exportNoteMarkdown(services, note.id)} title="Save this note as a Markdown file">
+            Markdown…
+          </button>
           <button type="button" className="subtle danger" onClick={() => void remove(note.id, note.title)} title="Delete note (Undo available)">
             Delete
           </button>
         </div>
       </header>
-      <NoteEditor key={note.id} noteId={note.id} initialContent={note.content} focus={focus} onSaveState={setSaveState} />
+      <NoteEditor key={note.id} noteId={note.id} initialContent={note.content} focus={focus} find={find} onSaveState={setSaveState} />
     </article>
   );
 }

@@ -57,7 +57,8 @@ export function SearchPalette() {
   const close = () => nav.openOverlay(undefined);
   const open = (hit: SearchHit) => {
     close();
-    if (hit.kind === 'note') nav.openMain({ kind: 'note', noteId: hit.id });
+    const [first] = hit.snippet.highlights;
+    if (hit.kind === 'note') nav.openMain({ kind: 'note', noteId: hit.id, ...(first ? { find: hit.snippet.text.slice(first[0], first[1]) } : {}) });
     else if (hit.kind === 'source') nav.openMain({ kind: 'source', sourceId: hit.id, highlight: hit.range });
     else nav.openInspector({ kind: 'entity', entityId: hit.id });
   };
