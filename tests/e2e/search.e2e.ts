@@ -59,10 +59,12 @@ describe('search', () => {
 
     // A new note is searchable once saved.
     await page.keyboard.press(`${MOD}+n`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('note-title'))).toBe(true);
     await page.keyboard.type('Zanzibar lead');
     await page.keyboard.press('Enter');
     await page.keyboard.type('The broker mentioned a warehouse in Zanzibar harbour.');
     await page.keyboard.press(`${MOD}+s`);
+    await ui(page.locator('.note-header'), { timeout: 10_000 }).toContainText('Saved');
     await page.keyboard.press(`${MOD}+k`);
     await palette().getByRole('combobox').fill('zanzib');
     await ui(palette().locator('[data-kind="note"]', { hasText: 'Zanzibar lead' })).toBeVisible();

@@ -52,7 +52,7 @@ export function SearchPalette() {
     return () => {
       live = false;
     };
-  }, [query, search, status.indexed]);
+  }, [query, search, status.indexed, status.version]);
 
   const close = () => nav.openOverlay(undefined);
   const open = (hit: SearchHit) => {

@@ -16,6 +16,8 @@ export interface SearchStatus {
   indexed: number;
   total: number;
   building: boolean;
+  /** Bumped on every change sent to the index, so an open palette asks again. */
+  version: number;
 }
 
 export interface SearchResults {
@@ -40,7 +42,7 @@ const stripKeys = ({ nameKeys: _n, searchKeys: _s, sortName: _o, ...entity }: St
 export class SearchService {
   private nextId = 1;
   private readonly waiting = new Map<number, (results: SearchResults | null) => void>();
-  private status: SearchStatus = { indexed: 0, total: 0, building: false };
+  private status: SearchStatus = { indexed: 0, total: 0, building: false, version: 0 };
   private readonly listeners = new Set<() => void>();
   private readonly unhooks: (() => void)[] = [];
 
@@ -100,7 +102,19 @@ export class SearchService {
   }
 
   private upsert(targets: SearchTarget[]): void {
-    if (targets.length) this.port.post({ type: 'upsert', targets });
+    if (!targets.length) return;
+    this.port.post({ type: 'upsert', targets });
+    this.changed();
+  }
+
+  private remove(kind: SearchKind, id: string): void {
+    this.port.post({ type: 'remove', targets: [{ kind, id }] });
+    this.changed();
+  }
+
+  /** Queries go after updates in the worker's queue, so asking again now sees the change. */
+  private changed(): void {
+    this.setStatus({ version: this.status.version + 1 });
   }
 
   private async build(): Promise<void> {
@@ -148,7 +162,7 @@ export class SearchService {
         after(tx, () => onChange({ ...row, ...changes } as T));
       };
       const deleting = (key: string, row: T, tx: Transaction) => {
-        if (row.caseId === this.caseId) after(tx, () => this.port.post({ type: 'remove', targets: [{ kind, id: key }] }));
+        if (row.caseId === this.caseId) after(tx, () => this.remove(kind, key));
       };
       t.hook('creating', creating);
       t.hook('updating', updating);
@@ -161,7 +175,7 @@ export class SearchService {
     };
     watch<Note>('notes', 'note', (note) => {
       if (note.caseId !== this.caseId) return;
-      if (note.deletedAt) this.port.post({ type: 'remove', targets: [{ kind: 'note', id: note.id }] });
+      if (note.deletedAt) this.remove('note', note.id);
       else this.upsert([{ kind: 'note', note }]);
     });
     watch<StoredEntity>('entities', 'entity', (entity) => entity.caseId === this.caseId && this.upsert([{ kind: 'entity', entity: stripKeys(entity) }]));
