@@ -8,7 +8,9 @@ import './styles/app.css';
 import { App } from './app/App';
 import { createNavigation } from './app/navigation';
 import { initialView } from './app/ui-state';
-import { openDatabase } from './db/database';
+import { DATABASE_NAME, openDatabase } from './db/database';
+import { backupBeforeUpgrade } from './features/backup/pre-upgrade';
+import { startAutoBackup } from './features/backup/auto-backup';
 import { ensureSeeded } from './db/seed';
 import { isQuotaExceeded } from './db/errors';
 import { createToasts } from './features/shell/toasts';
@@ -17,12 +19,15 @@ import { flushPendingSaves } from './features/editor/pending-saves';
 import { LinkingService } from './features/linking/linking-service';
 import { LinkerClient, workerPort } from './workers/linker/client';
 import { SearchService, searchWorkerPort } from './features/search/search-service';
+import { afterFirstScreen } from './app/readiness';
 import { casebook, logError } from './bridge';
 
 const root = createRoot(document.getElementById('root')!);
 
 async function start(): Promise<void> {
   const db = openDatabase();
+  // An older store is backed up, read the old way, before this code upgrades it.
+  await backupBeforeUpgrade(DATABASE_NAME, casebook, logError).catch((error: unknown) => logError('The backup before the upgrade failed', error));
   await db.open();
   // Ask the browser not to evict the case under storage pressure.
   void navigator.storage?.persist?.().catch(() => false);
@@ -60,6 +65,7 @@ async function start(): Promise<void> {
     </StrictMode>,
   );
   linking.start();
+  startAutoBackup({ db, api: casebook, log: logError });
   void services.search.start().catch((error: unknown) => logError('Building the search index failed', error));
 }
 

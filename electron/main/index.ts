@@ -1,5 +1,5 @@
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
-import { CHANNELS } from '../../shared/ipc/contract';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
+import { CHANNELS, type EventChannel, type MenuCommand } from '../../shared/ipc/contract';
 import { createLogFile } from '../services/log-file';
 import { createOriginalsStore } from '../services/originals';
 import { createIsolatedImporter } from '../services/import/isolated';
@@ -11,12 +11,17 @@ import { createDispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { bundlePaths, logFilePath } from './paths';
 import { secureSession, secureWebContents } from './security';
-import { createMainWindow, type MainWindow } from './window';
+import { createMainWindow, DEFAULT_SIZE, MIN_SIZE, type MainWindow } from './window';
+import { createWindowStateStore, initialBounds } from './window-state';
+import { buildMenuTemplate } from './menu-template';
+import { installCrashLog } from './crash-log';
 import { createElectronPrinter } from './print-window';
 import { exportBriefingPdf } from '../services/export/briefing-pdf';
 import { writeFileAtomic } from '../services/export/write-file-atomic';
 import { SAVE_FILTERS } from './save-filters';
 import { readFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 // Stack traces in the log then point at the TypeScript, not the bundle.
 process.setSourceMapsEnabled(true);
@@ -45,6 +50,12 @@ function start(): void {
     const detail = error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error);
     log.append({ level: 'error', message, detail }).catch(() => undefined);
   };
+  installCrashLog(process, reportError);
+  const windowState = createWindowStateStore({
+    userDataDir: app.getPath('userData'),
+    fs: { readFileSync, writeFileSync, renameSync, mkdirSync },
+    onError: reportError,
+  });
   const openExternal = (url: string) => {
     shell.openExternal(url).catch((error: unknown) => reportError(`Could not open ${url}`, error));
   };
@@ -106,18 +117,51 @@ function start(): void {
         const result = main ? await dialog.showOpenDialog(main.window, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      backupsDir: join(app.getPath('userData'), 'backups'),
     }),
     { trustedOrigins: [APP_ORIGIN], onError: (channel, error) => reportError(`IPC ${channel} failed`, error) },
   );
 
   function openMainWindow(): void {
-    main = createMainWindow({ preloadPath: paths.preloadPath, devTools: !app.isPackaged, reportError });
+    const bounds = initialBounds(windowState.load(), {
+      displays: screen.getAllDisplays().map((display) => display.workArea),
+      primary: screen.getPrimaryDisplay().workArea,
+      defaultSize: DEFAULT_SIZE,
+      minSize: MIN_SIZE,
+    });
+    main = createMainWindow({ preloadPath: paths.preloadPath, devTools: !app.isPackaged, reportError, bounds });
+    windowState.track(main.window);
     main.window.on('closed', () => {
       main = null;
       // On macOS the app outlives its window, so a quit that waited for the
       // close handshake has to be resumed here.
       if (quitting) app.quit();
     });
+  }
+
+  const MENU_COMMAND: EventChannel = 'menu:command';
+  function menuCommand(command: MenuCommand): void {
+    // On macOS the menu outlives the window: bring one back first.
+    if (!main || main.window.isDestroyed()) return openMainWindow();
+    main.window.webContents.send(MENU_COMMAND, { command });
+  }
+  function showAbout(): void {
+    const options = {
+      type: 'info' as const,
+      title: `About ${app.getName()}`,
+      message: `${app.getName()} ${app.getVersion()}`,
+      detail: `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}\nData folder: ${app.getPath('userData')}`,
+    };
+    (main ? dialog.showMessageBox(main.window, options) : dialog.showMessageBox(options)).catch((error: unknown) => reportError('About failed', error));
+  }
+  function openLogsFolder(): void {
+    // openPath resolves to an error message, or '' when it worked.
+    const folder = dirname(log.path);
+    mkdirSync(folder, { recursive: true });
+    shell.openPath(folder).then(
+      (problem) => problem && reportError(`Could not open ${folder}`, problem),
+      (error: unknown) => reportError(`Could not open ${folder}`, error),
+    );
   }
 
   app.on('before-quit', () => {
@@ -150,6 +194,16 @@ function start(): void {
           }),
         );
       }
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildMenuTemplate({
+            platform: process.platform,
+            appName: app.getName(),
+            development: !app.isPackaged,
+            actions: { command: menuCommand, openLogsFolder, about: showAbout },
+          }),
+        ),
+      );
       void log.append({ level: 'info', message: `Casebook ${app.getVersion()} started` }).catch(() => undefined);
       openMainWindow();
     })

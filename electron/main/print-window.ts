@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PrintHtml } from '../services/export/briefing-pdf';
+import { printWindowWebPreferences } from './web-preferences';
 
 const PRINT_PARTITION = 'casebook-print';
 
@@ -25,7 +26,7 @@ export function createElectronPrinter(): PrintHtml {
     const file = join(dir, 'briefing.html');
     const window = new BrowserWindow({
       show: false,
-      webPreferences: { session: printSession, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, images: true, spellcheck: false },
+      webPreferences: printWindowWebPreferences(printSession),
     });
     try {
       await writeFile(file, html, 'utf8');

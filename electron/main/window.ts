@@ -2,6 +2,8 @@ import { BrowserWindow } from 'electron';
 import type { EventChannel } from '../../shared/ipc/contract';
 import { APP_ENTRY_URL } from './app-url';
 import { createCloseGuard } from './close-guard';
+import { mainWindowWebPreferences } from './web-preferences';
+import type { InitialWindowBounds } from './window-state';
 
 const BEFORE_CLOSE: EventChannel = 'app:before-close';
 /** Long enough to flush a debounced save, short enough that a hung page can't trap the user. */
@@ -18,30 +20,29 @@ export interface MainWindowOptions {
   devTools: boolean;
   /** Where failures that reach no user interface are reported (the log file). */
   reportError: (message: string, error: unknown) => void;
+  /** Remembered size and place (window-state.ts); 1440×900 centred without it. */
+  bounds?: InitialWindowBounds;
 }
+
+export const DEFAULT_SIZE = { width: 1440, height: 900 };
+export const MIN_SIZE = { width: 960, height: 600 };
 
 export function createMainWindow(options: MainWindowOptions): MainWindow {
   const window = new BrowserWindow({
     title: 'Casebook',
-    width: 1440,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
+    ...(options.bounds?.x !== undefined && options.bounds.y !== undefined ? { x: options.bounds.x, y: options.bounds.y } : {}),
+    width: options.bounds?.width ?? DEFAULT_SIZE.width,
+    height: options.bounds?.height ?? DEFAULT_SIZE.height,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
-    webPreferences: {
-      preload: options.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: true,
-      devTools: options.devTools,
-    },
+    webPreferences: mainWindowWebPreferences({ preloadPath: options.preloadPath, devTools: options.devTools }),
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    // maximize() shows the window itself on Windows and Linux, so it waits until now.
+    if (options.bounds?.maximized) window.maximize();
+    window.show();
+  });
 
   const guard = createCloseGuard({
     askRenderer: () => window.webContents.send(BEFORE_CLOSE, null),

@@ -12,10 +12,12 @@ import { ExportDialog, useOverlay } from '../features/export/ExportDialog';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { TimelineView } from '../features/timeline/TimelineView';
 import { GraphView } from '../features/graph/GraphView';
+import { TrashView } from '../features/trash/TrashView';
 import { DropZone } from '../features/sources/import/DropZone';
 import { Inspector } from '../features/entities/Inspector';
 import { ToastHost } from '../features/shell/ToastHost';
 import { useGlobalShortcuts } from '../features/shell/use-global-shortcuts';
+import { useMenuCommands } from '../features/shell/use-menu-commands';
 import { logError } from '../bridge';
 
 export function App({ services }: { services: AppServices }) {
@@ -31,6 +33,7 @@ function Shell() {
   const { main } = useNavigationState(services.nav);
   const overlay = useOverlay();
   useGlobalShortcuts();
+  useMenuCommands();
 
   useEffect(() => {
     rememberView(services.db, services.caseId, main).catch((e) => logError('Remembering the open note failed', e));
@@ -46,6 +49,7 @@ function Shell() {
         {main.kind === 'review' && <ReviewQueue />}
         {main.kind === 'timeline' && <TimelineView />}
         {main.kind === 'graph' && <GraphView key={main.focusId ?? ''} focusId={main.focusId ?? null} />}
+        {main.kind === 'trash' && <TrashView />}
         {main.kind === 'none' && <EmptyMain />}
       </main>
       <Inspector />

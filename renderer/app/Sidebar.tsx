@@ -10,6 +10,7 @@ import { ReviewSection } from '../features/review/ReviewSection';
 import { SidebarSearch } from '../features/search/SidebarSearch';
 import { CaseSwitcher } from './CaseSwitcher';
 import { ExploreSection } from '../features/explore/ExploreSection';
+import { TrashSection } from '../features/trash/TrashSection';
 
 export function Sidebar() {
   const { db, caseId } = useApp();
@@ -34,6 +35,7 @@ export function Sidebar() {
         <ReviewSection />
         <ExploreSection />
         <EntitiesSection />
+        <TrashSection />
       </div>
       <ImportPanel />
     </nav>

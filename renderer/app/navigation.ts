@@ -8,7 +8,8 @@ export type MainView =
   | { kind: 'library' }
   | { kind: 'review' }
   | { kind: 'timeline' }
-  | { kind: 'graph'; focusId?: string };
+  | { kind: 'graph'; focusId?: string }
+  | { kind: 'trash' };
 
 export type InspectorView =
   | { kind: 'closed' }

@@ -9,11 +9,32 @@ const reported = new Set<Part>();
 
 export const READY_MARK = 'casebook:ready';
 
+let markReady: () => void = () => undefined;
+const ready = new Promise<void>((resolve) => {
+  markReady = resolve;
+});
+
 export function reportReady(part: Part): void {
   if (reported.has(part)) return;
   reported.add(part);
   if (reported.size === 2) {
     performance.mark(READY_MARK);
     document.documentElement.dataset.ready = 'true';
+    markReady();
   }
+}
+
+/**
+ * Resolves once the app is ready and the browser has had a quiet moment:
+ * when background work (linking, the search index) may start without
+ * slowing the first screen.
+ */
+export function afterFirstScreen(): Promise<void> {
+  return ready.then(
+    () =>
+      new Promise<void>((resolve) => {
+        if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 1500 });
+        else setTimeout(resolve, 300);
+      }),
+  );
 }

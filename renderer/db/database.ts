@@ -26,6 +26,33 @@ export interface CaseStats {
   namesVersion?: number;
 }
 
+/** A snapshot of a note as it was, kept so an earlier version can be restored (renderer/db/history.ts). */
+export interface NoteVersion {
+  id: string;
+  noteId: string;
+  caseId: string;
+  title: string;
+  content: Note['content'];
+  text: string;
+  /** When this version was the note's saved state (the note's updatedAt then). */
+  savedAt: number;
+}
+
+/**
+ * A deleted entity with the mentions and relations that went with it, kept
+ * until the user restores it or deletes it forever (renderer/db/trash.ts).
+ * Deleted notes stay in `notes` with `deletedAt` and are listed beside these.
+ */
+export interface TrashRecord {
+  id: string;
+  caseId: string;
+  kind: 'entity';
+  deletedAt: number;
+  entity: StoredEntity;
+  mentions: Mention[];
+  relations: Relation[];
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -42,6 +69,8 @@ export type CasebookDexie = Dexie & {
   mentions: EntityTable<Mention, 'id'>;
   citations: EntityTable<Citation, 'id'>;
   caseStats: EntityTable<CaseStats, 'caseId'>;
+  noteVersions: EntityTable<NoteVersion, 'id'>;
+  trash: EntityTable<TrashRecord, 'id'>;
   meta: Table<MetaRecord, string>;
 };
 
@@ -80,6 +109,14 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
       candidates: 'id, [caseId+status]',
     },
     upgrade: moveSourceBodies,
+  },
+  {
+    // Note history and the Trash: new tables only, so no upgrade is needed.
+    version: 3,
+    stores: {
+      noteVersions: 'id, [noteId+savedAt]',
+      trash: 'id, caseId, deletedAt',
+    },
   },
 ];
 
@@ -123,8 +160,18 @@ function maintainDerivedKeys(db: CasebookDexie): void {
   });
 }
 
+/**
+ * Every transaction commits with `strict` durability: IndexedDB reports a
+ * write done only once it is flushed to disk, so a save the editor saw
+ * succeed survives a crash of the whole machine, not only of the renderer.
+ * (Chromium's default is `relaxed` since 121; Dexie 4 sets durability per
+ * database, not per transaction. Saves are debounced, so the cost is one
+ * flush per pause in typing.)
+ */
+export const TRANSACTION_DURABILITY = 'strict' as const;
+
 export function openDatabase(name: string = DATABASE_NAME): CasebookDexie {
-  const db = new Dexie(name) as CasebookDexie;
+  const db = new Dexie(name, { chromeTransactionDurability: TRANSACTION_DURABILITY }) as CasebookDexie;
   declareSchema(db);
   maintainDerivedKeys(db);
   return db;

@@ -5,6 +5,7 @@ import { emptyDocument, noteTextAndMentions } from '../../shared/editor/document
 import type { CitationAttrs } from '../../shared/editor/citation';
 import type { CasebookDexie } from './database';
 import { newId } from './ids';
+import { keepCurrentVersion, keepVersionBeforeSave } from './history';
 
 export const UNTITLED = 'Untitled note';
 
@@ -25,18 +26,36 @@ export async function renameNote(db: CasebookDexie, id: string, title: string): 
  * mentions and citations with the nodes it now holds, in one transaction so
  * backlinks and citation rows never disagree with the text.
  */
-export async function saveNoteContent(db: CasebookDexie, id: string, content: JSONContent): Promise<void> {
-  await db.transaction('rw', db.notes, db.mentions, db.citations, async () => {
+export async function saveNoteContent(db: CasebookDexie, id: string, content: JSONContent, title?: string): Promise<void> {
+  await db.transaction('rw', [db.notes, db.mentions, db.citations, db.noteVersions], async () => {
     const note = await db.notes.get(id);
     if (!note) return; // Deleted meanwhile: nothing to save into.
     const { text, mentions, citations } = noteTextAndMentions(note, content);
-    await db.notes.update(id, { content, text, updatedAt: Date.now() });
+    // The state before this save becomes a version when it is due (renderer/db/history.ts).
+    await keepVersionBeforeSave(db, note, text);
+    await db.notes.update(id, { content, text, updatedAt: Date.now(), ...(title !== undefined ? { title } : {}) });
     await db.mentions.where('[targetKind+targetId]').equals(['note', id]).delete();
     await db.mentions.bulkAdd(mentions);
     // Rows keep their first createdAt: a citation is as old as its quoting.
     const before = new Map((await db.citations.where('noteId').equals(id).toArray()).map((c) => [c.id, c.createdAt]));
     await db.citations.where('noteId').equals(id).delete();
     await db.citations.bulkAdd(citations.map((c) => ({ ...c, createdAt: before.get(c.id) ?? c.createdAt })));
+  });
+}
+
+/**
+ * Puts an earlier version back: the current state is kept as a version
+ * first, so a restore can itself be undone from the history.
+ */
+export async function restoreNoteVersion(db: CasebookDexie, versionId: string): Promise<JSONContent> {
+  return db.transaction('rw', [db.notes, db.mentions, db.citations, db.noteVersions], async () => {
+    const version = await db.noteVersions.get(versionId);
+    if (!version) throw new Error('This version is no longer kept.');
+    const note = await db.notes.get(version.noteId);
+    if (!note || note.deletedAt) throw new Error('The note of this version is gone.');
+    await keepCurrentVersion(db, note);
+    await saveNoteContent(db, note.id, version.content, version.title);
+    return version.content;
   });
 }
 

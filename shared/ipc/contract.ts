@@ -36,6 +36,8 @@ export interface Contract {
   'export:case-file': { request: RequestOf<'export:case-file'>; response: SaveOutcome };
   /** The open dialog for a .casebook backup, checked whole; its originals are stored, its case handed back to be written. */
   'backup:restore': { request: RequestOf<'backup:restore'>; response: { restored: false } | { restored: true; snapshot: CaseSnapshot; fileName: string } };
+  /** An automatic backup into `<userData>/backups/<caseId>/`: daily (skipped when today's exists) or before a schema upgrade. */
+  'backup:auto': { request: RequestOf<'backup:auto'>; response: { written: true; fileName: string } | { written: false; reason: 'exists-today' } };
 }
 
 /** A save the user may cancel in the dialog: that is an outcome, not an error. */
@@ -50,7 +52,10 @@ export interface EventContract {
   'import:progress': { requestId: string; fraction: number };
   /** How far the briefing export has got. */
   'export:progress': { stage: 'composing' | 'printing' | 'numbering' | 'saving'; printing?: number };
+  /** A native menu item that acts in the renderer was chosen (the same actions as the keyboard shortcuts). */
+  'menu:command': { command: MenuCommand };
 }
+export type MenuCommand = 'new-note' | 'import' | 'export' | 'search' | 'restore';
 export type EventChannel = keyof EventContract;
 
 /** Runtime lists, for the preload and the test harness to build the bridge from. */
@@ -66,8 +71,9 @@ export const CHANNELS = [
   'export:save-file',
   'export:case-file',
   'backup:restore',
+  'backup:auto',
 ] as const satisfies readonly Channel[];
-export const EVENT_CHANNELS = ['app:before-close', 'import:progress', 'export:progress'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['app:before-close', 'import:progress', 'export:progress', 'menu:command'] as const satisfies readonly EventChannel[];
 
 // Fails to compile if CHANNELS misses a key of Contract.
 type Missing = Exclude<Channel, (typeof CHANNELS)[number]>;

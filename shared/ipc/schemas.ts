@@ -36,6 +36,7 @@ export const requestSchemas = {
     .strict(),
   'export:case-file': z.object({ format: z.enum(['html', 'backup']), snapshot: caseSnapshotSchema }).strict(),
   'backup:restore': z.void(),
+  'backup:auto': z.object({ snapshot: caseSnapshotSchema, reason: z.enum(['daily', 'pre-upgrade']).optional() }).strict(),
 } as const;
 
 export type RequestOf<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;

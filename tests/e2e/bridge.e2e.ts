@@ -19,6 +19,7 @@ describe('bridge to main', () => {
     const names = await app.page.evaluate(() => Object.keys(window.casebook!).sort());
     expect(names).toEqual([
       'appGetInfo',
+      'backupAuto',
       'backupRestore',
       'exportBriefingPdf',
       'exportCaseFile',

@@ -145,6 +145,7 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
       },
       writeFileAtomic,
       chooseBackupFile: async () => dialogPicks.shift()?.[0] ?? null,
+      backupsDir: join(profile.dataDir, 'backups'),
     }),
     { trustedOrigins: [origin] },
   );

@@ -39,7 +39,16 @@ export function createDispatch(
       return fail('unknown-channel', `There is no channel called ${channel}.`);
     }
     const key = channel as Channel;
-    const parsed = requestSchemas[key].safeParse(payload);
+    // safeParse reports schema failures but lets the validator's own throws
+    // through (a getter or Proxy that throws, a stack overflow on a deeply
+    // nested value): those are malformed payloads too, not crashes.
+    let parsed: ReturnType<(typeof requestSchemas)[Channel]['safeParse']>;
+    try {
+      parsed = requestSchemas[key].safeParse(payload);
+    } catch (error) {
+      options.onError?.(channel, error);
+      return fail('invalid-payload', `Invalid request for ${channel}: it could not be read (${error instanceof RangeError ? 'nested too deeply' : 'malformed'}).`);
+    }
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';

@@ -11,8 +11,9 @@ import type { EventContract, SaveOutcome } from '../../../shared/ipc/contract';
 import type { RequestOf } from '../../../shared/ipc/schemas';
 import { decodeBackup, encodeBackup } from '../../../shared/export/backup';
 import type { CaseSnapshot } from '../../../shared/export/case-snapshot';
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { createBackupRotation, type BackupRotation } from '../../services/backup-rotation';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 
 export type ExportFormat = RequestOf<'export:save-file'>['format'] | RequestOf<'export:case-file'>['format'] | 'pdf';
 
@@ -35,6 +36,10 @@ export interface HandlerDeps {
   writeFileAtomic: (path: string, bytes: Uint8Array) => Promise<void>;
   /** The native open dialog for one backup file; null when cancelled. */
   chooseBackupFile: () => Promise<string | null>;
+  /** `<userData>/backups`: automatic backups, one folder per case (electron/services/backup-rotation.ts); `<dataDir>/backups` if not given. */
+  backupsDir?: string;
+  /** The clock that names automatic backups; the system's by default. */
+  now?: () => Date;
 }
 
 /** Largest backup main will read: far above any real case, far below what would exhaust memory. */
@@ -54,6 +59,33 @@ function writeFailure(error: unknown, path: string) {
 export function createHandlers(deps: HandlerDeps): Handlers {
   // Imports under way, by the renderer's request id, so they can be cancelled.
   const running = new Map<string, AbortController>();
+
+  /** A `.casebook` backup of a snapshot with the originals main keeps: what `export:case-file` and `backup:auto` write. */
+  const backupBytes = async (snapshot: CaseSnapshot): Promise<Uint8Array> => {
+    const originals = new Map<string, Uint8Array>();
+    for (const { sha256 } of snapshot.sources) {
+      // A source whose original is gone (imported before originals were kept) travels without it.
+      if (await deps.originals.has(sha256)) originals.set(sha256, new Uint8Array(await readFile(deps.originals.pathFor(sha256))));
+    }
+    return encodeBackup(snapshot, originals, { appVersion: deps.appInfo().version });
+  };
+
+  const backupsDir = () => deps.backupsDir ?? join(deps.appInfo().dataDir, 'backups');
+  let rotation: BackupRotation | undefined;
+  const backups = () =>
+    (rotation ??= createBackupRotation({
+      dir: backupsDir(),
+      now: deps.now ?? (() => new Date()),
+      fs: {
+        mkdir: async (path) => {
+          await mkdir(path, { recursive: true });
+        },
+        readdir: (path) => readdir(path).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error))),
+        writeFileAtomic: deps.writeFileAtomic,
+        unlink,
+      },
+    }));
+
   return {
     'app:get-info': () => ok(deps.appInfo()),
     'shell:open-external': async ({ url }) => {
@@ -127,12 +159,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           const { caseToHtml } = await import('../../../shared/export/html');
           bytes = new TextEncoder().encode(caseToHtml(snapshot as CaseSnapshot));
         } else {
-          const originals = new Map<string, Uint8Array>();
-          for (const { sha256 } of snapshot.sources) {
-            // A source whose original is gone (imported before originals were kept) travels without it.
-            if (await deps.originals.has(sha256)) originals.set(sha256, new Uint8Array(await readFile(deps.originals.pathFor(sha256))));
-          }
-          bytes = await encodeBackup(snapshot as CaseSnapshot, originals, { appVersion: deps.appInfo().version });
+          bytes = await backupBytes(snapshot as CaseSnapshot);
         }
       } catch (error) {
         return fail('export-failed', `The ${format === 'html' ? 'HTML page' : 'backup'} could not be made: ${(error as Error).message}`);
@@ -162,6 +189,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         return fail('io', `Could not store the backup's original files: ${(error as Error).message}`);
       }
       return ok({ restored: true as const, snapshot: decoded.value.snapshot, fileName: basename(path) });
+    },
+    'backup:auto': async ({ snapshot, reason }) => {
+      try {
+        const outcome = await backups().write(snapshot.case.id, reason ?? 'daily', () => backupBytes(snapshot as CaseSnapshot));
+        return ok(outcome.written ? { written: true as const, fileName: outcome.fileName } : { written: false as const, reason: outcome.reason });
+      } catch (error) {
+        return writeFailure(error, backupsDir());
+      }
     },
     'export:save-file': async ({ format, suggestedName, bytes }) => {
       const path = await deps.chooseSavePath(safeFileName(suggestedName), format);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { JSONContent } from '@tiptap/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/context';
 import { renameNote, UNTITLED } from '../../db/notes';
@@ -8,6 +9,7 @@ import { useNoteActions } from './use-note-actions';
 import { logError } from '../../bridge';
 import { formatTime } from '../../format';
 import { exportNoteMarkdown } from '../export/note-markdown';
+import { NoteHistory } from '../history/NoteHistory';
 
 const SAVE_LABELS: Partial<Record<SaveState, string>> = { pending: 'Edited', saving: 'Saving…', error: 'Not saved — will retry' };
 
@@ -18,6 +20,9 @@ export function NoteView({ noteId, focus, find }: { noteId: string; focus?: { en
   const { db } = services;
   const { remove } = useNoteActions();
   const [saveState, setSaveState] = useState<SaveState>('saved');
+  const [historyOpen, setHistoryOpen] = useState(false);
+  // Bumped by a restore from History, so the editor reopens on the restored text.
+  const [restored, setRestored] = useState<{ revision: number; content: JSONContent } | null>(null);
   // `null` once loaded and missing, so "loading" and "gone" look different.
   const note = useLiveQuery(async () => (await db.notes.get(noteId)) ?? null, [noteId]);
 
@@ -42,12 +47,16 @@ export function NoteView({ noteId, focus, find }: { noteId: string; focus?: { en
           <button type="button" className="subtle" onClick={() => void exportNoteMarkdown(services, note.id)} title="Save this note as a Markdown file">
             Markdown…
           </button>
+          <button type="button" className="subtle" aria-expanded={historyOpen} onClick={() => setHistoryOpen((o) => !o)} title="Earlier versions of this note">
+            History
+          </button>
           <button type="button" className="subtle danger" onClick={() => void remove(note.id, note.title)} title="Delete note (Undo available)">
             Delete
           </button>
         </div>
       </header>
-      <NoteEditor key={note.id} noteId={note.id} initialContent={note.content} focus={focus} find={find} onSaveState={setSaveState} />
+      {historyOpen && <NoteHistory noteId={note.id} onClose={() => setHistoryOpen(false)} onRestored={(content) => setRestored((r) => ({ revision: (r?.revision ?? 0) + 1, content }))} />}
+      <NoteEditor key={`${note.id}:${restored?.revision ?? 0}`} noteId={note.id} initialContent={restored?.content ?? note.content} focus={focus} find={find} onSaveState={setSaveState} />
     </article>
   );
 }

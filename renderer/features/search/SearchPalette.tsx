@@ -86,7 +86,7 @@ export function SearchPalette() {
         />
         {status.building && (
           <p className="search-status" role="status">
-            Indexing the case… {status.indexed.toLocaleString()} of {status.total.toLocaleString()}
+            Indexing the case…{status.total > 0 && ` ${status.indexed.toLocaleString()} of ${status.total.toLocaleString()}`}
           </p>
         )}
         <ul id="search-results" className="search-results" role="listbox" aria-label="Results">

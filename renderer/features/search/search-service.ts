@@ -42,7 +42,8 @@ const stripKeys = ({ nameKeys: _n, searchKeys: _s, sortName: _o, ...entity }: St
 export class SearchService {
   private nextId = 1;
   private readonly waiting = new Map<number, (results: SearchResults | null) => void>();
-  private status: SearchStatus = { indexed: 0, total: 0, building: false, version: 0 };
+  // Building until the first build is done: a palette opened before then says so.
+  private status: SearchStatus = { indexed: 0, total: 0, building: true, version: 0 };
   private readonly listeners = new Set<() => void>();
   private readonly unhooks: (() => void)[] = [];
 
@@ -184,12 +185,19 @@ export class SearchService {
   }
 }
 
-/** The app's port: a module worker bundled by Vite. */
+/** The app's port: a module worker bundled by Vite, created on the first request. */
 export function searchWorkerPort(): SearchPort {
-  const worker = new Worker(new URL('../../workers/search/search.worker.ts', import.meta.url), { type: 'module', name: 'casebook-search' });
+  let worker: Worker | undefined;
+  const listeners: ((reply: SearchReply) => void)[] = [];
+  const ensure = () => {
+    if (worker) return worker;
+    worker = new Worker(new URL('../../workers/search/search.worker.ts', import.meta.url), { type: 'module', name: 'casebook-search' });
+    worker.addEventListener('message', (e: MessageEvent<SearchReply>) => listeners.forEach((l) => l(e.data)));
+    return worker;
+  };
   return {
-    post: (request) => worker.postMessage(request),
-    onReply: (listener) => worker.addEventListener('message', (e: MessageEvent<SearchReply>) => listener(e.data)),
-    terminate: () => worker.terminate(),
+    post: (request) => ensure().postMessage(request),
+    onReply: (listener) => listeners.push(listener),
+    terminate: () => worker?.terminate(),
   };
 }

@@ -61,13 +61,23 @@ export class LinkerClient {
   }
 }
 
-/** The app's port: a module worker bundled by Vite. */
+/**
+ * The app's port: a module worker bundled by Vite, created on the first
+ * request, so an idle linker costs nothing at startup.
+ */
 export function workerPort(): LinkerPort {
-  const worker = new Worker(new URL('./linker.worker.ts', import.meta.url), { type: 'module', name: 'casebook-linker' });
+  let worker: Worker | undefined;
+  const listeners: ((reply: LinkerReply) => void)[] = [];
+  const ensure = () => {
+    if (worker) return worker;
+    worker = new Worker(new URL('./linker.worker.ts', import.meta.url), { type: 'module', name: 'casebook-linker' });
+    worker.addEventListener('message', (e: MessageEvent<LinkerReply>) => listeners.forEach((l) => l(e.data)));
+    return worker;
+  };
   return {
-    post: (request) => worker.postMessage(request),
-    onReply: (listener) => worker.addEventListener('message', (e: MessageEvent<LinkerReply>) => listener(e.data)),
-    terminate: () => worker.terminate(),
+    post: (request) => ensure().postMessage(request),
+    onReply: (listener) => listeners.push(listener),
+    terminate: () => worker?.terminate(),
   };
 }
 

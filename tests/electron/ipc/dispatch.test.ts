@@ -43,6 +43,7 @@ beforeEach(async () => {
     },
     writeFileAtomic: (path, bytes) => writeFile(path, bytes),
     chooseBackupFile: async () => null,
+    backupsDir: join(dir, 'backups'),
   };
 });
 afterEach(async () => {

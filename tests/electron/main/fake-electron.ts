@@ -110,6 +110,20 @@ export function createFakeElectron(options: { userData: string; singleInstanceLo
     isMinimized() {
       return false;
     }
+    isMaximized() {
+      return this.maximized;
+    }
+    isFullScreen() {
+      return false;
+    }
+    maximized = false;
+    maximize() {
+      this.maximized = true;
+    }
+    getNormalBounds() {
+      const o = this.options as { x?: number; y?: number; width: number; height: number };
+      return { x: o.x ?? 240, y: o.y ?? 90, width: o.width, height: o.height };
+    }
     restore() {}
     focus() {
       calls.push('window.focus');
@@ -169,7 +183,10 @@ export function createFakeElectron(options: { userData: string; singleInstanceLo
     },
   };
   const opened: string[] = [];
+  const openedPaths: string[] = [];
   const privileged: unknown[] = [];
+  /** The template of the last application menu set. */
+  const menu: { template: unknown[] | null } = { template: null };
 
   const electron = {
     app,
@@ -198,6 +215,16 @@ export function createFakeElectron(options: { userData: string; singleInstanceLo
       },
     },
     session: { defaultSession: session },
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => ({ template }),
+      setApplicationMenu(built: { template: unknown[] } | null) {
+        menu.template = built?.template ?? null;
+      },
+    },
+    screen: {
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
+    },
     dialog: {
       async showOpenDialog(...args: unknown[]) {
         const opts = args.at(-1) as { properties?: string[] };
@@ -225,9 +252,13 @@ export function createFakeElectron(options: { userData: string; singleInstanceLo
       async openExternal(url: string) {
         opened.push(url);
       },
+      async openPath(path: string) {
+        openedPaths.push(path);
+        return '';
+      },
     },
   };
 
-  return { electron, calls, windows, ipcHandlers, protocolHandlers, session, opened, privileged, app, dialogPicks };
+  return { electron, calls, windows, ipcHandlers, protocolHandlers, session, opened, openedPaths, privileged, app, dialogPicks, menu };
 }
 export type FakeElectron = ReturnType<typeof createFakeElectron>;

@@ -1,0 +1,59 @@
+import Dexie from 'dexie';
+import type { Note } from '../../shared/model';
+import type { CasebookDexie, TrashRecord } from './database';
+import { restoreEntity } from './delete-entity';
+import { deleteVersions } from './history';
+import { restoreNote } from './notes';
+
+/** What the Trash lists: deleted notes (kept in `notes` with `deletedAt`) and deleted entities (kept in `trash`). */
+export type TrashItem =
+  | { kind: 'note'; id: string; title: string; deletedAt: number; preview: string }
+  | { kind: 'entity'; id: string; title: string; deletedAt: number; preview: string; entityType: string };
+
+/** A case's Trash, most recently deleted first. */
+export async function listTrash(db: CasebookDexie, caseId: string): Promise<TrashItem[]> {
+  return db.transaction('r', [db.notes, db.trash], async () => {
+    const notes: Note[] = await db.notes
+      .where('[caseId+updatedAt]')
+      .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
+      .filter((n) => n.deletedAt !== undefined)
+      .toArray();
+    const entities: TrashRecord[] = await db.trash.where('caseId').equals(caseId).toArray();
+    const items: TrashItem[] = [
+      ...notes.map((n) => ({ kind: 'note' as const, id: n.id, title: n.title, deletedAt: n.deletedAt!, preview: n.text.slice(0, 160) })),
+      ...entities.map((t) => ({
+        kind: 'entity' as const,
+        id: t.id,
+        title: t.entity.name,
+        deletedAt: t.deletedAt,
+        entityType: t.entity.type,
+        preview: [t.entity.aliases.join(', '), `${t.mentions.length} mention${t.mentions.length === 1 ? '' : 's'}`, `${t.relations.length} relation${t.relations.length === 1 ? '' : 's'}`].filter(Boolean).join(' · '),
+      })),
+    ];
+    return items.sort((a, b) => b.deletedAt - a.deletedAt);
+  });
+}
+
+/** Brings an item back where it was. */
+export async function restoreFromTrash(db: CasebookDexie, item: Pick<TrashItem, 'kind' | 'id'>): Promise<void> {
+  if (item.kind === 'note') return restoreNote(db, item.id);
+  const record = await db.trash.get(item.id);
+  if (!record) throw new Error('This entity is no longer in the Trash.');
+  await restoreEntity(db, record);
+}
+
+/** Removes an item for good: a note with its mentions, citations and history; an entity's Trash row. */
+export async function deleteForever(db: CasebookDexie, item: Pick<TrashItem, 'kind' | 'id'>): Promise<void> {
+  if (item.kind === 'entity') {
+    await db.trash.delete(item.id);
+    return;
+  }
+  await db.transaction('rw', [db.notes, db.mentions, db.citations, db.noteVersions], async () => {
+    const note = await db.notes.get(item.id);
+    if (!note?.deletedAt) return; // Restored meanwhile: keep it.
+    await db.mentions.where('[targetKind+targetId]').equals(['note', note.id]).delete();
+    await db.citations.where('noteId').equals(note.id).delete();
+    await deleteVersions(db, note.id);
+    await db.notes.delete(note.id);
+  });
+}

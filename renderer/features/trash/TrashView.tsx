@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useApp } from '../../app/context';
+import { reportReady } from '../../app/readiness';
+import { deleteForever, listTrash, restoreFromTrash, type TrashItem } from '../../db/trash';
+import { logError } from '../../bridge';
+import { formatTime } from '../../format';
+
+/** The Trash: deleted notes and entities, newest first, with Restore and Delete forever. */
+export function TrashView() {
+  const { db, caseId, nav, toasts } = useApp();
+  const items = useLiveQuery(() => listTrash(db, caseId), [db, caseId]);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  useEffect(() => reportReady('main'), []);
+
+  const act = async (what: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (error) {
+      logError(`${what} failed`, error);
+      toasts.show({ tone: 'error', message: error instanceof Error ? error.message : `${what} failed.` });
+    }
+  };
+
+  const restore = (item: TrashItem) =>
+    act('Restoring', async () => {
+      await restoreFromTrash(db, item);
+      toasts.show({ tone: 'info', message: `Restored “${item.title}”.` });
+      if (item.kind === 'note') nav.openMain({ kind: 'note', noteId: item.id });
+    });
+
+  const purge = (item: TrashItem) =>
+    act('Deleting forever', async () => {
+      await deleteForever(db, item);
+      setConfirming(null);
+      toasts.show({ tone: 'info', message: `“${item.title}” is deleted for good.` });
+    });
+
+  return (
+    <section className="trash-view" aria-labelledby="trash-heading">
+      <header className="note-header">
+        <h1 id="trash-heading">Trash</h1>
+        <p className="muted">Deleted notes and entities stay here until you restore them or delete them forever.</p>
+      </header>
+      {items === undefined ? (
+        <p className="muted">Loading…</p>
+      ) : items.length === 0 ? (
+        <div className="empty-state">
+          <h2>The Trash is empty</h2>
+        </div>
+      ) : (
+        <ul className="trash-list" role="list">
+          {items.map((item) => {
+            const key = `${item.kind}:${item.id}`;
+            return (
+              <li key={key} className="trash-item" data-trash-kind={item.kind}>
+                <div>
+                  <strong>{item.title}</strong> <span className="muted">{item.kind === 'note' ? 'Note' : item.entityType}</span>
+                  <div className="muted">
+                    Deleted {formatTime(item.deletedAt)}
+                    {item.preview ? ` · ${item.preview}` : ''}
+                  </div>
+                </div>
+                <div className="trash-actions">
+                  <button type="button" onClick={() => void restore(item)}>
+                    Restore
+                  </button>
+                  {confirming === key ? (
+                    <span role="group" aria-label="Confirm delete forever">
+                      <span>Delete “{item.title}” forever? This cannot be undone. </span>
+                      <button type="button" className="danger" onClick={() => void purge(item)}>
+                        Delete forever
+                      </button>
+                      <button type="button" className="subtle" onClick={() => setConfirming(null)}>
+                        Cancel
+                      </button>
+                    </span>
+                  ) : (
+                    <button type="button" className="subtle danger" onClick={() => setConfirming(key)}>
+                      Delete forever…
+                    </button>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
