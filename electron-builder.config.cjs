@@ -102,6 +102,20 @@ const config = {
   dmg: {
     title: 'Casebook ${version}',
   },
+  // Electron fuses (security checklist item 19), flipped in the packaged
+  // binary: it cannot be run as plain Node or be handed Node options or an
+  // inspector, loads only the app's own asar (checked against its hash), and
+  // file: gets no extra powers. Import runs in a utilityProcess, which
+  // needs none of what is turned off.
+  electronFuses: {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableCookieEncryption: true,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  },
 };
 
 module.exports = config;

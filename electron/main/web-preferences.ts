@@ -7,22 +7,21 @@ import type { Session, WebPreferences } from 'electron';
  * where it is Electron's default: a default that changes, or a copy-pasted
  * window, must not loosen anything silently.
  */
+const HARDENED = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+} as const satisfies WebPreferences;
+
 export function mainWindowWebPreferences(options: { preloadPath: string; devTools: boolean }): WebPreferences {
-  return {
-    preload: options.preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: true,
-    devTools: options.devTools,
-  };
+  return { preload: options.preloadPath, ...HARDENED, spellcheck: true, devTools: options.devTools };
 }
 
 /**
@@ -30,20 +29,5 @@ export function mainWindowWebPreferences(options: { preloadPath: string; devTool
  * session whose requests are all cancelled but the one file being printed.
  */
 export function printWindowWebPreferences(session: Session): WebPreferences {
-  return {
-    session,
-    javascript: false,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    images: true,
-    spellcheck: false,
-  };
+  return { session, javascript: false, ...HARDENED, images: true, spellcheck: false };
 }

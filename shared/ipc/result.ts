@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'invalid-payload'
   | 'unknown-channel'
   | 'forbidden-url'
+  | 'forbidden-path'
   | 'io'
   | 'not-writable'
   | 'disk-full'

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -432,7 +433,19 @@ describe("Electron's security checklist", () => {
     expect(PRINT_PREFS.javascript).toBe(false);
   });
 
-  it.todo('19. Check which fuses you can change — not set yet: needs `build.electronFuses` in package.json (runAsNode, nodeOptions, nodeCliInspect off; cookie encryption, asar integrity and onlyLoadAppFromAsar on; grantFileProtocolExtraPrivileges off), which the lead owns');
+  it('19. Check which fuses you can change: the packaged binary has Node-as-app, Node options and the inspector off, asar-only loading with integrity checks on', async () => {
+    const require = createRequire(import.meta.url);
+    const config = require('../../electron-builder.config.cjs') as { electronFuses: Record<string, boolean> };
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
 
   it('20. Do not expose Electron APIs to untrusted web content: the preload exposes one function per contract channel, nothing else', async () => {
     await import('../../electron/preload/index');

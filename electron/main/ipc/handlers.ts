@@ -59,6 +59,10 @@ function writeFailure(error: unknown, path: string) {
 export function createHandlers(deps: HandlerDeps): Handlers {
   // Imports under way, by the renderer's request id, so they can be cancelled.
   const running = new Map<string, AbortController>();
+  // Paths the user picked in main's own open dialog: the only paths an import
+  // may read, so a compromised renderer cannot use import to read any file.
+  // (Dropped files arrive as bytes, read by the page itself.)
+  const chosenPaths = new Set<string>();
 
   /** A `.casebook` backup of a snapshot with the originals main keeps: what `export:case-file` and `backup:auto` write. */
   const backupBytes = async (snapshot: CaseSnapshot): Promise<Uint8Array> => {
@@ -106,9 +110,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.readyToClose(context.senderUrl);
       return ok(null);
     },
-    'import:choose-files': async () => ok({ paths: await deps.chooseFiles() }),
+    'import:choose-files': async () => {
+      const paths = await deps.chooseFiles();
+      for (const path of paths) chosenPaths.add(path);
+      return ok({ paths });
+    },
     'import:file': async (request, context) => {
       if (running.has(request.requestId)) return fail('invalid-payload', `Import ${request.requestId} is already running.`);
+      if ('path' in request && !chosenPaths.has(request.path)) return fail('forbidden-path', 'Only files chosen in the import dialog can be imported by path.');
       const controller = new AbortController();
       running.set(request.requestId, controller);
       try {

@@ -296,3 +296,15 @@ describe('exports', () => {
     expect(chooseSavePath).not.toHaveBeenCalled();
   });
 });
+
+describe('import by path', () => {
+  it('reads only files the user picked in the import dialog', async () => {
+    const dispatch = createDispatch(createHandlers({ ...deps, chooseFiles: async () => [join(dir, 'picked.txt')] }), trusted);
+    const refused = await dispatch('import:file', { requestId: 'r1', path: '/etc/passwd' }, { senderUrl: 'casebook://app/index.html' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden-path' } });
+    // The importer of these tests throws if it is ever reached: being refused first proves it was not.
+    await dispatch('import:choose-files', undefined, { senderUrl: 'casebook://app/index.html' });
+    const picked = await dispatch('import:file', { requestId: 'r2', path: join(dir, 'picked.txt') }, { senderUrl: 'casebook://app/index.html' });
+    expect(picked).not.toMatchObject({ error: { code: 'forbidden-path' } });
+  });
+});

@@ -189,7 +189,7 @@ function corpusFor(channel: Channel, valids: readonly unknown[], random: ReturnT
 }
 
 const ERROR_CODES = new Set<ErrorCode>([
-  'untrusted-sender', 'invalid-payload', 'unknown-channel', 'forbidden-url', 'io', 'not-writable', 'disk-full',
+  'untrusted-sender', 'invalid-payload', 'unknown-channel', 'forbidden-url', 'forbidden-path', 'io', 'not-writable', 'disk-full',
   'export-failed', 'invalid-backup', 'internal', 'unsupported', 'corrupt', 'encrypted', 'too-large', 'timeout', 'empty', 'unreadable', 'cancelled',
 ]);
 
