@@ -31,6 +31,7 @@ describe('bridge to main', () => {
       'onAppBeforeClose',
       'onExportProgress',
       'onImportProgress',
+      'onMenuCommand',
       'shellOpenExternal',
       'windowReadyToClose',
     ]);

@@ -5,14 +5,21 @@
  */
 import { writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSIONS } from '../../../renderer/db/database';
 import { freshDatabase } from './fresh-db';
 import { asVersion, buildRealisticStore, dumpTables, type FixtureDb } from './fixture-db';
 
 const wanted = (process.env.UPDATE_DB_FIXTURES ?? '').split(',').filter(Boolean).map(Number);
 
-describe.skipIf(!wanted.length)('fixture databases (generator)', () => {
-  it('writes the requested versions', async () => {
+describe('fixture databases', () => {
+  it('has one for every schema version (write a new one with UPDATE_DB_FIXTURES=N)', () => {
+    const missing = SCHEMA_VERSIONS.map((v) => v.version).filter((v) => !existsSync(join(__dirname, '../../fixtures/db', `v${v}.json`)) && !wanted.includes(v));
+    expect(missing, `no fixture database for schema version(s) ${missing.join(', ')}`).toEqual([]);
+  });
+
+  it('writes the requested versions, and only those', async () => {
+    if (!wanted.length) return;
     const db = freshDatabase();
     await buildRealisticStore(db);
     const tables = await dumpTables(db);
