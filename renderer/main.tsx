@@ -64,9 +64,15 @@ async function start(): Promise<void> {
       <App services={services} />
     </StrictMode>,
   );
-  linking.start();
   startAutoBackup({ db, api: casebook, log: logError });
-  void services.search.start().catch((error: unknown) => logError('Building the search index failed', error));
+  // Linking and the search index read the whole case: they start once the
+  // first screen is up, so opening the app never waits for them.
+  void afterFirstScreen()
+    .then(() => {
+      linking.start();
+      return services.search.start();
+    })
+    .catch((error: unknown) => logError('Starting background linking or search failed', error));
 }
 
 start().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { AppContext, useApp, type AppServices } from './context';
 import { useNavigationState } from './navigation';
 import { rememberView } from './ui-state';
@@ -8,7 +8,7 @@ import { NoteView } from '../features/notes/NoteView';
 import { SourceReader } from '../features/sources/SourceReader';
 import { SourceLibrary } from '../features/sources/SourceLibrary';
 import { ReviewQueue } from '../features/review/ReviewQueue';
-import { ExportDialog, useOverlay } from '../features/export/ExportDialog';
+import { useOverlay } from '../features/export/use-overlay';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { TimelineView } from '../features/timeline/TimelineView';
 import { GraphView } from '../features/graph/GraphView';
@@ -19,6 +19,10 @@ import { ToastHost } from '../features/shell/ToastHost';
 import { useGlobalShortcuts } from '../features/shell/use-global-shortcuts';
 import { useMenuCommands } from '../features/shell/use-menu-commands';
 import { logError } from '../bridge';
+
+// The export dialog carries the briefing composer and every export format:
+// loaded when first opened, not with the app.
+const ExportDialog = lazy(() => import('../features/export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 
 export function App({ services }: { services: AppServices }) {
   return (
@@ -53,7 +57,11 @@ function Shell() {
         {main.kind === 'none' && <EmptyMain />}
       </main>
       <Inspector />
-      {overlay === 'export' && <ExportDialog />}
+      {overlay === 'export' && (
+        <Suspense fallback={null}>
+          <ExportDialog />
+        </Suspense>
+      )}
       {overlay === 'search' && <SearchPalette />}
       <ToastHost />
       <DropZone />

@@ -24,6 +24,8 @@ export function reportReady(part: Part): void {
   }
 }
 
+const BACKGROUND_DELAY_MS = 2000;
+
 /**
  * Resolves once the app is ready and the browser has had a quiet moment:
  * when background work (linking, the search index) may start without
@@ -33,8 +35,12 @@ export function afterFirstScreen(): Promise<void> {
   return ready.then(
     () =>
       new Promise<void>((resolve) => {
-        if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 1500 });
-        else setTimeout(resolve, 300);
+        // A couple of seconds, then an idle moment: the user's first clicks
+        // and a quick reopen never queue behind reading the whole case.
+        setTimeout(() => {
+          if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 1500 });
+          else resolve();
+        }, BACKGROUND_DELAY_MS);
       }),
   );
 }

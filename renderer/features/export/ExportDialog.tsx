@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { briefingModelFromRecords, renderBriefingHtml, type BriefingChoices, type BriefingRecords } from '../../../shared/briefing';
 import type { BriefingAppendices, BriefingPageSize } from '../../../shared/briefing/model';
 import type { EventContract } from '../../../shared/ipc/contract';
@@ -210,9 +210,4 @@ function useDeferredHtml(compose: (() => string) | null, deps: unknown[]): strin
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return html;
-}
-
-export function useOverlay() {
-  const { nav } = useApp();
-  return useSyncExternalStore(nav.subscribe, () => nav.get().overlay);
 }
