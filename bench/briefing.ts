@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 const readPackageFile = async (modulePath: string) => new Uint8Array(readFileSync(require.resolve(modulePath)));
 const RUNS = 3;
 /** Copies of the seeded case's notes (the briefing draft and a cited field note): about 100 pages. */
-const COPIES = 28;
+const COPIES = 40;
 
 /** The seeded briefing with its notes repeated into a long report, with redaction on. */
 function longBriefing(): BriefingModel {

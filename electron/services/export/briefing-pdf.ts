@@ -38,7 +38,7 @@ export interface BriefingPdfDeps {
   /** Reads the bundled @fontsource files (see briefing-fonts.ts). */
   readPackageFile: ReadPackageFile;
   /** Reads a printed PDF back; pdf.js by default. */
-  readPdf?: (bytes: Uint8Array) => Promise<PdfFacts>;
+  readPdf?: (bytes: Uint8Array, options?: { text?: boolean }) => Promise<PdfFacts>;
 }
 
 export interface BriefingPdf {
@@ -84,7 +84,8 @@ export async function exportBriefingPdf(model: BriefingModel, deps: BriefingPdfD
   for (let printing = 1; printing <= MAX_PRINTINGS; printing++) {
     const composed = composeBriefing({ ...model, pageNumbers }, { fontCss, chromeFontCss });
     const bytes = await deps.print(composed.html, options(composed.chrome));
-    const facts = await readPdf(bytes);
+    // Text is read only to check redaction, and only once numbering has settled.
+    const facts = await readPdf(bytes, { text: pageNumbers !== undefined && model.redact });
     const found: Record<string, number> = {};
     for (const { anchorId } of composed.toc) {
       const page = facts.destinations[anchorId];

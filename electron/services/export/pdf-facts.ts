@@ -10,8 +10,12 @@ export interface PdfFacts {
   pageTexts: string[];
 }
 
-/** Reads a printed PDF with pdf.js: where its named destinations landed, and its text. */
-export async function readPdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
+/**
+ * Reads a printed PDF with pdf.js: where its named destinations landed, and
+ * (unless `text` is false) each page's text. The text is the slow part; the
+ * first printing only needs the destinations.
+ */
+export async function readPdfFacts(bytes: Uint8Array, { text = true }: { text?: boolean } = {}): Promise<PdfFacts> {
   const pdfjs = await loadPdfjs();
   // pdf.js takes ownership of the buffer it is given; the caller keeps theirs.
   const doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
@@ -23,7 +27,7 @@ export async function readPdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
       if (ref && typeof ref === 'object') destinations[name] = (await doc.getPageIndex(ref as { num: number; gen: number })) + 1;
     }
     const pageTexts: string[] = [];
-    for (let i = 1; i <= doc.numPages; i++) {
+    for (let i = 1; text && i <= doc.numPages; i++) {
       const page = await doc.getPage(i);
       const content = await page.getTextContent();
       pageTexts.push(content.items.map((item) => ('str' in item ? (item as TextItem).str + ((item as TextItem).hasEOL ? '\n' : '') : '')).join(''));
