@@ -1,12 +1,9 @@
 import type { AppServices } from '../../app/context';
 import { deleteEntity, restoreEntity } from '../../db/delete-entity';
 import { mergeEntities, undoMerge } from '../../db/merge';
-import { logError } from '../../bridge';
+import { reportFailure } from '../shell/report-failure';
 
-const failed = (services: AppServices, what: string) => (error: unknown) => {
-  logError(`${what} failed`, error);
-  services.toasts.show({ tone: 'error', message: error instanceof Error ? error.message : `${what} failed.` });
-};
+const failed = (services: AppServices, what: string) => (error: unknown) => reportFailure(services.toasts, what, error);
 
 /** Merges `mergedId` into `keptId`, with an Undo that puts both back as they were. */
 export async function mergeWithUndo(services: AppServices, keptId: string, mergedId: string): Promise<void> {

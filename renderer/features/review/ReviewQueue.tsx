@@ -5,12 +5,9 @@ import { useApp, type AppServices } from '../../app/context';
 import { reportReady } from '../../app/readiness';
 import { acceptCandidate, acceptCandidateAsAlias, listPendingCandidates, rejectCandidate, unrejectCandidate } from '../../db/candidates';
 import { EntityPicker } from '../entities/EntityPicker';
-import { logError } from '../../bridge';
+import { reportFailure } from '../shell/report-failure';
 
-const failed = (services: AppServices, what: string) => (error: unknown) => {
-  logError(`${what} failed`, error);
-  services.toasts.show({ tone: 'error', message: error instanceof Error ? error.message : `${what} failed.` });
-};
+const failed = (services: AppServices, what: string) => (error: unknown) => reportFailure(services.toasts, what, error);
 
 /**
  * Names extraction found in imported sources that are not entities yet,

@@ -3,6 +3,7 @@ import type { SearchHit, SearchKind, SearchTarget } from '../../../shared/search
 import type { CasebookDexie, StoredEntity } from '../../db/database';
 import type { Note, Source } from '../../../shared/model';
 import type { SearchReply, SearchRequest } from '../../workers/search/protocol';
+import { lazyWorkerPort } from '../../workers/lazy-worker-port';
 
 /** Where requests go: a Worker in the app, the handler itself in Node tests. */
 export interface SearchPort {
@@ -185,19 +186,7 @@ export class SearchService {
   }
 }
 
-/** The app's port: a module worker bundled by Vite, created on the first request. */
+/** The app's port: the search worker, created on the first request. */
 export function searchWorkerPort(): SearchPort {
-  let worker: Worker | undefined;
-  const listeners: ((reply: SearchReply) => void)[] = [];
-  const ensure = () => {
-    if (worker) return worker;
-    worker = new Worker(new URL('../../workers/search/search.worker.ts', import.meta.url), { type: 'module', name: 'casebook-search' });
-    worker.addEventListener('message', (e: MessageEvent<SearchReply>) => listeners.forEach((l) => l(e.data)));
-    return worker;
-  };
-  return {
-    post: (request) => ensure().postMessage(request),
-    onReply: (listener) => listeners.push(listener),
-    terminate: () => worker?.terminate(),
-  };
+  return lazyWorkerPort<SearchRequest, SearchReply>(() => new Worker(new URL('../../workers/search/search.worker.ts', import.meta.url), { type: 'module', name: 'casebook-search' }));
 }

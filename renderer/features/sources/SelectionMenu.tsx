@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Source } from '../../../shared/model';
 import { useApp } from '../../app/context';
-import { logError } from '../../bridge';
+import { reportFailure } from '../shell/report-failure';
 import { EntityPicker } from '../entities/EntityPicker';
 import { addAliasFromSelection, quoteInNote, type TextSelection } from './selection-actions';
 
@@ -16,10 +16,7 @@ export function SelectionMenu({ source, selection, anchor, onDone }: { source: S
 
   const run = (what: string, action: () => Promise<void>) => {
     action()
-      .catch((error: unknown) => {
-        logError(`${what} failed`, error);
-        services.toasts.show({ tone: 'error', message: error instanceof Error ? error.message : `${what} failed.` });
-      })
+      .catch((error: unknown) => reportFailure(services.toasts, what, error))
       .finally(onDone);
   };
   const quote = () => run('Quoting', () => quoteInNote(services, source, selection));

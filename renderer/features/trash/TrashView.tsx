@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/context';
 import { reportReady } from '../../app/readiness';
 import { deleteForever, listTrash, restoreFromTrash, type TrashItem } from '../../db/trash';
-import { logError } from '../../bridge';
+import { reportFailure } from '../shell/report-failure';
 import { formatTime } from '../../format';
 
 /** The Trash: deleted notes and entities, newest first, with Restore and Delete forever. */
@@ -17,8 +17,7 @@ export function TrashView() {
     try {
       await run();
     } catch (error) {
-      logError(`${what} failed`, error);
-      toasts.show({ tone: 'error', message: error instanceof Error ? error.message : `${what} failed.` });
+      reportFailure(toasts, what, error);
     }
   };
 

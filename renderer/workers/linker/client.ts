@@ -1,6 +1,7 @@
 import type { LinkerEntry, LinkMatch } from '../../../shared/linking';
 import type { Candidate } from '../../../shared/linking/extract';
 import type { LinkerReply, LinkerRequest } from './protocol';
+import { lazyWorkerPort } from '../lazy-worker-port';
 
 /** A request without its id (the client numbers them), kept a union member by member. */
 type RequestBody = LinkerRequest extends infer R ? (R extends LinkerRequest ? Omit<R, 'id'> : never) : never;
@@ -61,24 +62,9 @@ export class LinkerClient {
   }
 }
 
-/**
- * The app's port: a module worker bundled by Vite, created on the first
- * request, so an idle linker costs nothing at startup.
- */
+/** The app's port: the linker worker, created on the first request. */
 export function workerPort(): LinkerPort {
-  let worker: Worker | undefined;
-  const listeners: ((reply: LinkerReply) => void)[] = [];
-  const ensure = () => {
-    if (worker) return worker;
-    worker = new Worker(new URL('./linker.worker.ts', import.meta.url), { type: 'module', name: 'casebook-linker' });
-    worker.addEventListener('message', (e: MessageEvent<LinkerReply>) => listeners.forEach((l) => l(e.data)));
-    return worker;
-  };
-  return {
-    post: (request) => ensure().postMessage(request),
-    onReply: (listener) => listeners.push(listener),
-    terminate: () => worker?.terminate(),
-  };
+  return lazyWorkerPort<LinkerRequest, LinkerReply>(() => new Worker(new URL('./linker.worker.ts', import.meta.url), { type: 'module', name: 'casebook-linker' }));
 }
 
 /** An in-process port over the same handler, for Node tests. */
