@@ -1,6 +1,7 @@
 import type { Mention, Relation } from '../../shared/model';
 import type { CasebookDexie, StoredEntity } from './database';
 import { adjustEntityCounts } from './entities';
+import { inCase } from './case-scope';
 
 /** A deleted entity with its mentions and relations, as `restoreEntity` puts them back. */
 export interface DeletedEntity {
@@ -18,8 +19,9 @@ export async function deleteEntity(db: CasebookDexie, id: string): Promise<Delet
   return db.transaction('rw', [db.entities, db.mentions, db.relations, db.caseStats, db.trash], async () => {
     const entity = await db.entities.get(id);
     if (!entity) throw new Error('This entity no longer exists.');
-    const mentions = await db.mentions.where('entityId').equals(id).toArray();
-    const relations = [...(await db.relations.where('fromId').equals(id).toArray()), ...(await db.relations.where('toId').equals(id).toArray())];
+    const ofCase = inCase(entity.caseId);
+    const mentions = await db.mentions.where('entityId').equals(id).filter(ofCase).toArray();
+    const relations = [...(await db.relations.where('fromId').equals(id).filter(ofCase).toArray()), ...(await db.relations.where('toId').equals(id).filter(ofCase).toArray())];
     await db.mentions.bulkDelete(mentions.map((m) => m.id));
     await db.relations.bulkDelete(relations.map((r) => r.id));
     await db.entities.delete(id);

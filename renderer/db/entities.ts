@@ -3,6 +3,7 @@ import { ENTITY_TYPES, type Entity, type EntityType, type Mention, type Note, ty
 import { foldText } from '../../shared/linking/normalize';
 import type { CasebookDexie, StoredEntity } from './database';
 import { newId } from './ids';
+import { bulkGetInCase, inCase } from './case-scope';
 
 export type EntityDraft = Pick<Entity, 'type' | 'name' | 'aliases' | 'description' | 'properties' | 'protected'>;
 
@@ -93,13 +94,15 @@ export interface RelationView {
   other: Entity | undefined;
 }
 
-export async function relationsOf(db: CasebookDexie, entityId: string): Promise<RelationView[]> {
+/** The entity's relations within its case, each with the entity at the other end (undefined if that one is gone). */
+export async function relationsOf(db: CasebookDexie, caseId: string, entityId: string): Promise<RelationView[]> {
+  const ofCase = inCase(caseId);
   const [outgoing, incoming] = await Promise.all([
-    db.relations.where('fromId').equals(entityId).toArray(),
-    db.relations.where('toId').equals(entityId).toArray(),
+    db.relations.where('fromId').equals(entityId).filter(ofCase).toArray(),
+    db.relations.where('toId').equals(entityId).filter(ofCase).toArray(),
   ]);
   const otherIds = [...new Set([...outgoing.map((r) => r.toId), ...incoming.map((r) => r.fromId)])];
-  const others = new Map((await db.entities.bulkGet(otherIds)).filter((e) => e).map((e) => [e!.id, e!]));
+  const others = new Map((await bulkGetInCase(db.entities, caseId, otherIds)).map((e) => [e.id, e]));
   return [
     ...outgoing.map((relation) => ({ relation, direction: 'forward' as const, other: others.get(relation.toId) })),
     ...incoming.map((relation) => ({ relation, direction: 'backward' as const, other: others.get(relation.fromId) })),
@@ -113,15 +116,15 @@ export interface Backlink {
   occurrence: number;
 }
 
-/** Every note and source passage that mentions the entity, notes first, in reading order. */
-export async function backlinksOf(db: CasebookDexie, entityId: string): Promise<Backlink[]> {
-  const mentions = await db.mentions.where('entityId').equals(entityId).toArray();
+/** Every note and source passage of the case that mentions the entity, notes first, in reading order. */
+export async function backlinksOf(db: CasebookDexie, caseId: string, entityId: string): Promise<Backlink[]> {
+  const mentions = await db.mentions.where('entityId').equals(entityId).filter(inCase(caseId)).toArray();
   mentions.sort((a, b) => a.targetKind.localeCompare(b.targetKind) || a.targetId.localeCompare(b.targetId) || a.start - b.start);
   const noteIds = [...new Set(mentions.filter((m) => m.targetKind === 'note').map((m) => m.targetId))];
   const sourceIds = [...new Set(mentions.filter((m) => m.targetKind === 'source').map((m) => m.targetId))];
-  const [notes, sources] = await Promise.all([db.notes.bulkGet(noteIds), db.sources.bulkGet(sourceIds)]);
-  const noteById = new Map(notes.filter((n): n is Note => !!n && !n.deletedAt).map((n) => [n.id, n]));
-  const sourceById = new Map(sources.filter((s): s is Source => !!s).map((s) => [s.id, { id: s.id, title: s.title }]));
+  const [notes, sources] = await Promise.all([bulkGetInCase(db.notes, caseId, noteIds), bulkGetInCase(db.sources, caseId, sourceIds)]);
+  const noteById = new Map(notes.filter((n) => !n.deletedAt).map((n) => [n.id, n]));
+  const sourceById = new Map(sources.map((s) => [s.id, { id: s.id, title: s.title }]));
 
   const links: Backlink[] = [];
   const seenPerTarget = new Map<string, number>();

@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import { inCase } from './case-scope';
 import type { Mention, Note, Relation } from '../../shared/model';
 import { foldText } from '../../shared/linking/normalize';
 import type { CasebookDexie, StoredEntity } from './database';
@@ -41,8 +42,9 @@ export async function mergeEntities(db: CasebookDexie, keptId: string, mergedId:
     if (!kept || !merged) throw new Error('One of the entities to merge no longer exists.');
     if (kept.caseId !== merged.caseId) throw new Error('Entities from different cases cannot be merged.');
 
-    const mentions = await db.mentions.where('entityId').equals(mergedId).toArray();
-    const relations = [...(await db.relations.where('fromId').equals(mergedId).toArray()), ...(await db.relations.where('toId').equals(mergedId).toArray())];
+    const ofCase = inCase(kept.caseId);
+    const mentions = await db.mentions.where('entityId').equals(mergedId).filter(ofCase).toArray();
+    const relations = [...(await db.relations.where('fromId').equals(mergedId).filter(ofCase).toArray()), ...(await db.relations.where('toId').equals(mergedId).filter(ofCase).toArray())];
     const caseNotes = await db.notes.where('[caseId+updatedAt]').between([kept.caseId, -Infinity], [kept.caseId, Infinity]).toArray();
     const notes = caseNotes.filter((n) => mentionsEntity(n.content, mergedId));
 

@@ -1,5 +1,6 @@
-import type { Relation, RelationType, SourceQuote } from '../../shared/model';
+import type { Mention, Relation, RelationType, SourceQuote } from '../../shared/model';
 import type { CasebookDexie } from './database';
+import { getInCase } from './case-scope';
 import { newId } from './ids';
 
 export interface RelationDraft {
@@ -62,10 +63,11 @@ function sentenceAround(text: string, start: number, end: number): { start: numb
  * the evidence a new relation between them can cite. Whole sentences, so the
  * quote reads on its own; nearest pairs first; at most `limit`.
  */
-export async function evidenceFor(db: CasebookDexie, aId: string, bId: string, limit = 8): Promise<SourceQuote[]> {
+export async function evidenceFor(db: CasebookDexie, caseId: string, aId: string, bId: string, limit = 8): Promise<SourceQuote[]> {
+  const sourceMention = (m: Mention) => m.caseId === caseId && m.targetKind === 'source';
   const [aMentions, bMentions] = await Promise.all([
-    db.mentions.where('entityId').equals(aId).filter((m) => m.targetKind === 'source').toArray(),
-    db.mentions.where('entityId').equals(bId).filter((m) => m.targetKind === 'source').toArray(),
+    db.mentions.where('entityId').equals(aId).filter(sourceMention).toArray(),
+    db.mentions.where('entityId').equals(bId).filter(sourceMention).toArray(),
   ]);
   const pairs: { sourceId: string; start: number; end: number; gap: number }[] = [];
   for (const a of aMentions) {
@@ -81,7 +83,7 @@ export async function evidenceFor(db: CasebookDexie, aId: string, bId: string, l
   const bodies = new Map<string, string>();
   for (const pair of pairs) {
     if (quotes.length >= limit) break;
-    if (!bodies.has(pair.sourceId)) bodies.set(pair.sourceId, (await db.sourceBodies.get(pair.sourceId))?.text ?? '');
+    if (!bodies.has(pair.sourceId)) bodies.set(pair.sourceId, (await getInCase(db.sourceBodies, caseId, pair.sourceId))?.text ?? '');
     const text = bodies.get(pair.sourceId)!;
     if (!text) continue;
     const span = sentenceAround(text, pair.start, pair.end);

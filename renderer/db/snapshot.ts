@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Entity, EntityType } from '../../shared/model';
 import type { CaseSnapshot } from '../../shared/export/case-snapshot';
 import { remapSnapshot, type IdMaps } from '../../shared/export/remap-snapshot';
+import { describeForeignReferences, foreignReferences, keepReferencesInside } from '../../shared/export/snapshot-references';
 import type { CaseStats, CasebookDexie, StoredEntity } from './database';
 import { isQuotaExceeded } from './errors';
 import { newId } from './ids';
@@ -10,7 +11,8 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 
 /**
  * Everything of one case, read in one transaction so the snapshot is
- * consistent even while the user keeps typing. Entities lose the keys the
+ * consistent even while the user keeps typing, with every reference kept
+ * inside the case (`keepReferencesInside`). Entities lose the keys the
  * store derives from their names. Rows are sorted by id, so two snapshots of
  * the same case compare equal. Undefined if there is no such case.
  */
@@ -29,7 +31,7 @@ export async function readCaseSnapshot(db: CasebookDexie, caseId: string): Promi
       db.citations.where('caseId').equals(caseId).toArray(),
       db.candidates.where('[caseId+status]').between([caseId, all[0]], [caseId, all[1]], true, true).toArray(),
     ]);
-    return {
+    return keepReferencesInside({
       case: found,
       notes: notes.sort(byId),
       sources: sources.sort(byId),
@@ -39,7 +41,7 @@ export async function readCaseSnapshot(db: CasebookDexie, caseId: string): Promi
       mentions: mentions.sort(byId),
       citations: citations.sort(byId),
       candidates: candidates.sort(byId),
-    };
+    });
   });
 }
 
@@ -48,24 +50,17 @@ function withoutDerivedKeys(stored: StoredEntity): Entity {
   return entity;
 }
 
-export interface WriteSnapshotOptions {
-  /** Restore under fresh ids even if the case is not in this store (importing a colleague's case twice, say). */
-  asNewCase?: boolean;
-}
-
 export interface WriteSnapshotResult {
   caseId: string;
-  /** True when the case was written under fresh ids (then titled "… (restored)"). */
-  remapped: boolean;
-  /** Old id → new id; empty maps when nothing was remapped. */
-  ids: IdMaps | undefined;
+  /** Old id → new id for every record of the snapshot. */
+  ids: IdMaps;
 }
 
 /** Why a restore wrote nothing; `quota` when the disk (or the browser's share of it) is full. */
 export class RestoreError extends Error {
   override readonly name = 'RestoreError';
   constructor(
-    readonly code: 'quota' | 'conflict' | 'other',
+    readonly code: 'quota' | 'conflict' | 'foreign-reference' | 'other',
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -78,22 +73,26 @@ const CHUNK = 1000;
 
 /**
  * Writes a case into the store, all in one transaction: if anything fails,
- * nothing is written. Existing records are never overwritten: when the case
- * (or any record id of it) is already here, or when `asNewCase` is set, the
- * whole case is written under fresh ids and titled "… (restored)". The
+ * nothing is written. The case always gets fresh ids, every record and every
+ * reference with it (so a backup's ids, honest or chosen to match records
+ * already here, never meet the store's), and a snapshot with a reference to
+ * a record it does not hold is refused before anything is written: together
+ * these keep a restored case from reaching into any other. It is titled
+ * "… (restored)" when the case it was taken from is in this store. The
  * per-case counters the sidebar reads are rebuilt from the entities, and the
  * names version starts fresh so the linker links the case.
  */
-export async function writeCaseSnapshot(db: CasebookDexie, snapshot: CaseSnapshot, options: WriteSnapshotOptions = {}): Promise<WriteSnapshotResult> {
+export async function writeCaseSnapshot(db: CasebookDexie, snapshot: CaseSnapshot): Promise<WriteSnapshotResult> {
+  // Main checked the backup against the same schema; checked again here because this is where a stray reference would do harm.
+  const foreign = foreignReferences(snapshot, 4);
+  if (foreign.length > 0) {
+    throw new RestoreError('foreign-reference', `This backup refers to records that are not part of it (${describeForeignReferences(foreign)}), so it was not restored. Nothing was written.`);
+  }
   const tables = [db.cases, db.notes, db.sources, db.sourceBodies, db.entities, db.relations, db.mentions, db.citations, db.candidates, db.caseStats];
   try {
     return await db.transaction('rw', tables, async () => {
-      const remap = options.asNewCase || (await anyIdTaken(db, snapshot));
-      let ids: IdMaps | undefined;
-      let rows = snapshot;
-      if (remap) {
-        ({ snapshot: rows, ids } = remapSnapshot(snapshot, newId, (title) => `${title} (restored)`));
-      }
+      const besideItself = (await db.cases.get(snapshot.case.id)) !== undefined;
+      const { snapshot: rows, ids } = remapSnapshot(snapshot, newId, (title) => (besideItself ? `${title} (restored)` : title));
       // `add`, never `put`: a clash aborts the transaction instead of overwriting.
       await db.cases.add(rows.case);
       await bulkAddChunked(db.notes, rows.notes);
@@ -106,7 +105,7 @@ export async function writeCaseSnapshot(db: CasebookDexie, snapshot: CaseSnapsho
       await bulkAddChunked(db.citations, rows.citations);
       await bulkAddChunked(db.candidates, rows.candidates);
       await db.caseStats.put(statsFor(rows.case.id, rows.entities));
-      return { caseId: rows.case.id, remapped: remap, ids };
+      return { caseId: rows.case.id, ids };
     });
   } catch (error) {
     if (isQuotaExceeded(error)) throw new RestoreError('quota', 'There is not enough disk space to restore this case. Nothing was restored.', { cause: error });
@@ -116,32 +115,6 @@ export async function writeCaseSnapshot(db: CasebookDexie, snapshot: CaseSnapsho
     }
     throw new RestoreError('other', `The case could not be restored: ${(error as Error).message}. Nothing was restored.`, { cause: error });
   }
-}
-
-/** True if the case, or any record of it, already has its id taken in this store. */
-async function anyIdTaken(db: CasebookDexie, snapshot: CaseSnapshot): Promise<boolean> {
-  if (await db.cases.get(snapshot.case.id)) return true;
-  const checks: [KeyLookup, string[]][] = [
-    [db.notes, snapshot.notes.map((r) => r.id)],
-    [db.sources, snapshot.sources.map((r) => r.id)],
-    [db.sourceBodies, snapshot.sourceBodies.map((r) => r.sourceId)],
-    [db.entities, snapshot.entities.map((r) => r.id)],
-    [db.relations, snapshot.relations.map((r) => r.id)],
-    [db.mentions, snapshot.mentions.map((r) => r.id)],
-    [db.citations, snapshot.citations.map((r) => r.id)],
-    [db.candidates, snapshot.candidates.map((r) => r.id)],
-  ];
-  for (const [table, keys] of checks) {
-    for (let i = 0; i < keys.length; i += CHUNK) {
-      if ((await table.bulkGet(keys.slice(i, i + CHUNK))).some((row) => row !== undefined)) return true;
-    }
-  }
-  return false;
-}
-
-/** Just what `anyIdTaken` needs of a table keyed by a string. */
-interface KeyLookup {
-  bulkGet(keys: string[]): Promise<unknown[]>;
 }
 
 async function bulkAddChunked<T, K, I>(table: Table<T, K, I>, rows: readonly I[]): Promise<void> {

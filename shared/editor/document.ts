@@ -5,6 +5,32 @@ import { snippetAround } from '../linking/snippet';
 import { citationLabel, type CitationAttrs } from './citation';
 import type { EntityMentionAttrs } from './entity-mention';
 
+/**
+ * The names of Casebook's own inline nodes, as the note schema registers
+ * them: code that reads or rewrites a note document names them from here.
+ */
+export const NODE_NAMES = { entityMention: 'entityMention', citation: 'citation' } as const;
+
+/** Calls `fn` on every node of a document, parents before children. */
+export function visitNodes(doc: JSONContent, fn: (node: JSONContent) => void): void {
+  fn(doc);
+  for (const child of doc.content ?? []) visitNodes(child, fn);
+}
+
+/**
+ * A copy of a document with each node replaced by what `fn` returns for it
+ * (children are mapped first, and `fn` sees the node with mapped children).
+ * Nodes `fn` returns unchanged are shared with the original, not copied.
+ */
+export function mapNodes(doc: JSONContent, fn: (node: JSONContent) => JSONContent): JSONContent {
+  let node = doc;
+  if (doc.content) {
+    const content = doc.content.map((child) => mapNodes(child, fn));
+    if (content.some((child, i) => child !== doc.content![i])) node = { ...doc, content };
+  }
+  return fn(node);
+}
+
 export interface MentionInText extends EntityMentionAttrs {
   /** Offsets into `documentText(doc)`. */
   start: number;
@@ -94,7 +120,8 @@ export function noteTextAndMentions(
       sourceSha256: c.sourceSha256,
       createdAt: now,
     })),
-    mentions: mentions.map((m, i) => ({
+    // A chip detached from its entity (one that was never in this case) names nothing.
+    mentions: mentions.filter((m) => m.entityId).map((m, i) => ({
       id: `mention-${note.id}-${i}`,
       caseId: note.caseId,
       entityId: m.entityId,

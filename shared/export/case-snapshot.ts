@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JSONContent } from '@tiptap/core';
+import { foreignReferences } from './snapshot-references';
 import { CANDIDATE_TYPES, ENTITY_TYPES, RELATION_TYPES, type CandidateRecord, type Case, type Citation, type Entity, type Mention, type Note, type Relation, type Source, type SourceBody } from '../model';
 
 /**
@@ -138,10 +139,13 @@ const candidateSchema = z.object({
 
 /**
  * The snapshot as a backup must hold it: every row well-formed, every row of
- * this one case, ids unique per table, one body per source. References
- * between rows (a relation's ends, a citation's source) may dangle, as they
- * can in a live store (a deleted source leaves its citations broken, on
- * purpose), so they are not required to resolve.
+ * this one case, ids unique per table, one body per source, and
+ * self-contained: every reference (a relation's ends, a mention's entity and
+ * target, a citation's note and source, a quote's source, an entity or
+ * source named by a note node) points at a record of the snapshot
+ * (`snapshot-references.ts`). Writers make it so with `keepReferencesInside`;
+ * a backup that breaks it is refused, so no restore can reach into another
+ * case.
  */
 export const caseSnapshotSchema = z
   .object({
@@ -175,6 +179,9 @@ export const caseSnapshotSchema = z
     snapshot.sources.forEach((s, index) => {
       if (!bodies.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', index, 'id'], message: 'a source without its body' });
     });
+    for (const ref of foreignReferences(snapshot, 5)) {
+      ctx.addIssue({ code: 'custom', path: ref.path, message: `refers to ${ref.kind === 'entity' ? 'an' : 'a'} ${ref.kind} this case does not hold (“${ref.id.slice(0, 80)}”)` });
+    }
   });
 
 // The compiler checks that what the schema accepts is a CaseSnapshot.

@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import type { CaseSnapshot } from './case-snapshot';
+import { mapNodes, NODE_NAMES } from '../editor/document';
 
 /** Old id → new id, per kind of record; what a restore reports so callers can follow a record. */
 export interface IdMaps {
@@ -22,10 +23,12 @@ export type NewId = (prefix: string) => string;
  * The same case under fresh ids, so it can sit beside the one it was taken
  * from without touching it: every record gets a new id and every reference
  * follows, including those inside note documents (an entity mention's
- * `entityId`, a citation's `sourceId` and `citationId`). A reference to a
- * record the snapshot does not hold (a deleted entity still named in a note)
- * gets a fresh id too, consistently, so nothing in the copy can ever point
- * into another case. Pure: ids come from `newId`.
+ * `entityId`, a citation's `sourceId` and `citationId`). The snapshot must
+ * be self-contained (`snapshot-references.ts`; the restore checks it first);
+ * even so, any reference to a record it does not hold would get a fresh id
+ * here, never keep its old one, so nothing in the copy can point into another
+ * case. A detached reference (an empty id) stays empty. Pure: ids come from
+ * `newId`.
  */
 export function remapSnapshot(snapshot: CaseSnapshot, newId: NewId, title: (old: string) => string = (t) => t): { snapshot: CaseSnapshot; ids: IdMaps } {
   const ids: IdMaps = {
@@ -108,19 +111,21 @@ interface ContentIds {
   citationId: (old: string) => string;
 }
 
-/** A copy of a note document with the ids its inline nodes carry replaced. */
-function remapContent(node: JSONContent, ids: ContentIds): JSONContent {
-  const copy: JSONContent = { ...node };
-  const attrs = node.attrs;
-  if (node.type === 'entityMention' && attrs && typeof attrs.entityId === 'string' && attrs.entityId) {
-    copy.attrs = { ...attrs, entityId: ids.entityId(attrs.entityId) };
-  } else if (node.type === 'citation' && attrs) {
-    copy.attrs = {
-      ...attrs,
-      ...(typeof attrs.sourceId === 'string' && attrs.sourceId ? { sourceId: ids.sourceId(attrs.sourceId) } : {}),
-      ...(typeof attrs.citationId === 'string' && attrs.citationId ? { citationId: ids.citationId(attrs.citationId) } : {}),
-    };
-  }
-  if (node.content) copy.content = node.content.map((child) => remapContent(child, ids));
-  return copy;
+/** A copy of a note document with the ids its inline nodes carry replaced; empty (detached) ids stay empty. */
+function remapContent(doc: JSONContent, ids: ContentIds): JSONContent {
+  const swap = (value: unknown, remap: (old: string) => string) => (typeof value === 'string' && value ? { value: remap(value) } : undefined);
+  return mapNodes(doc, (node) => {
+    const attrs = node.attrs;
+    if (!attrs) return node;
+    if (node.type === NODE_NAMES.entityMention) {
+      const entityId = swap(attrs.entityId, ids.entityId);
+      return entityId ? { ...node, attrs: { ...attrs, entityId: entityId.value } } : node;
+    }
+    if (node.type === NODE_NAMES.citation) {
+      const sourceId = swap(attrs.sourceId, ids.sourceId);
+      const citationId = swap(attrs.citationId, ids.citationId);
+      return { ...node, attrs: { ...attrs, ...(sourceId ? { sourceId: sourceId.value } : {}), ...(citationId ? { citationId: citationId.value } : {}) } };
+    }
+    return node;
+  });
 }

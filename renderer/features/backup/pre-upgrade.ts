@@ -3,6 +3,7 @@ import type { CaseSnapshot } from '../../../shared/export/case-snapshot';
 import type { CasebookApi } from '../../../shared/ipc/contract';
 import type { Entity, Source, SourceBody } from '../../../shared/model';
 import { SCHEMA_VERSIONS } from '../../db/database';
+import { keepReferencesInside } from '../../../shared/export/snapshot-references';
 
 /**
  * Dexie opens IndexedDB at ten times its own version number (so 2 is
@@ -54,7 +55,7 @@ export async function readOldStore(name: string, version: number): Promise<CaseS
       return source;
     });
     const of = <T extends { caseId: string }>(rows: T[], caseId: string) => rows.filter((r) => r.caseId === caseId);
-    return cases.map((c) => ({
+    return cases.map((c) => keepReferencesInside({
       case: c,
       notes: of(notes, c.id).sort(byId),
       sources: of(sources, c.id).sort(byId),

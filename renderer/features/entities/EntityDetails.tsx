@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { ENTITY_TYPE_LABELS, RELATION_TYPES } from '../../../shared/model';
 import { useApp } from '../../app/context';
 import { backlinksOf, relationsOf } from '../../db/entities';
+import { getInCase } from '../../db/case-scope';
 import { EntityPicker } from './EntityPicker';
 import { QuoteCitation } from './QuoteCitation';
 import { RelationForm } from './RelationForm';
@@ -15,13 +16,13 @@ const BACKLINK_PAGE = 100;
 /** Everything the case knows about one entity, each passage one click from its place. */
 export function EntityDetails({ entityId }: { entityId: string }) {
   const services = useApp();
-  const { db, nav } = services;
+  const { db, caseId, nav } = services;
   const [merging, setMerging] = useState(false);
   const [relating, setRelating] = useState(false);
   const [shown, setShown] = useState(BACKLINK_PAGE);
-  const entity = useLiveQuery(async () => (await db.entities.get(entityId)) ?? null, [entityId]);
-  const relations = useLiveQuery(() => relationsOf(db, entityId), [entityId]);
-  const backlinks = useLiveQuery(() => backlinksOf(db, entityId), [entityId]);
+  const entity = useLiveQuery(async () => (await getInCase(db.entities, caseId, entityId)) ?? null, [caseId, entityId]);
+  const relations = useLiveQuery(() => relationsOf(db, caseId, entityId), [caseId, entityId]);
+  const backlinks = useLiveQuery(() => backlinksOf(db, caseId, entityId), [caseId, entityId]);
 
   if (entity === undefined) return <div className="pane-loading">Loading…</div>;
   if (entity === null) {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ENTITY_TYPES, ENTITY_TYPE_LABELS, type EntityType } from '../../../shared/model';
 import { useApp } from '../../app/context';
 import { createEntity, updateEntity } from '../../db/entities';
+import { getInCase } from '../../db/case-scope';
 import { logError } from '../../bridge';
 import { propertiesFromRows, rowsFromProperties, type PropertyRow } from './property-fields';
 
@@ -19,7 +20,7 @@ export function EntityForm({ entityId, initialName }: { entityId?: string; initi
 
   useEffect(() => {
     if (!entityId) return;
-    void db.entities.get(entityId).then((e) => {
+    void getInCase(db.entities, caseId, entityId).then((e) => {
       if (!e) return;
       setType(e.type);
       setName(e.name);

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { SourceQuote } from '../../../shared/model';
 import { useApp } from '../../app/context';
 import { checkCitation } from '../../db/citations';
+import { getInCase } from '../../db/case-scope';
 
 /**
  * A quoted passage shown as a citation: the quote and its source, one click
@@ -10,12 +11,12 @@ import { checkCitation } from '../../db/citations';
  * leads nowhere.
  */
 export function QuoteCitation({ quote, max = 160 }: { quote: SourceQuote; max?: number }) {
-  const { db, nav } = useApp();
+  const { db, caseId, nav } = useApp();
   const state = useLiveQuery(async () => {
-    const source = await db.sources.get(quote.sourceId);
+    const source = await getInCase(db.sources, caseId, quote.sourceId);
     const check = await checkCitation(db, { ...quote, sourceSha256: '' });
     return { title: source?.title ?? 'Missing source', check };
-  }, [db, quote.sourceId, quote.start, quote.end, quote.quote]);
+  }, [db, caseId, quote.sourceId, quote.start, quote.end, quote.quote]);
   const broken = state?.check.status === 'broken' ? state.check.reason : null;
   return (
     <button

@@ -28,7 +28,7 @@ export function RelationForm({ entity, onDone }: { entity: StoredEntity; onDone:
     if (!other) return;
     let live = true;
     setEvidence(null);
-    void evidenceFor(db, entity.id, other.id).then((found) => {
+    void evidenceFor(db, entity.caseId, entity.id, other.id).then((found) => {
       if (!live) return;
       setEvidence(found);
       setChosen(found.length ? 0 : null);

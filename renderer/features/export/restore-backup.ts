@@ -7,7 +7,7 @@ import { openCase } from '../../app/ui-state';
 /**
  * Restore: main opens the dialog, checks the whole backup and stores its
  * originals; the case is written here in one transaction, beside the open
- * one (under fresh ids if any would clash). The toast offers to open it.
+ * one, always under fresh ids. The toast offers to open it.
  */
 export async function restoreBackup(services: AppServices): Promise<void> {
   if (!casebook) throw new Error('Restoring needs the Casebook app (no connection to its main process).');

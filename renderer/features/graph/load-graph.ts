@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { Entity, Relation } from '../../../shared/model';
 import type { CasebookDexie } from '../../db/database';
 import { countEntitiesByType } from '../../db/entities';
+import { bulkGetInCase, inCase } from '../../db/case-scope';
 import type { GraphQuery } from './graph-data';
 
 /** A whole case is drawn only up to this size; past it the user starts from an entity. */
@@ -27,14 +28,15 @@ export async function loadGraphSlice(db: CasebookDexie, caseId: string, query: P
     return { kind: 'slice', entities, relations };
   }
 
+  const ofCase = inCase(caseId);
   const hops = new Map<string, number>([[query.focusId, 0]]);
   const relations = new Map<string, Relation>();
   let frontier = [query.focusId];
   while (frontier.length > 0) {
     const inFrontier = new Set(frontier);
     const [outgoing, incoming] = await Promise.all([
-      db.relations.where('fromId').anyOf(frontier).toArray(),
-      db.relations.where('toId').anyOf(frontier).toArray(),
+      db.relations.where('fromId').anyOf(frontier).filter(ofCase).toArray(),
+      db.relations.where('toId').anyOf(frontier).filter(ofCase).toArray(),
     ]);
     const touching = [...outgoing, ...incoming];
     for (const r of touching) relations.set(r.id, r);
@@ -50,6 +52,6 @@ export async function loadGraphSlice(db: CasebookDexie, caseId: string, query: P
     }
     frontier = next;
   }
-  const entities = (await db.entities.bulkGet([...hops.keys()])).filter((e): e is NonNullable<typeof e> => e !== undefined);
+  const entities = await bulkGetInCase(db.entities, caseId, [...hops.keys()]);
   return { kind: 'slice', entities, relations: [...relations.values()] };
 }

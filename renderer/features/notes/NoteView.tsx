@@ -3,6 +3,7 @@ import type { JSONContent } from '@tiptap/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/context';
 import { renameNote, UNTITLED } from '../../db/notes';
+import { getInCase } from '../../db/case-scope';
 import { NoteEditor } from '../editor/NoteEditor';
 import type { SaveState } from '../editor/debounced-saver';
 import { useNoteActions } from './use-note-actions';
@@ -17,14 +18,14 @@ const SAVE_LABELS: Partial<Record<SaveState, string>> = { pending: 'Edited', sav
 /** The middle pane for a note: its title, save state, and editor. */
 export function NoteView({ noteId, focus, find }: { noteId: string; focus?: { entityId: string; occurrence: number } | undefined; find?: string | undefined }) {
   const services = useApp();
-  const { db } = services;
+  const { db, caseId } = services;
   const { remove } = useNoteActions();
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [historyOpen, setHistoryOpen] = useState(false);
   // Bumped by a restore from History, so the editor reopens on the restored text.
   const [restored, setRestored] = useState<{ revision: number; content: JSONContent } | null>(null);
   // `null` once loaded and missing, so "loading" and "gone" look different.
-  const note = useLiveQuery(async () => (await db.notes.get(noteId)) ?? null, [noteId]);
+  const note = useLiveQuery(async () => (await getInCase(db.notes, caseId, noteId)) ?? null, [caseId, noteId]);
 
   if (note === undefined) return <div className="pane-loading">Loading note…</div>;
   if (note === null || note.deletedAt) {

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/context';
+import { getInCase } from '../../db/case-scope';
 import { reportReady } from '../../app/readiness';
 import { casebook } from '../../bridge';
 import type { Source } from '../../../shared/model';
@@ -27,10 +28,10 @@ interface Range {
  * view. Selecting a passage offers quoting it, or making it an entity or alias.
  */
 export function SourceReader({ sourceId, highlight }: { sourceId: string; highlight?: Range | undefined }) {
-  const { db, nav } = useApp();
-  const source = useLiveQuery(async () => (await db.sources.get(sourceId)) ?? null, [sourceId]);
-  const body = useLiveQuery(async () => (await db.sourceBodies.get(sourceId)) ?? null, [sourceId]);
-  const mentions = useReaderMentions(db, sourceId);
+  const { db, caseId, nav } = useApp();
+  const source = useLiveQuery(async () => (await getInCase(db.sources, caseId, sourceId)) ?? null, [caseId, sourceId]);
+  const body = useLiveQuery(async () => (await getInCase(db.sourceBodies, caseId, sourceId)) ?? null, [caseId, sourceId]);
+  const mentions = useReaderMentions(db, caseId, sourceId);
   const docRef = useRef<HTMLDivElement>(null);
   const [segments, setSegments] = useState<TextSegment[] | null>(null);
   const [selection, setSelection] = useState<{ range: TextSelection; anchor: DOMRect } | null>(null);

@@ -1,4 +1,5 @@
 import type { Source } from '../../../shared/model';
+import { getInCase } from '../../db/case-scope';
 import { pageAt } from '../../../shared/model';
 import type { CitationAttrs } from '../../../shared/editor/citation';
 import type { AppServices } from '../../app/context';
@@ -29,7 +30,7 @@ export function trimSelection(text: string, start: number, end: number): TextSel
 export async function quoteInNote(services: AppServices, source: Source, selection: TextSelection): Promise<void> {
   const { db, nav, toasts, linking, caseId } = services;
   const last = nav.get().lastNoteId;
-  const lastNote = last ? await db.notes.get(last) : undefined;
+  const lastNote = last ? await getInCase(db.notes, caseId, last) : undefined;
   const noteId = lastNote && !lastNote.deletedAt ? lastNote.id : await createNote(db, caseId, `Notes on ${source.title}`);
   const citation: CitationAttrs = {
     citationId: newId('cite'),
@@ -49,8 +50,8 @@ export async function quoteInNote(services: AppServices, source: Source, selecti
 
 /** "Add as alias": the selected words become another name of an entity (and the case is re-linked). */
 export async function addAliasFromSelection(services: AppServices, entityId: string, alias: string): Promise<void> {
-  const { db, toasts } = services;
-  const entity = await db.entities.get(entityId);
+  const { db, caseId, toasts } = services;
+  const entity = await getInCase(db.entities, caseId, entityId);
   if (!entity) throw new Error('That entity no longer exists.');
   const clean = alias.replace(/\s+/g, ' ').trim();
   const key = foldText(clean);

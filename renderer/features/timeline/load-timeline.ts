@@ -1,5 +1,6 @@
 import type { Entity } from '../../../shared/model';
 import type { CasebookDexie } from '../../db/database';
+import { bulkGetInCase } from '../../db/case-scope';
 import { DATED_TYPES, buildTimelineItems, type TimelineItem } from './timeline-items';
 import { orderTimeline } from './timeline-order';
 
@@ -16,6 +17,6 @@ export async function loadTimeline(db: CasebookDexie, caseId: string): Promise<T
   ]);
   const entities = new Map<string, Entity>(typed.flat().map((e) => [e.id, e]));
   const missing = [...new Set(relations.filter((r) => r.date).flatMap((r) => [r.fromId, r.toId]))].filter((id) => !entities.has(id));
-  for (const e of await db.entities.bulkGet(missing)) if (e) entities.set(e.id, e);
+  for (const e of await bulkGetInCase(db.entities, caseId, missing)) entities.set(e.id, e);
   return orderTimeline(buildTimelineItems([...entities.values()], relations), relations);
 }

@@ -21,7 +21,7 @@ describe('relationsOf', () => {
     const dea = await createEntity(db, CASE, draft('DEA', { type: 'PublicBody' }));
     const spector = await createEntity(db, CASE, draft('SpecTor', { type: 'Event' }));
     await db.relations.bulkAdd([relation('r1', 'works_for', anne, dea), relation('r2', 'conducted', dea, spector), relation('r3', 'leads', anne, spector)]);
-    const views = await relationsOf(db, dea);
+    const views = await relationsOf(db, CASE, dea);
     expect(views.map((v) => [v.relation.id, v.direction, v.other?.name]).sort()).toEqual([
       ['r1', 'backward', 'Anne Milgram'],
       ['r2', 'forward', 'SpecTor'],
@@ -31,9 +31,9 @@ describe('relationsOf', () => {
   it('gives no relations for an unrelated entity, and an undefined other for a missing one', async () => {
     const db = freshDatabase();
     const anne = await createEntity(db, CASE, draft('Anne Milgram'));
-    expect(await relationsOf(db, anne)).toEqual([]);
+    expect(await relationsOf(db, CASE, anne)).toEqual([]);
     await db.relations.add(relation('r1', 'works_for', anne, 'ent-deleted'));
-    expect(await relationsOf(db, anne)).toEqual([expect.objectContaining({ direction: 'forward', other: undefined })]);
+    expect(await relationsOf(db, CASE, anne)).toEqual([expect.objectContaining({ direction: 'forward', other: undefined })]);
   });
 
   it('matches the seed’s relations for the Yuancheng Group, both ways', async () => {
@@ -41,7 +41,7 @@ describe('relationsOf', () => {
     await ensureSeeded(db);
     const id = 'ent-yuancheng-group';
     const seed = loadSeedFiles().relations.filter((r) => r.from === id || r.to === id);
-    const views = await relationsOf(db, id);
+    const views = await relationsOf(db, 'case-fentanyl', id);
     expect(views.map((v) => v.relation.id).sort()).toEqual(seed.map((r) => r.id).sort());
     for (const v of views) {
       expect(v.other?.id).toBe(v.direction === 'forward' ? v.relation.toId : v.relation.fromId);
@@ -69,7 +69,7 @@ describe('backlinksOf', () => {
 
   it('lists notes first, then sources, numbering occurrences per target in reading order', async () => {
     const { db, noteA, noteB } = await scene();
-    const links = await backlinksOf(db, 'ent-anne');
+    const links = await backlinksOf(db, CASE, 'ent-anne');
     const summary = links.map((l) => [l.target.kind, l.target.kind === 'note' ? l.target.note.id : l.target.source.id, l.occurrence, l.mention.start]);
     expect(summary.slice(0, 3).sort()).toEqual(
       [
@@ -88,7 +88,7 @@ describe('backlinksOf', () => {
 
   it('gives the source’s id and title and the note itself', async () => {
     const { db, noteB } = await scene();
-    const links = await backlinksOf(db, 'ent-anne');
+    const links = await backlinksOf(db, CASE, 'ent-anne');
     const source = links.find((l) => l.target.kind === 'source');
     expect(source?.target).toEqual({ kind: 'source', source: { id: 'src-1', title: 'Article' } });
     const note = links.find((l) => l.target.kind === 'note' && l.target.note.id === noteB);
@@ -99,19 +99,19 @@ describe('backlinksOf', () => {
   it('leaves out deleted notes', async () => {
     const { db, noteA, noteB } = await scene();
     await deleteNote(db, noteA);
-    const notes = (await backlinksOf(db, 'ent-anne')).filter((l) => l.target.kind === 'note');
+    const notes = (await backlinksOf(db, CASE, 'ent-anne')).filter((l) => l.target.kind === 'note');
     expect(notes.map((l) => l.target.kind === 'note' && l.target.note.id)).toEqual([noteB]);
   });
 
   it('gives nothing for an entity never mentioned', async () => {
     const { db } = await scene();
-    expect(await backlinksOf(db, 'ent-nobody')).toEqual([]);
+    expect(await backlinksOf(db, CASE, 'ent-nobody')).toEqual([]);
   });
 
   it('finds the seeded starter note and the article for Anne Milgram', async () => {
     const db = freshDatabase();
     await ensureSeeded(db);
-    const links = await backlinksOf(db, 'ent-anne-milgram');
+    const links = await backlinksOf(db, 'case-fentanyl', 'ent-anne-milgram');
     const kinds = links.map((l) => l.target.kind);
     expect(kinds).toContain('note');
     expect(kinds).toContain('source');

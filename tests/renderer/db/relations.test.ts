@@ -11,7 +11,7 @@ describe('relations', () => {
     await ensureSeeded(db);
     const yuancheng = (await db.entities.where('nameKeys').equals('yuancheng group').first())!;
     const wuhan = (await db.entities.where('nameKeys').equals('wuhan').first())!;
-    const quotes = await evidenceFor(db, yuancheng.id, wuhan.id);
+    const quotes = await evidenceFor(db, yuancheng.caseId, yuancheng.id, wuhan.id);
     expect(quotes.length).toBeGreaterThan(0);
     for (const q of quotes) {
       const text = (await db.sourceBodies.get(q.sourceId))!.text;
@@ -31,7 +31,7 @@ describe('relations', () => {
     const id = await createRelation(db, caseId, { type: 'operates_in', fromId: a, toId: b, date: ' 2023-04 ', description: '', quotes: [quote] });
     expect(await db.relations.get(id)).toMatchObject({ type: 'operates_in', date: '2023-04', quotes: [quote] });
     expect(await db.relations.get(id)).not.toHaveProperty('description');
-    expect((await relationsOf(db, b)).map((r) => r.direction)).toEqual(['backward']);
+    expect((await relationsOf(db, caseId, b)).map((r) => r.direction)).toEqual(['backward']);
     await deleteRelation(db, id);
     expect(await db.relations.get(id)).toBeUndefined();
     await expect(createRelation(db, caseId, { type: 'related_to', fromId: a, toId: a, date: '', description: '', quotes: [] })).rejects.toThrow(/two different/);
