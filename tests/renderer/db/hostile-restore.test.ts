@@ -4,70 +4,18 @@ import { ensureSeeded, readSeedMarker } from '../../../renderer/db/seed';
 import { readCaseSnapshot, RestoreError, writeCaseSnapshot } from '../../../renderer/db/snapshot';
 import { backlinksOf, relationsOf } from '../../../renderer/db/entities';
 import { decodeBackup, encodeBackup } from '../../../shared/export/backup';
-import { caseSnapshotSchema, type CaseSnapshot } from '../../../shared/export/case-snapshot';
+import { caseSnapshotSchema } from '../../../shared/export/case-snapshot';
 import { foreignReferences } from '../../../shared/export/snapshot-references';
 import { deleteEntity } from '../../../renderer/db/delete-entity';
 import { deleteForever } from '../../../renderer/db/trash';
 import { trashIdFor } from '../../../renderer/db/delete-entity';
 import { saveNoteContent } from '../../../renderer/db/notes';
 import type { CasebookDexie } from '../../../renderer/db/database';
+import { hostileSnapshot, SEEDED_ENTITY, SEEDED_NOTE, SEEDED_SOURCE } from '../../fixtures/hostile-snapshot';
 
-// Ids of the seeded case that a hostile backup aims at.
-const SEEDED_ENTITY = 'ent-anne-milgram';
-const SEEDED_SOURCE = 'src-article';
-const SEEDED_NOTE = 'note-briefing-draft';
 
 const TABLES = ['cases', 'notes', 'sources', 'sourceBodies', 'entities', 'relations', 'mentions', 'citations', 'candidates', 'caseStats'] as const;
 const counts = (db: CasebookDexie) => Promise.all(TABLES.map((t) => db[t].count()));
-
-/**
- * A backup as the red team wrote it: its own records have new ids (so the
- * old "remap only on a clash" rule let it in as is), but its relation,
- * mentions, citation row and note nodes point at the seeded case's records.
- */
-function hostileSnapshot(): CaseSnapshot {
-  const caseId = 'case-evil';
-  const now = 1_700_000_000_000;
-  return {
-    case: { id: caseId, title: 'Evil', summary: '', createdAt: now, updatedAt: now },
-    notes: [
-      {
-        id: 'note-evil',
-        caseId,
-        title: 'Evil note',
-        text: 'Anne Milgram [Article]',
-        createdAt: now,
-        updatedAt: now,
-        content: {
-          type: 'doc',
-          content: [
-            {
-              type: 'paragraph',
-              content: [
-                { type: 'entityMention', attrs: { entityId: SEEDED_ENTITY, label: 'Anne Milgram', entityType: 'Person' } },
-                { type: 'citation', attrs: { citationId: 'c1', sourceId: SEEDED_SOURCE, start: 0, end: 10, page: null, quote: 'FABRICATED', sourceSha256: '0'.repeat(64), sourceTitle: 'Article' } },
-              ],
-            },
-          ],
-        },
-      },
-    ],
-    sources: [{ id: 'src-evil', caseId, title: 'Evil source', format: 'text', sha256: 'a'.repeat(64), size: 4, metadata: {}, importedAt: now }],
-    sourceBodies: [{ sourceId: 'src-evil', caseId, text: 'evil' }],
-    entities: [
-      { id: 'ent-evil', caseId, type: 'Organization', name: 'Evil Corp', aliases: [], description: '', properties: {}, protected: false, quotes: [], createdAt: now, updatedAt: now },
-    ],
-    relations: [{ id: 'rel-evil', caseId, type: 'works_for', fromId: 'ent-evil', toId: SEEDED_ENTITY, quotes: [], createdAt: now }],
-    mentions: [
-      { id: 'm-evil-1', caseId, entityId: SEEDED_ENTITY, targetKind: 'source', targetId: SEEDED_SOURCE, start: 0, end: 12, snippet: 'planted', status: 'confirmed' },
-      { id: 'm-evil-2', caseId, entityId: SEEDED_ENTITY, targetKind: 'note', targetId: SEEDED_NOTE, start: 0, end: 12, snippet: 'planted', status: 'confirmed' },
-    ],
-    citations: [
-      { id: 'note-evil:c1', caseId, noteId: 'note-evil', sourceId: SEEDED_SOURCE, start: 0, end: 10, quote: 'FABRICATED', sourceSha256: '0'.repeat(64), createdAt: now },
-    ],
-    candidates: [],
-  };
-}
 
 async function seeded() {
   const db = freshDatabase();
