@@ -1,6 +1,6 @@
 import { zipSync, type Zippable } from 'fflate';
 import { MAX_SOURCE_BYTES } from '../model';
-import { asCaseSnapshot, caseSnapshotSchema, countSnapshot, type CaseSnapshot } from './case-snapshot';
+import { caseSnapshotSchema, countSnapshot, type CaseSnapshot } from './case-snapshot';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -155,7 +155,7 @@ export async function decodeBackup(bytes: Uint8Array, limits: BackupLimits = DEF
     const issue = parsed.error.issues[0]!;
     return fail('invalid-content', `This backup’s case data is not valid at ${describePath(issue.path)}: ${issue.message}.`, toPath(issue.path));
   }
-  const snapshot = asCaseSnapshot(parsed.data);
+  const snapshot = parsed.data;
   const counts = countSnapshot(snapshot);
   const countsDiffer = (Object.keys(counts) as (keyof typeof counts)[]).some((k) => counts[k] !== manifest.data.counts[k]);
   if (snapshot.case.id !== manifest.data.caseId || countsDiffer) {

@@ -1,141 +1,6 @@
 import { z } from 'zod';
-import type { JSONContent } from '@tiptap/core';
+import { candidateSchema, caseSchema, citationSchema, entitySchema, mentionSchema, noteSchema, relationSchema, sourceBodySchema, sourceSchema } from '../model';
 import { foreignReferences } from './snapshot-references';
-import { CANDIDATE_TYPES, ENTITY_TYPES, RELATION_TYPES, type CandidateRecord, type Case, type Citation, type Entity, type Mention, type Note, type Relation, type Source, type SourceBody } from '../model';
-
-/**
- * Everything of one case, as plain data: what a `.casebook` backup holds
- * (as `case.json`) and what every export format reads. Entities are the
- * model's, without the keys the store derives from their names, so a
- * snapshot never carries anything a restore would have to trust or rebuild
- * by hand. Deleted notes still inside their undo window are kept: a backup
- * is lossless.
- */
-export interface CaseSnapshot {
-  case: Case;
-  notes: Note[];
-  sources: Source[];
-  sourceBodies: SourceBody[];
-  entities: Entity[];
-  relations: Relation[];
-  mentions: Mention[];
-  citations: Citation[];
-  candidates: CandidateRecord[];
-}
-
-const id = z.string().min(1).max(512);
-const time = z.number().finite();
-const offset = z.number().int().min(0);
-const shortText = z.string().max(100_000);
-
-// A TipTap document node. Unknown keys are kept (loose objects): the editor
-// owns the document's shape, and a backup must give it back unchanged.
-const markSchema = z.looseObject({ type: z.string(), attrs: z.record(z.string(), z.unknown()).optional() });
-const contentSchema: z.ZodType<JSONContent> = z.lazy(() =>
-  z.looseObject({
-    type: z.string().optional(),
-    attrs: z.record(z.string(), z.unknown()).optional(),
-    content: z.array(contentSchema).optional(),
-    marks: z.array(markSchema).optional(),
-    text: z.string().optional(),
-  }),
-);
-
-const quoteSchema = z.object({ sourceId: id, quote: z.string(), start: offset, end: offset });
-const propertyValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-
-const caseSchema = z.object({ id, title: shortText, summary: z.string(), createdAt: time, updatedAt: time });
-
-const noteSchema = z.object({
-  id,
-  caseId: id,
-  title: shortText,
-  content: contentSchema,
-  text: z.string(),
-  createdAt: time,
-  updatedAt: time,
-  deletedAt: time.optional(),
-});
-
-const sourceSchema = z.object({
-  id,
-  caseId: id,
-  title: shortText,
-  format: z.enum(['text', 'markdown', 'pdf', 'docx', 'html', 'email']),
-  pages: z.array(z.object({ start: offset, end: offset })).optional(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256'),
-  size: z.number().int().min(0),
-  metadata: z.record(z.string(), z.string()),
-  importedAt: time,
-  fileName: shortText.optional(),
-  parentId: id.optional(),
-  extractedAt: time.optional(),
-});
-
-const sourceBodySchema = z.object({ sourceId: id, caseId: id, text: z.string(), html: z.string().optional() });
-
-const entitySchema = z.object({
-  id,
-  caseId: id,
-  type: z.enum(ENTITY_TYPES),
-  name: shortText,
-  aliases: z.array(shortText),
-  description: z.string(),
-  properties: z.record(z.string(), propertyValue),
-  protected: z.boolean(),
-  quotes: z.array(quoteSchema),
-  createdAt: time,
-  updatedAt: time,
-});
-
-const relationSchema = z.object({
-  id,
-  caseId: id,
-  type: z.enum(Object.keys(RELATION_TYPES) as [keyof typeof RELATION_TYPES, ...(keyof typeof RELATION_TYPES)[]]),
-  fromId: id,
-  toId: id,
-  date: z.string().max(64).optional(),
-  description: z.string().optional(),
-  quotes: z.array(quoteSchema),
-  createdAt: time,
-});
-
-const mentionSchema = z.object({
-  id,
-  caseId: id,
-  entityId: id,
-  targetKind: z.enum(['note', 'source']),
-  targetId: id,
-  start: offset,
-  end: offset,
-  snippet: z.string(),
-  status: z.enum(['confirmed', 'suggested']),
-});
-
-const citationSchema = z.object({
-  id,
-  caseId: id,
-  noteId: id,
-  sourceId: id,
-  start: offset,
-  end: offset,
-  page: z.number().int().min(1).optional(),
-  quote: z.string(),
-  sourceSha256: z.string(),
-  createdAt: time,
-});
-
-const candidateSchema = z.object({
-  id,
-  caseId: id,
-  key: shortText,
-  name: shortText,
-  type: z.enum(CANDIDATE_TYPES),
-  status: z.enum(['pending', 'rejected']),
-  sightings: z.array(z.object({ sourceId: id, count: z.number().int().min(0), start: offset, end: offset, snippet: z.string() })),
-  count: z.number().int().min(0),
-  updatedAt: time,
-});
 
 /**
  * The snapshot as a backup must hold it: every row well-formed, every row of
@@ -153,6 +18,7 @@ export const caseSnapshotSchema = z
     notes: z.array(noteSchema),
     sources: z.array(sourceSchema),
     sourceBodies: z.array(sourceBodySchema),
+    // The model's entities: the keys the store derives from names are not part of it, so a restore rebuilds them.
     entities: z.array(entitySchema),
     relations: z.array(relationSchema),
     mentions: z.array(mentionSchema),
@@ -184,9 +50,15 @@ export const caseSnapshotSchema = z
     }
   });
 
-// The compiler checks that what the schema accepts is a CaseSnapshot.
-type ParsedSnapshot = z.infer<typeof caseSnapshotSchema>;
-export const asCaseSnapshot = (parsed: ParsedSnapshot): CaseSnapshot => parsed;
+/**
+ * Everything of one case, as plain data: what a `.casebook` backup holds
+ * (as `case.json`) and what every export format reads. Each table's rows are
+ * the model's own schema (`shared/model`), so a field added to the model is
+ * carried by every backup without anyone remembering to add it here.
+ * Deleted notes still inside their undo window are kept: a backup is
+ * lossless.
+ */
+export type CaseSnapshot = z.infer<typeof caseSnapshotSchema>;
 
 /** Row counts per table: the backup manifest states them, the UI can show them. */
 export type SnapshotCounts = { [T in Exclude<keyof CaseSnapshot, 'case'>]: number };

@@ -1,6 +1,18 @@
+import { z } from 'zod';
+import { idSchema, offsetSchema, shortTextSchema, timeSchema } from './fields';
+
 /** The kinds of entity extraction proposes; the user may retype one on accepting it. */
 export const CANDIDATE_TYPES = ['Person', 'Organization', 'Place'] as const;
 export type CandidateType = (typeof CANDIDATE_TYPES)[number];
+
+export const candidateSightingSchema = z.object({
+  sourceId: idSchema,
+  count: z.number().int().min(0),
+  start: offsetSchema,
+  end: offsetSchema,
+  snippet: z.string(),
+});
+export type CandidateSighting = z.infer<typeof candidateSightingSchema>;
 
 /**
  * A name found in the case's sources that is not an entity yet, waiting in
@@ -8,25 +20,18 @@ export type CandidateType = (typeof CANDIDATE_TYPES)[number];
  * in ten documents is reviewed once, and a rejected name stays rejected when
  * later imports find it again.
  */
-export interface CandidateRecord {
+export const candidateSchema = z.object({
   /** `${caseId}:${key}`: one row per case and name, whoever finds it. */
-  id: string;
-  caseId: string;
-  key: string;
-  name: string;
-  type: CandidateType;
-  status: 'pending' | 'rejected';
+  id: idSchema,
+  caseId: idSchema,
+  key: shortTextSchema,
+  name: shortTextSchema,
+  type: z.enum(CANDIDATE_TYPES),
+  status: z.enum(['pending', 'rejected']),
   /** Where it was found: per source, how often, and its first passage. */
-  sightings: CandidateSighting[];
+  sightings: z.array(candidateSightingSchema),
   /** Occurrences across all sightings, for ranking the queue. */
-  count: number;
-  updatedAt: number;
-}
-
-export interface CandidateSighting {
-  sourceId: string;
-  count: number;
-  start: number;
-  end: number;
-  snippet: string;
-}
+  count: z.number().int().min(0),
+  updatedAt: timeSchema,
+});
+export type CandidateRecord = z.infer<typeof candidateSchema>;

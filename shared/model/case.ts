@@ -1,7 +1,11 @@
-export interface Case {
-  id: string;
-  title: string;
-  summary: string;
-  createdAt: number;
-  updatedAt: number;
-}
+import { z } from 'zod';
+import { idSchema, shortTextSchema, timeSchema } from './fields';
+
+export const caseSchema = z.object({
+  id: idSchema,
+  title: shortTextSchema,
+  summary: z.string(),
+  createdAt: timeSchema,
+  updatedAt: timeSchema,
+});
+export type Case = z.infer<typeof caseSchema>;

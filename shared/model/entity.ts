@@ -1,4 +1,6 @@
-import type { Quote } from './provenance';
+import { z } from 'zod';
+import { idSchema, shortTextSchema, timeSchema } from './fields';
+import { quoteSchema } from './provenance';
 
 /**
  * Entity types follow FollowTheMoney's schemata where one fits, plus our own
@@ -28,7 +30,8 @@ export const ENTITY_TYPE_LABELS: Record<EntityType, { singular: string; plural: 
 };
 
 /** Property values stay flat and JSON-safe so they export to FtM and CSV unchanged. */
-export type PropertyValue = string | number | boolean | null;
+export const propertyValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type PropertyValue = z.infer<typeof propertyValueSchema>;
 
 /**
  * Well-known property keys by type. Others are allowed; these are the ones
@@ -42,25 +45,26 @@ export type PropertyValue = string | number | boolean | null;
  * - Figure: `amount` (number), `unit` ("pills", "pounds", "people", "USD",
  *   "websites", "countries"…), `measure` ("seizure", "deaths", "arrests"…).
  */
-export type EntityProperties = Record<string, PropertyValue>;
-
-export interface Entity {
-  id: string;
-  caseId: string;
-  type: EntityType;
-  name: string;
-  aliases: string[];
-  description: string;
-  properties: EntityProperties;
-  /** Source protection: the briefing export redacts protected entities. */
-  protected: boolean;
-  /** Passages of the case's sources that attest this entity. */
-  quotes: SourceQuote[];
-  createdAt: number;
-  updatedAt: number;
-}
+export const entityPropertiesSchema = z.record(z.string(), propertyValueSchema);
+export type EntityProperties = z.infer<typeof entityPropertiesSchema>;
 
 /** A quote tied to the source it was taken from. */
-export interface SourceQuote extends Quote {
-  sourceId: string;
-}
+export const sourceQuoteSchema = quoteSchema.extend({ sourceId: idSchema });
+export type SourceQuote = z.infer<typeof sourceQuoteSchema>;
+
+export const entitySchema = z.object({
+  id: idSchema,
+  caseId: idSchema,
+  type: z.enum(ENTITY_TYPES),
+  name: shortTextSchema,
+  aliases: z.array(shortTextSchema),
+  description: z.string(),
+  properties: entityPropertiesSchema,
+  /** Source protection: every export but the backup redacts protected entities. */
+  protected: z.boolean(),
+  /** Passages of the case's sources that attest this entity. */
+  quotes: z.array(sourceQuoteSchema),
+  createdAt: timeSchema,
+  updatedAt: timeSchema,
+});
+export type Entity = z.infer<typeof entitySchema>;

@@ -8,3 +8,5 @@ export * from './mention';
 export * from './citation';
 export * from './imported-source';
 export * from './candidate';
+export * from './fields';
+export * from './note-document';

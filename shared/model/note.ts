@@ -1,15 +1,18 @@
-import type { JSONContent } from '@tiptap/core';
+import { z } from 'zod';
+import { idSchema, shortTextSchema, timeSchema } from './fields';
+import { noteDocumentSchema } from './note-document';
 
-export interface Note {
-  id: string;
-  caseId: string;
-  title: string;
+export const noteSchema = z.object({
+  id: idSchema,
+  caseId: idSchema,
+  title: shortTextSchema,
   /** The TipTap document, as `editor.getJSON()` gives it. */
-  content: JSONContent;
+  content: noteDocumentSchema,
   /** Plain text of the document, for search and backlink snippets. */
-  text: string;
-  createdAt: number;
-  updatedAt: number;
+  text: z.string(),
+  createdAt: timeSchema,
+  updatedAt: timeSchema,
   /** Set when the user deletes the note; kept until the undo window passes. */
-  deletedAt?: number;
-}
+  deletedAt: timeSchema.optional(),
+});
+export type Note = z.infer<typeof noteSchema>;

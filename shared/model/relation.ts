@@ -1,4 +1,6 @@
-import type { SourceQuote } from './entity';
+import { z } from 'zod';
+import { sourceQuoteSchema } from './entity';
+import { idSchema, timeSchema } from './fields';
 
 /**
  * Relation types read "from <type> to": e.g. `located_in` reads
@@ -39,15 +41,18 @@ export const RELATION_TYPES = {
 } as const satisfies Record<string, { forward: string; backward: string }>;
 export type RelationType = keyof typeof RELATION_TYPES;
 
-export interface Relation {
-  id: string;
-  caseId: string;
-  type: RelationType;
-  fromId: string;
-  toId: string;
+export const RELATION_TYPE_NAMES = Object.keys(RELATION_TYPES) as [RelationType, ...RelationType[]];
+
+export const relationSchema = z.object({
+  id: idSchema,
+  caseId: idSchema,
+  type: z.enum(RELATION_TYPE_NAMES),
+  fromId: idSchema,
+  toId: idSchema,
   /** ISO 8601, possibly partial. */
-  date?: string;
-  description?: string;
-  quotes: SourceQuote[];
-  createdAt: number;
-}
+  date: z.string().max(64).optional(),
+  description: z.string().optional(),
+  quotes: z.array(sourceQuoteSchema),
+  createdAt: timeSchema,
+});
+export type Relation = z.infer<typeof relationSchema>;

@@ -1,4 +1,13 @@
-export type SourceFormat = 'text' | 'markdown' | 'pdf' | 'docx' | 'html' | 'email';
+import { z } from 'zod';
+import { idSchema, offsetSchema, sha256Schema, shortTextSchema, timeSchema } from './fields';
+
+/** The formats Casebook imports; the one list every schema, filter and label reads. */
+export const SOURCE_FORMATS = ['text', 'markdown', 'pdf', 'docx', 'html', 'email'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+/** A character range of the plain text; for paged formats, one per page. */
+export const textRangeSchema = z.object({ start: offsetSchema, end: offsetSchema });
+export type TextRange = z.infer<typeof textRangeSchema>;
 
 /**
  * A source as listed: everything but the document itself, so lists, the
@@ -6,33 +15,38 @@ export type SourceFormat = 'text' | 'markdown' | 'pdf' | 'docx' | 'html' | 'emai
  * in `SourceBody`, one row per source, read only by what needs them (the
  * reader, the linker, citations, export).
  */
-export interface Source {
-  id: string;
-  caseId: string;
-  title: string;
-  format: SourceFormat;
+export const sourceSchema = z.object({
+  id: idSchema,
+  caseId: idSchema,
+  title: shortTextSchema,
+  format: z.enum(SOURCE_FORMATS),
   /** Character ranges of pages in the body's text, for paged formats. */
-  pages?: { start: number; end: number }[];
-  sha256: string;
-  size: number;
-  metadata: Record<string, string>;
-  importedAt: number;
+  pages: z.array(textRangeSchema).optional(),
+  /** Hex sha256 of the original file's bytes. */
+  sha256: sha256Schema,
+  /** Bytes of the original file. */
+  size: z.number().int().min(0),
+  /** What the file states: author, date, url, subject, from, to… */
+  metadata: z.record(z.string(), z.string()),
+  importedAt: timeSchema,
   /** The file's name as it was imported. */
-  fileName?: string;
+  fileName: shortTextSchema.optional(),
   /** The source this one was found in (an email's attachment). */
-  parentId?: string;
+  parentId: idSchema.optional(),
   /** When extraction last proposed candidates from it; unset until it has. */
-  extractedAt?: number;
-}
+  extractedAt: timeSchema.optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
 
-export interface SourceBody {
-  sourceId: string;
-  caseId: string;
+export const sourceBodySchema = z.object({
+  sourceId: idSchema,
+  caseId: idSchema,
   /** Plain text: what quotes, mentions and citations address by offset. */
-  text: string;
+  text: z.string(),
   /** Sanitized HTML where the source has structure. */
-  html?: string;
-}
+  html: z.string().optional(),
+});
+export type SourceBody = z.infer<typeof sourceBodySchema>;
 
 /** A source with its document, as the seed and the reader handle it. */
 export type SourceWithBody = Source & Pick<SourceBody, 'text' | 'html'>;

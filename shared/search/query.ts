@@ -1,4 +1,5 @@
 import { ENTITY_TYPES } from '../model/entity';
+import { SOURCE_FORMATS } from '../model/source';
 import type { SearchKind } from './passages';
 import { isStopword, tokenize } from './tokens';
 
@@ -61,7 +62,7 @@ const KINDS: Record<string, SearchKind> = {
 
 const TYPE_NAMES = new Map<string, string>([
   ...ENTITY_TYPES.map((t) => [t.toLowerCase(), t] as const),
-  ...['text', 'markdown', 'pdf', 'docx', 'html', 'email'].map((f) => [f, f] as const),
+  ...SOURCE_FORMATS.map((f) => [f, f] as const),
 ]);
 
 const ISO_PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;

@@ -4,7 +4,7 @@ import entities from './entities.json';
 import relations from './relations.json';
 import notes from './notes.json';
 import { seedCaseSchema, seedEntitySchema, seedNoteSchema, seedRelationSchema } from './schema';
-import type { SeedCaseFile, SeedEntity, SeedNote, SeedRelation } from './types';
+import type { SeedCaseFile, SeedEntity, SeedNote, SeedRelation } from './schema';
 
 /**
  * The seed files, parsed against their schemas: a malformed seed fails

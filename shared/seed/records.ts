@@ -1,6 +1,6 @@
 import type { Case, Entity, Mention, Note, Relation, SourceWithBody } from '../model';
 import { noteTextAndMentions } from '../editor/document';
-import type { SeedCaseFile, SeedEntity, SeedNote, SeedRelation } from './types';
+import type { SeedCaseFile, SeedEntity, SeedNote, SeedRelation } from './schema';
 
 export interface SeedData {
   caseFile: SeedCaseFile;

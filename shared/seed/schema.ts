@@ -1,42 +1,44 @@
 import { z } from 'zod';
-import { ENTITY_TYPES, RELATION_TYPES, type RelationType } from '../model';
+import { caseSchema, entitySchema, isoPartialDateSchema, noteDocumentSchema, noteSchema, quoteSchema, relationSchema, sourceSchema } from '../model';
 
-const quote = z.object({ quote: z.string().min(1), start: z.number().int().nonnegative(), end: z.number().int().positive() }).strict();
-const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)');
+/**
+ * The seed files' shapes, derived from the model's schemas: the seed says
+ * less than a stored record (no case id on each row, no timestamps; quotes
+ * address the one seed article, so they carry no source id) and is stricter
+ * (every entity and relation is attested by at least one quote). All quotes
+ * address `fentanyl-article.txt` by UTF-16 offsets: `article.slice(start, end) === quote`.
+ */
+const seedQuote = quoteSchema.extend({ quote: z.string().min(1), end: z.number().int().positive() }).strict();
 
 export const seedCaseSchema = z.object({
-  case: z.object({ id: z.string().min(1), title: z.string().min(1), summary: z.string() }),
-  source: z.object({
-    id: z.string().min(1),
+  case: caseSchema.pick({ id: true, title: true, summary: true }).extend({ title: z.string().min(1) }),
+  source: sourceSchema.pick({ id: true, title: true, format: true, metadata: true }).extend({
     title: z.string().min(1),
-    format: z.enum(['text', 'markdown', 'pdf', 'docx', 'html', 'email']),
+    /** File name beside this file holding the source text, byte for byte. */
     textFile: z.string().min(1),
-    metadata: z.record(z.string(), z.string()),
   }),
 });
+export type SeedCaseFile = z.infer<typeof seedCaseSchema>;
 
-export const seedEntitySchema = z.object({
-  id: z.string().min(1),
-  type: z.enum(ENTITY_TYPES),
+export const seedEntitySchema = entitySchema.pick({ id: true, type: true, name: true, aliases: true, description: true, properties: true }).extend({
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)),
   description: z.string().min(1),
-  properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-  quotes: z.array(quote).min(1),
+  quotes: z.array(seedQuote).min(1),
 });
+export type SeedEntity = z.infer<typeof seedEntitySchema>;
 
-export const seedRelationSchema = z.object({
-  id: z.string().min(1),
-  type: z.enum(Object.keys(RELATION_TYPES) as [RelationType, ...RelationType[]]),
+export const seedRelationSchema = relationSchema.pick({ id: true, type: true, description: true }).extend({
   from: z.string().min(1),
   to: z.string().min(1),
-  date: isoDate.optional(),
-  description: z.string().optional(),
-  quotes: z.array(quote).min(1),
+  date: isoPartialDateSchema.optional(),
+  quotes: z.array(seedQuote).min(1),
 });
+export type SeedRelation = z.infer<typeof seedRelationSchema>;
 
-export const seedNoteSchema = z.object({
-  id: z.string().min(1),
+export const seedNoteSchema = noteSchema.pick({ id: true, title: true }).extend({
   title: z.string().min(1),
-  content: z.object({ type: z.literal('doc') }).passthrough(),
+  /** A TipTap document; entity mentions are `entityMention` nodes. */
+  content: noteDocumentSchema.refine((doc) => doc.type === 'doc', 'a document node'),
 });
+export type SeedNote = z.infer<typeof seedNoteSchema>;

@@ -4,7 +4,7 @@ import { getSchema, type JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { noteExtensions } from '../../shared/editor/extensions';
 import { ENTITY_TYPES, RELATION_TYPES, type Quote } from '../../shared/model';
-import type { SeedCaseFile, SeedEntity, SeedNote, SeedRelation } from '../../shared/seed/types';
+import type { SeedCaseFile, SeedEntity, SeedNote, SeedRelation } from '../../shared/seed/schema';
 
 const seedFile = (name: string) => new URL(`../../shared/seed/${name}`, import.meta.url);
 const readJson = <T>(name: string): T => JSON.parse(readFileSync(seedFile(name), 'utf8')) as T;

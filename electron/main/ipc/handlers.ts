@@ -166,9 +166,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       try {
         if (format === 'html') {
           const { caseToHtml } = await import('../../../shared/export/html');
-          bytes = new TextEncoder().encode(caseToHtml(snapshot as CaseSnapshot));
+          bytes = new TextEncoder().encode(caseToHtml(snapshot));
         } else {
-          bytes = await backupBytes(snapshot as CaseSnapshot);
+          bytes = await backupBytes(snapshot);
         }
       } catch (error) {
         return fail('export-failed', `The ${format === 'html' ? 'HTML page' : 'backup'} could not be made: ${(error as Error).message}`);
@@ -201,7 +201,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'backup:auto': async ({ snapshot, reason }) => {
       try {
-        const outcome = await backups().write(snapshot.case.id, reason ?? 'daily', () => backupBytes(snapshot as CaseSnapshot));
+        const outcome = await backups().write(snapshot.case.id, reason ?? 'daily', () => backupBytes(snapshot));
         return ok(outcome.written ? { written: true as const, fileName: outcome.fileName } : { written: false as const, reason: outcome.reason });
       } catch (error) {
         return writeFailure(error, backupsDir());

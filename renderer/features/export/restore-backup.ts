@@ -1,7 +1,6 @@
 import type { AppServices } from '../../app/context';
 import { casebook } from '../../bridge';
 import { writeCaseSnapshot } from '../../db/snapshot';
-import type { CaseSnapshot } from '../../../shared/export/case-snapshot';
 import { openCase } from '../../app/ui-state';
 
 /**
@@ -14,7 +13,7 @@ export async function restoreBackup(services: AppServices): Promise<void> {
   const result = await casebook.backupRestore();
   if (!result.ok) throw new Error(result.error.message);
   if (!result.value.restored) return;
-  const written = await writeCaseSnapshot(services.db, result.value.snapshot as CaseSnapshot);
+  const written = await writeCaseSnapshot(services.db, result.value.snapshot);
   const title = (await services.db.cases.get(written.caseId))?.title ?? 'the case';
   services.toasts.show({
     tone: 'info',
