@@ -52,7 +52,7 @@ export interface Entity {
   aliases: string[];
   description: string;
   properties: EntityProperties;
-  /** Source protection: the briefing export redacts protected entities. */
+  /** Source protection: every redacted export (briefing, HTML, Markdown, CSV, FtM) hides protected entities' names. */
   protected: boolean;
   /** Passages of the case's sources that attest this entity. */
   quotes: SourceQuote[];
