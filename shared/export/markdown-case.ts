@@ -82,7 +82,7 @@ function entitiesMarkdown(entities: readonly Entity[], anchors: Map<string, stri
     lines.push(`## ${ENTITY_TYPE_LABELS[type].plural}`, '');
     for (const e of ofType) {
       lines.push(`<a id="${anchors.get(e.id)}"></a>`, '', `### ${escapeInline(e.name)}`, '');
-      if (e.protected) lines.push('*Protected: redacted from briefings.*', '');
+      if (e.protected) lines.push('*Protected: its names are redacted in redacted exports.*', '');
       if (e.aliases.length) lines.push(`Also known as: ${e.aliases.map(escapeInline).join('; ')}`, '');
       if (e.description.trim()) lines.push(escapeInline(e.description), '');
       const props = Object.entries(e.properties).filter(([, v]) => v !== null && v !== '');

@@ -34,7 +34,11 @@ export const requestSchemas = {
       bytes: z.instanceof(Uint8Array),
     })
     .strict(),
-  'export:case-file': z.object({ format: z.enum(['html', 'backup']), snapshot: caseSnapshotSchema }).strict(),
+  // An HTML page must say whether to redact (main redacts it itself); a backup keeps everything, so it cannot ask to.
+  'export:case-file': z.discriminatedUnion('format', [
+    z.object({ format: z.literal('html'), snapshot: caseSnapshotSchema, redact: z.boolean() }).strict(),
+    z.object({ format: z.literal('backup'), snapshot: caseSnapshotSchema }).strict(),
+  ]),
   'backup:restore': z.void(),
   'backup:auto': z.object({ snapshot: caseSnapshotSchema, reason: z.enum(['daily', 'pre-upgrade']).optional() }).strict(),
 } as const;

@@ -11,6 +11,8 @@ import type { EventContract, SaveOutcome } from '../../../shared/ipc/contract';
 import type { RequestOf } from '../../../shared/ipc/schemas';
 import { decodeBackup, encodeBackup } from '../../../shared/export/backup';
 import type { CaseSnapshot } from '../../../shared/export/case-snapshot';
+import { checkRedacted, RedactionLeakError } from '../../../shared/redaction/legible';
+import { redactSnapshot } from '../../../shared/redaction/redact-snapshot';
 import { createBackupRotation, type BackupRotation } from '../../services/backup-rotation';
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -158,7 +160,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       return ok({ saved: true as const, path, pageCount: printed.pageCount });
     },
-    'export:case-file': async ({ format, snapshot }) => {
+    'export:case-file': async (request) => {
+      const { format } = request;
+      const original = request.snapshot;
+      // Main redacts the page itself, with the same step as every other format: a
+      // request that asks for redaction gets it, whatever the renderer sent.
+      const redact = request.format === 'html' && request.redact;
+      let snapshot = original;
+      try {
+        if (redact) snapshot = redactSnapshot(original);
+      } catch (error) {
+        return fail('export-failed', `The HTML page could not be redacted, so it was not made: ${(error as Error).message}`);
+      }
       const name = `${safeFileName(snapshot.case.title)}.${format === 'html' ? 'html' : 'casebook'}`;
       const path = await deps.chooseSavePath(name, format);
       if (!path) return ok<SaveOutcome>({ saved: false });
@@ -166,11 +179,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       try {
         if (format === 'html') {
           const { caseToHtml } = await import('../../../shared/export/html');
-          bytes = new TextEncoder().encode(caseToHtml(snapshot));
+          const html = caseToHtml(snapshot);
+          if (redact) checkRedacted(original.entities, [html], 'HTML page');
+          bytes = new TextEncoder().encode(html);
         } else {
           bytes = await backupBytes(snapshot);
         }
       } catch (error) {
+        if (error instanceof RedactionLeakError) return fail('export-failed', error.message);
         return fail('export-failed', `The ${format === 'html' ? 'HTML page' : 'backup'} could not be made: ${(error as Error).message}`);
       }
       try {

@@ -109,7 +109,7 @@ export function EntityForm({ entityId, initialName }: { entityId?: string; initi
       </fieldset>
       <label className="checkbox">
         <input type="checkbox" checked={isProtected} onChange={(e) => setProtected(e.target.checked)} />
-        Protected — redact this entity's names in briefing exports
+        Protected — redact this entity's names in exports
       </label>
       {error && <p className="form-error" role="alert">{error}</p>}
       <div className="form-actions">

@@ -163,7 +163,7 @@ export function ExportDialog() {
                 {(['A4', 'Letter'] as const).map((size) => (
                   <label key={size}><input type="radio" name="page-size" checked={pageSize === size} onChange={() => setPageSize(size)} /> {size}</label>
                 ))}
-                <label><input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} /> Redact protected entities</label>
+                <label><input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} /> Redact protected entities in every export but the backup</label>
               </fieldset>
             </>
           )}
@@ -178,7 +178,7 @@ export function ExportDialog() {
             <button type="button" className="primary" disabled={!model || busy} onClick={() => void exportPdf()}>Export PDF…</button>
             <button type="button" onClick={close} disabled={busy}>Cancel</button>
           </div>
-          <OtherExports records={records} disabled={busy} />
+          <OtherExports records={records} disabled={busy} redact={redact} />
         </div>
         <div className="export-preview">
           {preview ? <iframe title="Briefing preview" sandbox="" srcDoc={asPreviewPage(preview)} /> : <div className="pane-loading">Preparing the preview…</div>}

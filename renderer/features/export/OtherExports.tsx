@@ -1,9 +1,6 @@
 import { useState } from 'react';
 import type { BriefingRecords } from '../../../shared/briefing';
-import { caseToMarkdownZip } from '../../../shared/export/markdown-case';
-import { caseToFtmLines } from '../../../shared/export/ftm';
-import { entitiesToCsv } from '../../../shared/export/csv';
-import type { CaseSnapshot } from '../../../shared/export/case-snapshot';
+import { encodeCaseExport } from '../../../shared/export/encode-case-export';
 import type { SaveOutcome } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import { useApp } from '../../app/context';
@@ -21,15 +18,20 @@ const LABELS: Record<Format, string> = {
   csv: 'Entities (CSV)',
 };
 
-const slug = (title: string) => title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'case';
+/** The formats for sharing, redacted when asked; the backup is apart (it keeps everything). */
+const SHARED_FORMATS = ['markdown-zip', 'html', 'ftm', 'csv'] as const;
 
 /**
  * The case in other formats: Markdown, FtM and CSV are made here and saved
  * by main; HTML (rendered with the note schema in Node) and the backup (which
- * carries the originals main keeps) are made by main. Restoring a backup
- * adds its case beside this one, never over it.
+ * carries the originals main keeps) are made by main. With `redact`, every
+ * format but the backup goes through the one redaction step
+ * (shared/redaction/redact-snapshot.ts): here for the formats made here, in
+ * main for the HTML page (the request says so, and main redacts itself).
+ * The backup keeps everything, and says so. Restoring a backup adds its case
+ * beside this one, never over it.
  */
-export function OtherExports({ records, disabled }: { records: BriefingRecords | null; disabled: boolean }) {
+export function OtherExports({ records, disabled, redact }: { records: BriefingRecords | null; disabled: boolean; redact: boolean }) {
   const services = useApp();
   const { db, caseId, toasts } = services;
   const [busy, setBusy] = useState<Format | 'restore' | null>(null);
@@ -42,17 +44,19 @@ export function OtherExports({ records, disabled }: { records: BriefingRecords |
     try {
       const snapshot = await readCaseSnapshot(db, caseId);
       if (!snapshot) throw new Error('This case is no longer in the store.');
-      const name = slug(snapshot.case.title);
+      type CaseFileSnapshot = Parameters<typeof casebook.exportCaseFile>[0]['snapshot'];
       let result: Result<SaveOutcome>;
-      if (format === 'html' || format === 'backup') {
-        result = await casebook.exportCaseFile({ format, snapshot: snapshot as Parameters<typeof casebook.exportCaseFile>[0]['snapshot'] });
+      if (format === 'html') {
+        result = await casebook.exportCaseFile({ format, snapshot: snapshot as CaseFileSnapshot, redact });
+      } else if (format === 'backup') {
+        result = await casebook.exportCaseFile({ format, snapshot: snapshot as CaseFileSnapshot });
       } else {
-        const bytes = encode(format, snapshot);
-        const extension = format === 'markdown-zip' ? 'zip' : format === 'ftm' ? 'ftm.json' : 'csv';
-        result = await casebook.exportSaveFile({ format, suggestedName: `${name}${format === 'csv' ? '-entities' : ''}.${extension}`, bytes });
+        const { bytes, suggestedName } = encodeCaseExport(format, snapshot, { redact });
+        result = await casebook.exportSaveFile({ format, suggestedName, bytes });
       }
       if (!result.ok) return setError(result.error.message);
-      if (result.value.saved) toasts.show({ tone: 'info', message: `Saved ${LABELS[format]} to ${result.value.path}.` });
+      const redacted = redact && format !== 'backup' ? ', protected names redacted' : '';
+      if (result.value.saved) toasts.show({ tone: 'info', message: `Saved ${LABELS[format]} to ${result.value.path}${redacted}.` });
     } catch (e) {
       logError(`Exporting ${format} failed`, e);
       setError(e instanceof Error ? e.message : 'The export failed.');
@@ -73,26 +77,35 @@ export function OtherExports({ records, disabled }: { records: BriefingRecords |
     }
   };
 
+  const button = (format: Format) => (
+    <button
+      key={format}
+      type="button"
+      disabled={disabled || busy !== null || !records}
+      aria-describedby={format === 'backup' && redact ? 'backup-keeps-everything' : undefined}
+      onClick={() => void save(format)}
+    >
+      {busy === format ? 'Saving…' : LABELS[format]}
+    </button>
+  );
+
   return (
     <section className="other-exports" aria-label="Other formats">
       <h2>Other formats</h2>
-      <div className="export-buttons">
-        {(Object.keys(LABELS) as Format[]).map((format) => (
-          <button key={format} type="button" disabled={disabled || busy !== null || !records} onClick={() => void save(format)}>
-            {busy === format ? 'Saving…' : LABELS[format]}
-          </button>
-        ))}
+      {redact && <p className="export-note">Protected names are redacted in these formats too.</p>}
+      <div className="export-buttons">{SHARED_FORMATS.map(button)}</div>
+      <div className="export-buttons export-backup">
+        {button('backup')}
         <button type="button" disabled={disabled || busy !== null} onClick={() => void restore()}>
           {busy === 'restore' ? 'Restoring…' : 'Restore a backup…'}
         </button>
       </div>
+      {redact && (
+        <p className="export-note" id="backup-keeps-everything">
+          A backup is not redacted: it keeps everything, protected names included, so the case can be restored whole. Keep it private.
+        </p>
+      )}
       {error && <p className="form-error" role="alert">{error}</p>}
     </section>
   );
-}
-
-function encode(format: 'markdown-zip' | 'ftm' | 'csv', snapshot: CaseSnapshot): Uint8Array<ArrayBuffer> {
-  if (format === 'markdown-zip') return new Uint8Array(caseToMarkdownZip(snapshot));
-  const text = format === 'ftm' ? caseToFtmLines(snapshot) : entitiesToCsv(snapshot.entities);
-  return new TextEncoder().encode(text);
 }

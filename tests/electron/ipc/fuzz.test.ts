@@ -107,7 +107,9 @@ async function validPayloads(): Promise<Partial<Record<string, unknown[]>>> {
     'export:briefing-pdf': [{ model }],
     'export:save-file': [{ format: 'markdown', suggestedName: 'note.md', bytes: new Uint8Array([35]) }],
     'export:case-file': [
-      { format: 'html', snapshot },
+      { format: 'html', snapshot, redact: false },
+      // Redacting runs main's redaction step over every mutation of a case with a protected entity.
+      { format: 'html', snapshot: { ...snapshot, entities: snapshot.entities.map((e, i) => (i === 0 ? { ...e, protected: true } : e)) }, redact: true },
       { format: 'backup', snapshot },
     ],
     'backup:restore': [undefined],
