@@ -10,12 +10,12 @@ import { checkCitation } from '../../db/citations';
  * leads nowhere.
  */
 export function QuoteCitation({ quote, max = 160 }: { quote: SourceQuote; max?: number }) {
-  const { db, nav } = useApp();
+  const { db, nav, caseId } = useApp();
   const state = useLiveQuery(async () => {
     const source = await db.sources.get(quote.sourceId);
-    const check = await checkCitation(db, { ...quote, sourceSha256: '' });
+    const check = await checkCitation(db, { ...quote, sourceSha256: '' }, caseId);
     return { title: source?.title ?? 'Missing source', check };
-  }, [db, quote.sourceId, quote.start, quote.end, quote.quote]);
+  }, [db, caseId, quote.sourceId, quote.start, quote.end, quote.quote]);
   const broken = state?.check.status === 'broken' ? state.check.reason : null;
   return (
     <button
