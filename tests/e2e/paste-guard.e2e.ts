@@ -126,7 +126,7 @@ describe('pasted citations and mentions, and unverified citations in the briefin
     await page.locator('.toast', { hasText: 'Quoted in “Quotes”' }).getByRole('button', { name: 'Open note' }).click();
     await ui(page.locator('.note-body cite.citation')).toHaveCount(1);
     const quotes = (await getRecord<StoredNote>(page, 'notes', quotesNoteId))!;
-    [genuine] = nodesOfType(quotes.content, 'citation');
+    genuine = nodesOfType(quotes.content, 'citation')[0]!;
     expect(genuine).toMatchObject({ quote: 'Yuancheng Group, a chemical company in Wuhan, China' });
     const entities = await allRecords<{ id: string; name: string; caseId: string }>(page, 'entities');
     const milgram = entities.find((e) => e.name === 'Anne Milgram')!;
@@ -188,6 +188,35 @@ describe('pasted citations and mentions, and unverified citations in the briefin
     const stored = (await getRecord<StoredNote>(page, 'notes', pastedNoteId))!;
     expect(nodesOfType(stored.content, 'citation')).toEqual([genuine]);
     expect(stored.text).toContain('[Leaked ministry memo, p. 7]');
+  });
+
+  it('drops a forged citation dragged in from elsewhere as text too, in one undoable step', async () => {
+    const { page } = app;
+    const forged =
+      `<p>Dropped claim <cite data-citation data-citation-id="cite-dropped" data-source-id="${String(genuine.sourceId)}" data-start="${String(genuine.start)}" ` +
+      `data-end="${String(genuine.end)}" data-quote="FABRICATED by drag" data-sha256="${FORGED_SHA}" data-source-title="Dropped memo"></cite></p>`;
+    const first = page.locator('.note-body p').first();
+    const box = (await first.boundingBox())!;
+    await first.evaluate(
+      (p, { html, x, y }) => {
+        const data = new DataTransfer();
+        data.setData('text/html', html);
+        data.setData('text/plain', 'Dropped claim');
+        p.dispatchEvent(new DragEvent('drop', { dataTransfer: data, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+      },
+      { html: forged, x: box.x + 2, y: box.y + 4 },
+    );
+    await ui(page.locator('.note-body')).toContainText('Dropped claim [Dropped memo]');
+    await ui(page.locator('.note-body cite.citation')).toHaveCount(1);
+    await expect.poll(async () => (await getRecord<StoredNote>(page, 'notes', pastedNoteId))?.text ?? '', { timeout: 10_000 }).toContain('Dropped claim [Dropped memo]');
+    const stored = (await getRecord<StoredNote>(page, 'notes', pastedNoteId))!;
+    expect(nodesOfType(stored.content, 'citation')).toEqual([genuine]);
+    expect(JSON.stringify(stored.content)).not.toContain('FABRICATED');
+
+    await page.keyboard.press(`${MOD}+z`);
+    await expect.poll(() => page.locator('.note-body').innerText()).not.toContain('Dropped claim');
+    await ui(page.locator('.note-body')).toContainText('The ministry admitted it');
+    await ui(page.locator('.note-body cite.citation')).toHaveCount(1);
   });
 
   it('warns in the export dialog about a note holding a citation that does not check out, and marks its endnote UNVERIFIED', async () => {

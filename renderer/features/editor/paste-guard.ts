@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { Plugin, PluginKey, TextSelection, type Transaction } from '@tiptap/pm/state';
 import type { Slice } from '@tiptap/pm/model';
 import { dropPoint } from '@tiptap/pm/transform';
 import type { EditorView } from '@tiptap/pm/view';
@@ -10,6 +10,13 @@ import { guardSlice, sliceHasReferences } from './guard-slice';
  * Pasted and dropped citations and entity mentions enter a note only once the
  * store has confirmed them for this case (renderer/db/pasted-references.ts);
  * the rest arrive as the text they showed.
+ *
+ * Where a paste comes from is not what decides: ProseMirror marks its own
+ * clipboard with `data-pm-slice`, but any web page can write that attribute
+ * too, so a copy from another note is checked like anything else. It passes
+ * because it is true (its source is in this case, with that fingerprint and
+ * those words at that range; its entity is in this case), which is also all
+ * a node from elsewhere would need to be worth keeping.
  *
  * Why the paste waits instead of going in at once: the check reads Dexie,
  * which is asynchronous, while ProseMirror pastes synchronously. Inserting
@@ -71,6 +78,7 @@ export const PasteGuard = Extension.create<PasteGuardOptions>({
         } catch (error) {
           options.onError(error);
         }
+        // The note was closed while its paste was being checked: it is dropped with the editor.
         if (view.isDestroyed) return;
         const place = pasteGuardKey.getState(view.state)?.find((p) => p.id === pending.id);
         if (clean && place) {
@@ -78,6 +86,7 @@ export const PasteGuard = Extension.create<PasteGuardOptions>({
             const tr = view.state.tr.setMeta(pasteGuardKey, { done: pending.id } satisfies Meta);
             insert(tr, clean, place, uiEvent);
             view.dispatch(tr);
+            if (uiEvent === 'drop') view.focus();
             return;
           } catch (error) {
             options.onError(error);
@@ -134,10 +143,23 @@ function mapPending(tr: Transaction, p: Pending, assoc: 1 | -1): Pending {
   return { ...p, from, to };
 }
 
-/** Puts the checked slice where the paste was made, as ProseMirror's own paste would have. */
+/**
+ * Puts the checked slice where it was pasted or dropped, as ProseMirror's own
+ * handlers would have: a paste replaces the selection (unless the user has
+ * moved on meanwhile, then it goes where it was made and the cursor stays);
+ * a drop selects what was dropped.
+ */
 function insert(tr: Transaction, slice: Slice, place: Pending, uiEvent: 'paste' | 'drop'): void {
   const { selection } = tr;
-  if (uiEvent === 'paste' && selection.from === place.from && selection.to === place.to) tr.replaceSelection(slice);
-  else tr.replaceRange(place.from, place.to, slice);
+  if (uiEvent === 'paste' && selection.from === place.from && selection.to === place.to) {
+    tr.replaceSelection(slice);
+  } else {
+    tr.replaceRange(place.from, place.to, slice);
+    if (uiEvent === 'drop') {
+      const start = tr.mapping.map(place.from, -1);
+      const end = tr.mapping.map(place.to, 1);
+      tr.setSelection(TextSelection.between(tr.doc.resolve(start), tr.doc.resolve(end)));
+    }
+  }
   tr.scrollIntoView().setMeta('paste', uiEvent === 'paste').setMeta('uiEvent', uiEvent);
 }
