@@ -1,20 +1,38 @@
 import type { CitationAttrs } from '../../shared/editor/citation';
+import { checkCitationAgainst, type CitationCheck, type CitedSource } from '../../shared/editor/citation-check';
 import type { CasebookDexie } from './database';
 
-export type CitationCheck = { status: 'ok' } | { status: 'broken'; reason: string };
+export type { CitationCheck } from '../../shared/editor/citation-check';
+
+type CheckedAttrs = Pick<CitationAttrs, 'sourceId' | 'start' | 'end' | 'quote' | 'sourceSha256'>;
 
 /**
  * Whether a citation still points at what it quoted: the source is there,
- * is the same file (sha256), and its text at the cited range is the quoted
- * text. A citation that fails is shown as broken and never followed to
- * whatever the range holds now.
+ * belongs to `caseId`, is the same file (sha256), and its text at the cited
+ * range is the quoted text. A citation that fails is shown as broken and
+ * never followed to whatever the range holds now.
  */
-export async function checkCitation(db: CasebookDexie, citation: Pick<CitationAttrs, 'sourceId' | 'start' | 'end' | 'quote' | 'sourceSha256'>): Promise<CitationCheck> {
-  const [source, body] = await Promise.all([db.sources.get(citation.sourceId), db.sourceBodies.get(citation.sourceId)]);
-  if (!source || !body) return { status: 'broken', reason: 'The quoted source is no longer in the case.' };
-  if (citation.sourceSha256 && source.sha256 !== citation.sourceSha256) return { status: 'broken', reason: 'The source has changed since this passage was quoted.' };
-  if (body.text.slice(citation.start, citation.end) !== citation.quote) return { status: 'broken', reason: 'The quoted passage is no longer at this place in the source.' };
-  return { status: 'ok' };
+export function checkCitation(db: CasebookDexie, citation: CheckedAttrs, caseId: string): Promise<CitationCheck> {
+  return createCitationChecker(db, caseId)(citation);
+}
+
+/**
+ * `checkCitation` for many citations at once (a paste, a briefing): each
+ * cited source and its text are read once, however often they are cited.
+ */
+export function createCitationChecker(db: CasebookDexie, caseId: string): (citation: CheckedAttrs) => Promise<CitationCheck> {
+  const sources = new Map<string, Promise<CitedSource | undefined>>();
+  const read = (sourceId: string) => {
+    let found = sources.get(sourceId);
+    if (!found) {
+      found = Promise.all([db.sources.get(sourceId), db.sourceBodies.get(sourceId)]).then(([source, body]) =>
+        source && body ? { caseId: source.caseId, sha256: source.sha256, text: body.text } : undefined,
+      );
+      sources.set(sourceId, found);
+    }
+    return found;
+  };
+  return async (citation) => checkCitationAgainst(citation, typeof citation.sourceId === 'string' && citation.sourceId ? await read(citation.sourceId) : undefined, caseId);
 }
 
 /** Deletes a source with its document and found mentions; citations of it then show as broken. */

@@ -1,5 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { entitiesAppendixHtml, sourcesAppendixHtml, timelineAppendixHtml } from './appendices';
+import type { CitationAttrs } from '../editor/citation';
+import { checkOf, citationChecksOf } from './citation-checks';
 import { createEndnoteNumbering, endnoteItemsHtml } from './endnotes';
 import { cssText, escapeAttr, escapeText } from './escape';
 import type { BriefingModel } from './model';
@@ -53,7 +55,9 @@ export function composeBriefing(model: BriefingModel, options: ComposeOptions = 
 
   model.notes.forEach((note, i) => {
     const id = `ch-${i + 1}`;
-    const rendered = renderNote(note.content, id, { redactor, endnoteNumber: numbering.number, entityTypes });
+    const checks = citationChecksOf(note);
+    const endnoteNumber = (citation: CitationAttrs) => numbering.number(citation, checkOf(checks, citation.citationId));
+    const rendered = renderNote(note.content, id, { redactor, endnoteNumber, entityTypes });
     const title = textHtml(redactor, note.title.trim() || 'Untitled note');
     toc.push({ anchorId: id, html: title, depth: 0 });
     const topLevel = Math.min(...rendered.headings.map((h) => h.level));
@@ -87,7 +91,8 @@ export function composeBriefing(model: BriefingModel, options: ComposeOptions = 
   }
   if (model.appendices.sources) {
     const cited = new Map<string, number>();
-    for (const { citation } of endnotes) cited.set(citation.sourceId, (cited.get(citation.sourceId) ?? 0) + 1);
+    // Only citations that checked out count as citing a source.
+    for (const { citation, check } of endnotes) if (check.verified) cited.set(citation.sourceId, (cited.get(citation.sourceId) ?? 0) + 1);
     appendices.push({
       id: 'appendix-sources',
       name: 'Sources',

@@ -1,5 +1,6 @@
+import type { CitationCheck } from '../editor/citation-check';
 import type { Case, Entity, Note, Relation, Source } from '../model';
-import type { BriefingAppendices, BriefingModel, BriefingPageSize } from './model';
+import type { BriefingAppendices, BriefingCitationCheck, BriefingModel, BriefingPageSize } from './model';
 import { timelineEvents } from './timeline';
 
 /** What the export dialog asks for; everything else comes from the case's records. */
@@ -24,6 +25,18 @@ export interface BriefingRecords {
   sources: readonly Source[];
   entities: readonly Entity[];
   relations: readonly Relation[];
+  /**
+   * Each note's citations checked against the case's sources, by note id
+   * (`briefingCitationCheck` of every citation node). A note missing here
+   * prints its citations as unverified: nothing is taken as checked.
+   */
+  citationChecks: ReadonlyMap<string, readonly BriefingCitationCheck[]>;
+}
+
+/** A citation's check as the briefing model carries it. */
+export function briefingCitationCheck(citationId: unknown, check: CitationCheck): BriefingCitationCheck {
+  const id = typeof citationId === 'string' ? citationId : '';
+  return check.status === 'ok' ? { citationId: id, verified: true } : { citationId: id, verified: false, problem: check.reason };
 }
 
 /**
@@ -42,7 +55,7 @@ export function briefingModelFromRecords(records: BriefingRecords, choices: Brie
     ...(records.case.summary ? { summary: records.case.summary } : {}),
     handling: choices.handling,
     pageSize: choices.pageSize,
-    notes: notes.map((n) => ({ id: n.id, title: n.title, content: n.content })),
+    notes: notes.map((n) => ({ id: n.id, title: n.title, content: n.content, citationChecks: [...(records.citationChecks.get(n.id) ?? [])] })),
     sources: records.sources.map((s) => ({
       id: s.id,
       title: s.title,

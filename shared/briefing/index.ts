@@ -12,8 +12,9 @@ export function renderBriefingHtml(model: BriefingModel, options: ComposeOptions
 }
 
 export { composeBriefing, type ComposeOptions, type ComposedBriefing } from './compose';
-export { briefingModelFromRecords, type BriefingChoices, type BriefingRecords } from './from-records';
+export { briefingCitationCheck, briefingModelFromRecords, type BriefingChoices, type BriefingRecords } from './from-records';
 export { timelineEvents } from './timeline';
+export { unverifiedCitationsByNote, type UnverifiedInNote } from './citation-checks';
 export { createRedactor, REDACTED_LABEL, type Redactor } from './redact';
 export { BRIEFING_FONT_FAMILIES, PAGE_MARGINS_IN } from './print-css';
 export type { PageChrome } from './page-chrome';

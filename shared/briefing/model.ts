@@ -56,6 +56,22 @@ export interface BriefingNote {
   title: string;
   /** The note's TipTap document (the `noteExtensions()` schema, plus tables). */
   content: JSONContent;
+  /**
+   * What checking each of the note's citations against its source found, by
+   * citation id (renderer/db/citations.ts `checkCitation`). An endnote reads
+   * as a sound citation only when its check says `verified`; a failed check,
+   * or none at all, prints it marked UNVERIFIED with the problem, and the
+   * export dialog counts them before printing.
+   */
+  citationChecks?: BriefingCitationCheck[];
+}
+
+export interface BriefingCitationCheck {
+  citationId: string;
+  /** The source is in the case, is the same file (sha256) and holds the quoted words at the cited range. */
+  verified: boolean;
+  /** Why it is not verified, in words ("The source has changed since this passage was quoted."). */
+  problem?: string;
 }
 
 export interface BriefingSource {

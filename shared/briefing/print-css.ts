@@ -130,6 +130,8 @@ td p:last-child, th p:last-child { margin-bottom: 0; }
 .endnote-source { font-style: italic; }
 .endnote-quote { quotes: '\\201C' '\\201D'; }
 .fingerprint, .fingerprint-changed { display: block; font-family: var(--sans); font-size: 7.3pt; color: var(--muted); margin-top: 1pt; }
+.endnote-list li.unverified { border-left: 2.5pt solid var(--handling); padding-left: 5pt; margin-left: -7.5pt; }
+.endnote-unverified { display: block; font-family: var(--sans); font-size: 8pt; font-weight: 700; color: var(--handling); letter-spacing: 0.02em; }
 code { font-family: var(--sans); font-variant-numeric: tabular-nums; letter-spacing: 0.01em; word-break: break-all; }
 
 /* Appendices. */

@@ -14,6 +14,7 @@ a { color: #1a4fa0; }
 .entity-mention { text-decoration: none; border-bottom: 1px dotted currentColor; }
 sup.cite a { text-decoration: none; font-size: .75em; }
 .endnotes { font-size: .9rem; color: #333; }
+.unverified { color: #b3261e; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
 .sha { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .8em; word-break: break-all; color: #555; }
 .summary { color: #444; font-style: italic; }
 .protected { font-size: .8em; color: #8a1c1c; }

@@ -2,6 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import { generateHTML } from '@tiptap/html/server';
 import { ENTITY_TYPES, ENTITY_TYPE_LABELS, type Entity, type Note, type Source } from '../model';
 import { Citation, type CitationAttrs } from '../editor/citation';
+import { checkCitationAgainst } from '../editor/citation-check';
 import { EntityMention } from '../editor/entity-mention';
 import { noteExtensions } from '../editor/extensions';
 import type { CaseSnapshot } from './case-snapshot';
@@ -63,6 +64,8 @@ interface RenderContext {
   entityAnchors: Map<string, string>;
   sources: Map<string, Source>;
   sourceAnchors: Map<string, string>;
+  caseId: string;
+  sourceTexts: Map<string, string>;
 }
 
 function contextFor(snapshot: CaseSnapshot, entities: Entity[]): RenderContext {
@@ -71,6 +74,8 @@ function contextFor(snapshot: CaseSnapshot, entities: Entity[]): RenderContext {
     entityAnchors: anchorsFor(entities, 'entity', (e) => e.name),
     sources: new Map(snapshot.sources.map((s) => [s.id, s])),
     sourceAnchors: anchorsFor(snapshot.sources, 'source', (s) => s.title),
+    caseId: snapshot.case.id,
+    sourceTexts: new Map(snapshot.sourceBodies.map((b) => [b.sourceId, b.text])),
   };
 }
 
@@ -153,6 +158,10 @@ function endnote(c: CitationAttrs, id: string, ctx: RenderContext): string {
   if (c.page) html += `, p. ${Number(c.page)}`;
   if (c.quote.trim()) html += ` — “${escapeHtml(c.quote.replace(/\s+/g, ' ').trim())}”`;
   if (c.sourceSha256) html += ` <span class="sha">sha256 ${escapeHtml(c.sourceSha256)}</span>`;
+  // A citation that fails its check against the case's source says so first, never passing as sound.
+  const text = ctx.sourceTexts.get(c.sourceId);
+  const check = checkCitationAgainst(c, source && text !== undefined ? { caseId: source.caseId, sha256: source.sha256, text } : undefined, ctx.caseId);
+  if (check.status === 'broken') html = `<strong class="unverified">UNVERIFIED — ${escapeHtml(check.reason)}</strong> ${html}`;
   return `<li id="${id}">${html} <a href="#${id}-ref" aria-label="Back to the text">↩</a></li>`;
 }
 

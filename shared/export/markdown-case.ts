@@ -19,6 +19,8 @@ export function caseToMarkdownZip(snapshot: CaseSnapshot, options: { now?: Date 
   const context = (fromFolder: string): MarkdownContext => ({
     entities: new Map(snapshot.entities.map((e) => [e.id, e])),
     sources: new Map(snapshot.sources.map((s) => [s.id, s])),
+    caseId: snapshot.case.id,
+    sourceTexts: new Map(snapshot.sourceBodies.map((b) => [b.sourceId, b.text])),
     entityHref: (id) => (entityAnchors.has(id) ? `${fromFolder}entities.md#${entityAnchors.get(id)}` : undefined),
     sourceHref: (id) => (sourceAnchors.has(id) ? `${fromFolder}sources.md#${sourceAnchors.get(id)}` : undefined),
   });
@@ -53,6 +55,8 @@ export function noteToStandaloneMarkdown(note: Note, snapshot: CaseSnapshot): st
   const markdown = noteToMarkdown(note, {
     entities: new Map(entities.map((e) => [e.id, e])),
     sources: new Map(snapshot.sources.map((s) => [s.id, s])),
+    caseId: snapshot.case.id,
+    sourceTexts: new Map(snapshot.sourceBodies.map((b) => [b.sourceId, b.text])),
     entityHref: (id) => (anchors.has(id) ? `#${anchors.get(id)}` : undefined),
     sourceHref: () => undefined,
   });

@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import type { Entity, Note, Source } from '../model';
 import type { CitationAttrs } from '../editor/citation';
+import { checkCitationAgainst } from '../editor/citation-check';
 import type { EntityMentionAttrs } from '../editor/entity-mention';
 import { isAllowedLinkHref } from '../editor/extensions';
 import { escapeInline, escapeLineStart, linkDestination, prefixLines } from './markdown-text';
@@ -19,6 +20,9 @@ export interface MarkdownContext {
   /** Where a mention of the entity links to; undefined leaves the bare name. */
   entityHref: (entityId: string) => string | undefined;
   sourceHref: (sourceId: string) => string | undefined;
+  /** The case the note belongs to, and its sources' texts by id: every footnote is checked against them. */
+  caseId: string;
+  sourceTexts: ReadonlyMap<string, string>;
 }
 
 interface Footnotes {
@@ -40,11 +44,19 @@ function footnoteLine(n: number, c: CitationAttrs, context: MarkdownContext): st
   const source = context.sources.get(c.sourceId);
   const title = escapeInline(source?.title ?? (c.sourceTitle.trim() || 'Source'));
   const href = context.sourceHref(c.sourceId);
-  let line = `[^${n}]: ${href ? `[${title}](${linkDestination(href)})` : title}`;
+  let line = `[^${n}]: ${unverifiedMark(c, context)}${href ? `[${title}](${linkDestination(href)})` : title}`;
   if (c.page) line += `, p. ${c.page}`;
   if (c.quote.trim()) line += ` — “${escapeInline(c.quote.replace(/\s+/g, ' ').trim())}”`;
   if (c.sourceSha256) line += ` (sha256 ${escapeInline(c.sourceSha256)})`;
   return line;
+}
+
+/** A citation that fails its check against the case's source says so first, never passing as sound. */
+function unverifiedMark(c: CitationAttrs, context: MarkdownContext): string {
+  const source = context.sources.get(c.sourceId);
+  const text = context.sourceTexts.get(c.sourceId);
+  const check = checkCitationAgainst(c, source && text !== undefined ? { caseId: source.caseId, sha256: source.sha256, text } : undefined, context.caseId);
+  return check.status === 'ok' ? '' : `**UNVERIFIED — ${escapeInline(check.reason)}** `;
 }
 
 function renderBlocks(blocks: readonly JSONContent[], context: MarkdownContext, footnotes: Footnotes): string {

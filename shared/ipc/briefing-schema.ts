@@ -45,7 +45,18 @@ export const briefingModelSchema = z
     summary: text(20_000).optional(),
     handling: text(200),
     pageSize: z.enum(['A4', 'Letter']),
-    notes: z.array(z.object({ id: text(200), title: text(1000), content: tiptapDocument }).strict()).max(5000),
+    notes: z
+      .array(
+        z
+          .object({
+            id: text(200),
+            title: text(1000),
+            content: tiptapDocument,
+            citationChecks: z.array(z.object({ citationId: text(10_000), verified: z.boolean(), problem: text(500).optional() }).strict()).max(MAX_NODES).optional(),
+          })
+          .strict(),
+      )
+      .max(5000),
     sources: z
       .array(
         z

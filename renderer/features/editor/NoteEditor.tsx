@@ -14,9 +14,11 @@ import { createDebouncedSaver, type SaveState } from './debounced-saver';
 import { registerFlusher } from './pending-saves';
 import { Toolbar } from './Toolbar';
 import { CitationStatus, citationStatusKey, citationsIn } from './citation-status';
-import { checkCitation } from '../../db/citations';
+import { checkCitation, createCitationChecker } from '../../db/citations';
 import type { CitationAttrs } from '../../../shared/editor/citation';
 import { LinkBar } from './LinkBar';
+import { PasteGuard } from './paste-guard';
+import { createReferenceVerifier } from '../../db/pasted-references';
 
 const SAVE_DELAY_MS = 500;
 
@@ -66,13 +68,21 @@ export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }:
         }),
       }),
       CitationStatus,
+      // Pasted or dropped citations and mentions stay nodes only if the store confirms them for this case.
+      PasteGuard.configure({
+        verifier: () => createReferenceVerifier(db, caseId),
+        onError: (error) => {
+          logError('Checking a paste failed', error);
+          toasts.show({ tone: 'error', message: 'Could not paste: its citations and mentions could not be checked. Nothing was pasted.' });
+        },
+      }),
     ],
-    [db, caseId, nav],
+    [db, caseId, nav, toasts],
   );
 
   /** Follows a citation to its passage, unless it no longer matches its source. */
   const openCitation = async (citation: CitationAttrs) => {
-    const check = await checkCitation(db, citation);
+    const check = await checkCitation(db, citation, caseId);
     if (check.status === 'broken') {
       toasts.show({ tone: 'error', message: `This citation is broken: ${check.reason}` });
       return;
@@ -180,9 +190,10 @@ export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }:
     let timer: ReturnType<typeof setTimeout> | undefined;
     const verify = async () => {
       const broken = new Map<string, string>();
+      const check = createCitationChecker(db, caseId);
       for (const c of citationsIn(editor.state.doc)) {
-        const check = await checkCitation(db, c);
-        if (check.status === 'broken') broken.set(c.citationId, check.reason);
+        const result = await check(c);
+        if (result.status === 'broken') broken.set(c.citationId, result.reason);
       }
       if (!cancelled && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(citationStatusKey, broken).setMeta('addToHistory', false));
     };
@@ -197,7 +208,7 @@ export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }:
       clearTimeout(timer);
       editor.off('update', onUpdate);
     };
-  }, [editor, db]);
+  }, [editor, db, caseId]);
 
   if (!editor) return null;
   return (

@@ -14,7 +14,7 @@ export function QuoteCitation({ quote, max = 160 }: { quote: SourceQuote; max?: 
   const { db, caseId, nav } = useApp();
   const state = useLiveQuery(async () => {
     const source = await getInCase(db.sources, caseId, quote.sourceId);
-    const check = await checkCitation(db, { ...quote, sourceSha256: '' });
+    const check = await checkCitation(db, { ...quote, sourceSha256: '' }, caseId);
     return { title: source?.title ?? 'Missing source', check };
   }, [db, caseId, quote.sourceId, quote.start, quote.end, quote.quote]);
   const broken = state?.check.status === 'broken' ? state.check.reason : null;

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { briefingModelFromRecords, renderBriefingHtml, type BriefingChoices, type BriefingRecords } from '../../../shared/briefing';
+import { briefingModelFromRecords, renderBriefingHtml, unverifiedCitationsByNote, type BriefingChoices, type BriefingRecords } from '../../../shared/briefing';
 import type { BriefingAppendices, BriefingPageSize } from '../../../shared/briefing/model';
 import type { EventContract } from '../../../shared/ipc/contract';
 import { useApp } from '../../app/context';
@@ -63,6 +63,9 @@ export function ExportDialog() {
   );
   const model = useMemo(() => (records ? briefingModelFromRecords(records, choices) : null), [records, choices]);
   const preview = useDeferredHtml(model ? () => renderBriefingHtml(model) : null, [model]);
+  // Said before printing, not discovered in the PDF: which picked notes cite passages that did not check out.
+  const unverified = useMemo(() => (model ? unverifiedCitationsByNote(model) : []), [model]);
+  const unverifiedCount = unverified.reduce((sum, n) => sum + n.count, 0);
 
   const move = (id: string, by: number) =>
     setOrder((list) => {
@@ -166,6 +169,23 @@ export function ExportDialog() {
                 <label><input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} /> Redact protected entities in every export but the backup</label>
               </fieldset>
             </>
+          )}
+          {unverifiedCount > 0 && (
+            <section className="export-warning" aria-label="Unverified citations">
+              <p>
+                <strong>
+                  {unverifiedCount === 1 ? '1 citation does not check out' : `${unverifiedCount} citations do not check out`} against {unverifiedCount === 1 ? 'its source' : 'their sources'}.
+                </strong>{' '}
+                The briefing prints {unverifiedCount === 1 ? 'its endnote' : 'their endnotes'} marked UNVERIFIED, with the reason.
+              </p>
+              <ul>
+                {unverified.map((n) => (
+                  <li key={n.noteId}>
+                    “{n.title.trim() || 'Untitled note'}”: {n.count === 1 ? '1 citation' : `${n.count} citations`}
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
           {error && <p className="form-error" role="alert">{error}</p>}
           {busy && (

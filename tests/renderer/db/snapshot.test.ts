@@ -52,7 +52,7 @@ async function expectCitationsValid(db: CasebookDexie, snapshot: CaseSnapshot) {
   for (const c of snapshot.citations) {
     const body = snapshot.sourceBodies.find((b) => b.sourceId === c.sourceId)!;
     expect(body.text.slice(c.start, c.end)).toBe(c.quote);
-    expect(await checkCitation(db, c)).toEqual({ status: 'ok' });
+    expect(await checkCitation(db, c, c.caseId)).toEqual({ status: 'ok' });
   }
 }
 

@@ -106,11 +106,11 @@ describe('citations', () => {
     expect(note.content.content?.some((b) => b.type === 'blockquote')).toBe(true);
     expect(note.text).toContain(`Wuhan [${source!.title}]`);
     expect(await db.citations.where('noteId').equals(noteId).toArray()).toEqual([expect.objectContaining({ sourceId: source!.id, start, quote: 'Wuhan' })]);
-    expect(await checkCitation(db, citation)).toEqual({ status: 'ok' });
+    expect(await checkCitation(db, citation, caseId)).toEqual({ status: 'ok' });
 
-    expect(await checkCitation(db, { ...citation, start: start + 1, end: start + 6 })).toMatchObject({ status: 'broken', reason: expect.stringMatching(/no longer at this place/) });
-    expect(await checkCitation(db, { ...citation, sourceSha256: 'other' })).toMatchObject({ status: 'broken', reason: expect.stringMatching(/changed/) });
+    expect(await checkCitation(db, { ...citation, start: start + 1, end: start + 6 }, caseId)).toMatchObject({ status: 'broken', reason: expect.stringMatching(/no longer at this place/) });
+    expect(await checkCitation(db, { ...citation, sourceSha256: 'other' }, caseId)).toMatchObject({ status: 'broken', reason: expect.stringMatching(/changed/) });
     await deleteSource(db, source!.id);
-    expect(await checkCitation(db, citation)).toMatchObject({ status: 'broken', reason: expect.stringMatching(/no longer in the case/) });
+    expect(await checkCitation(db, citation, caseId)).toMatchObject({ status: 'broken', reason: expect.stringMatching(/no longer in the case/) });
   });
 });

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { JSONContent } from '@tiptap/core';
-import { briefingModelFromRecords, type BriefingChoices } from '../../../shared/briefing';
+import { briefingCitationCheck, briefingModelFromRecords, type BriefingChoices } from '../../../shared/briefing';
+import { checkCitationAgainst } from '../../../shared/editor/citation-check';
+import { extractText } from '../../../shared/editor/document';
 import type { BriefingModel } from '../../../shared/briefing/model';
 import type { Entity, Note } from '../../../shared/model';
 import { loadSeedFiles } from '../../../shared/seed/data';
@@ -113,8 +115,13 @@ export function seedBriefing(choices: Partial<BriefingChoices> = {}): SeedBriefi
     PROTECTED_IDS.includes(e.id) ? { ...e, protected: true, aliases: e.id === 'ent-wang-wenbin' ? [...e.aliases, WANG_CHINESE] : e.aliases } : e,
   );
   const notes = [...records.notes, fieldNote(records)];
+  // Every citation checked against the article, as the export dialog does against the store.
+  const { source } = records;
+  const citationChecks = new Map(
+    notes.map((n) => [n.id, extractText(n.content).citations.map((c) => briefingCitationCheck(c.citationId, checkCitationAgainst(c, source, records.case.id)))]),
+  );
   const model = briefingModelFromRecords(
-    { case: records.case, notes, sources: [{ ...records.source, fileName: 'fentanyl-article.txt' }], entities, relations: records.relations },
+    { case: records.case, notes, sources: [{ ...records.source, fileName: 'fentanyl-article.txt' }], entities, relations: records.relations, citationChecks },
     {
       subtitle: 'Precursor pipeline from China to U.S. communities, 2022–2023',
       author: 'Casebook test desk',

@@ -12,6 +12,8 @@ const citation = (citationId: string, quote: string, page: number | null = 3): J
   type: 'citation',
   attrs: { citationId, sourceId: 'src-1', start: 10, end: 10 + quote.length, page, quote, sourceSha256: SHA, sourceTitle: 'Stored title' },
 });
+/** The checks the export dialog would attach had these citations passed `checkCitation`. */
+const verified = (...citationIds: string[]) => citationIds.map((citationId) => ({ citationId, verified: true }));
 
 function model(overrides: Partial<BriefingModel> = {}): BriefingModel {
   return {
@@ -123,8 +125,8 @@ describe('renderBriefingHtml: citations become numbered endnotes', () => {
   const html = renderBriefingHtml(
     model({
       notes: [
-        { id: 'n1', title: 'One', content: doc(para(text('Claim.'), citation('c1', 'first quoted passage')), para(text('Other.'), citation('c2', 'second passage', null))) },
-        { id: 'n2', title: 'Two', content: doc(para(text('Again.'), citation('c1', 'first quoted passage'))) },
+        { id: 'n1', title: 'One', content: doc(para(text('Claim.'), citation('c1', 'first quoted passage')), para(text('Other.'), citation('c2', 'second passage', null))), citationChecks: verified('c1', 'c2') },
+        { id: 'n2', title: 'Two', content: doc(para(text('Again.'), citation('c1', 'first quoted passage'))), citationChecks: verified('c1') },
       ],
     }),
   );
@@ -165,7 +167,7 @@ describe('renderBriefingHtml: citations become numbered endnotes', () => {
 
 describe('renderBriefingHtml: title page, contents and appendices', () => {
   const mentioned = doc(para({ type: 'entityMention', attrs: { entityId: 'p1', label: 'Milgram', entityType: 'Person' } }), para(citation('c1', 'q')));
-  const html = renderBriefingHtml(model({ notes: [{ id: 'n1', title: 'One', content: mentioned }] }));
+  const html = renderBriefingHtml(model({ notes: [{ id: 'n1', title: 'One', content: mentioned, citationChecks: verified('c1') }] }));
 
   it('opens with a title page holding title, subtitle, author, date and the handling line', () => {
     const titlePage = html.slice(html.indexOf('<section class="title-page">'), html.indexOf('</section>'));

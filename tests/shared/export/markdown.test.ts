@@ -5,7 +5,7 @@ import { hostileNote } from './hostile-note';
 import { noteToMarkdown } from '../../../shared/export/markdown';
 import { caseToMarkdownZip, noteToStandaloneMarkdown } from '../../../shared/export/markdown-case';
 
-const bareContext = { entities: new Map(), sources: new Map(), entityHref: () => undefined, sourceHref: () => undefined };
+const bareContext = { entities: new Map(), sources: new Map(), entityHref: () => undefined, sourceHref: () => undefined, caseId: 'case-x', sourceTexts: new Map<string, string>() };
 
 describe('Markdown export', () => {
   it('writes headings, emphasis, lists, quotes and links as CommonMark', () => {
@@ -60,7 +60,8 @@ describe('Markdown export', () => {
     expect(md).toContain('[link](<https://example.org/a%20b>)');
     expect(md).toContain('**bold *both*** after');
     expect(md).toMatch(/\["\\>\\<img src=https:\/\/evil\.example\/m\.png onerror=alert\(1\)\\>\]\(<#entity-ent-x>\) cited \[\^1\]/);
-    expect(md).toContain('[^1]: \\<b\\>title\\</b\\>, p. 2 — “\\</style\\>\\<script\\>alert(\"quote\")\\</script\\>” (sha256 ' + 'a'.repeat(64) + ')');
+    // Its source is not in the context: the footnote cannot pass as a sound citation.
+    expect(md).toContain('[^1]: **UNVERIFIED — The quoted source is no longer in the case.** \\<b\\>title\\</b\\>, p. 2 — “\\</style\\>\\<script\\>alert(\"quote\")\\</script\\>” (sha256 ' + 'a'.repeat(64) + ')');
     expect(md).toContain('3. third');
   });
 

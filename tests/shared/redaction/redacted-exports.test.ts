@@ -89,7 +89,7 @@ describe('with redaction ticked, no export names a protected person', () => {
   });
 
   it('the briefing, as composed for the PDF (body and page templates)', () => {
-    const model = briefingModelFromRecords(snapshot, {
+    const model = briefingModelFromRecords({ ...snapshot, citationChecks: new Map() }, {
       date: '1 May 2024',
       handling: 'CONFIDENTIAL',
       pageSize: 'A4',
