@@ -17,6 +17,7 @@ export function OpenLinkDialog() {
 function Dialog({ url }: { url: string }) {
   const dialog = useRef<HTMLDivElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
@@ -28,6 +29,11 @@ function Dialog({ url }: { url: string }) {
     openButton.current?.focus();
     return () => before?.focus?.({ preventScroll: true });
   }, []);
+
+  // Refused: "Open" is gone, so the focus goes to "Close" (Enter or Escape dismisses).
+  useEffect(() => {
+    if (refusal) closeButton.current?.focus();
+  }, [refusal]);
 
   const close = () => linkRequests.clear();
   const open = async () => {
@@ -88,7 +94,7 @@ function Dialog({ url }: { url: string }) {
             {copied ? 'Copied' : 'Copy address'}
           </button>
           <span className="spacer" />
-          <button type="button" className="subtle" onClick={close}>
+          <button ref={closeButton} type="button" className="subtle" onClick={close}>
             {refusal ? 'Close' : 'Cancel'}
           </button>
           {!refusal && (

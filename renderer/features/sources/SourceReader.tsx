@@ -74,39 +74,42 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
   if (source === null || body === null) return <div className="empty-state"><h2>Source not found</h2><p>It may have been removed from the case.</p></div>;
 
   return (
-    <article className="source-reader" data-source-id={source.id} data-format={source.format} data-mapped={segments ? 'true' : 'false'} {...links.handlers}>
-      <SourceHeader source={source} mentionCount={mentions?.length} />
-      <div
-        ref={docRef}
-        className="source-text"
-        onMouseUp={readSelection}
-        onKeyUp={(e) => e.shiftKey && readSelection()}
-        onClick={openMentionAt}
-      >
-        {/* The document alone can fail (damaged stored text or HTML); the header above stays. */}
-        <ErrorBoundary what="this document's text">
-          {body.html ? (
-            <HtmlDocument html={body.html} />
-          ) : source.pages ? (
-            source.pages.map((page, i) => (
-              <section key={i} className="source-page" data-page={i + 1} aria-label={`Page ${i + 1}`}>
-                <div className="page-marker">Page {i + 1}</div>
-                <TextBlocks text={body.text} from={page.start} to={page.end} />
-              </section>
-            ))
-          ) : (
-            <TextBlocks text={body.text} from={0} to={body.text.length} />
-          )}
-        </ErrorBoundary>
-      </div>
+    <div className="source-reader-frame">
+      <article className="source-reader" data-source-id={source.id} data-format={source.format} data-mapped={segments ? 'true' : 'false'} {...links.handlers}>
+        <SourceHeader source={source} mentionCount={mentions?.length} />
+        <div
+          ref={docRef}
+          className="source-text"
+          onMouseUp={readSelection}
+          onKeyUp={(e) => e.shiftKey && readSelection()}
+          onClick={openMentionAt}
+        >
+          {/* The document alone can fail (damaged stored text or HTML); the header above stays. */}
+          <ErrorBoundary what="this document's text">
+            {body.html ? (
+              <HtmlDocument html={body.html} />
+            ) : source.pages ? (
+              source.pages.map((page, i) => (
+                <section key={i} className="source-page" data-page={i + 1} aria-label={`Page ${i + 1}`}>
+                  <div className="page-marker">Page {i + 1}</div>
+                  <TextBlocks text={body.text} from={page.start} to={page.end} />
+                </section>
+              ))
+            ) : (
+              <TextBlocks text={body.text} from={0} to={body.text.length} />
+            )}
+          </ErrorBoundary>
+        </div>
+        {selection && <SelectionMenu source={source} selection={selection.range} anchor={selection.anchor} link={selection.link} onDone={() => setSelection(null)} />}
+      </article>
+      {/* Outside the scrolling article, so it sits at the bottom of the pane like a browser's status bubble. */}
       {links.status && (
         <div className="link-status" role="status" data-testid="link-status">
           <span className="link-status-url">{links.status}</span>
           <span className="link-status-hint">{OPEN_GESTURE} to open</span>
         </div>
       )}
-      {selection && <SelectionMenu source={source} selection={selection.range} anchor={selection.anchor} link={selection.link} onDone={() => setSelection(null)} />}
-    </article>
+    </div>
   );
 }
 

@@ -29,7 +29,7 @@ describe('a failed daily backup', () => {
     let fail = true;
     const api = {
       backupAuto: vi.fn(async () =>
-        fail ? { ok: false as const, error: { code: 'not-writable', message: reason } } : { ok: true as const, value: { written: true as const, fileName: 'x.casebook' } },
+        fail ? { ok: false as const, error: { code: 'not-writable' as const, message: reason } } : { ok: true as const, value: { written: true as const, fileName: 'x.casebook' } },
       ),
     };
     const now = () => new Date(2025, 2, 1, 10);
