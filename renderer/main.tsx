@@ -11,6 +11,7 @@ import { initialView } from './app/ui-state';
 import { DATABASE_NAME, openDatabase } from './db/database';
 import { backupBeforeUpgrade } from './features/backup/pre-upgrade';
 import { startAutoBackup } from './features/backup/auto-backup';
+import { backupNotice } from './features/backup/backup-notice';
 import { ensureSeeded } from './db/seed';
 import { isQuotaExceeded } from './db/errors';
 import { createToasts } from './features/shell/toasts';
@@ -64,7 +65,7 @@ async function start(): Promise<void> {
       <App services={services} />
     </StrictMode>,
   );
-  startAutoBackup({ db, api: casebook, log: logError });
+  startAutoBackup({ db, api: casebook, log: logError, notice: backupNotice });
   // Linking and the search index read the whole case: they start once the
   // first screen is up, so opening the app never waits for them.
   void afterFirstScreen()

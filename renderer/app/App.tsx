@@ -19,6 +19,10 @@ import { ToastHost } from '../features/shell/ToastHost';
 import { useGlobalShortcuts } from '../features/shell/use-global-shortcuts';
 import { useMenuCommands } from '../features/shell/use-menu-commands';
 import { logError } from '../bridge';
+import { ErrorBoundary } from './ErrorBoundary';
+import type { MainView } from './navigation';
+import { BackupNoticeBar } from '../features/backup/BackupNoticeBar';
+import { OpenLinkDialog } from '../features/sources/OpenLinkDialog';
 
 // The export dialog carries the briefing composer and every export format:
 // loaded when first opened, not with the app.
@@ -45,28 +49,60 @@ function Shell() {
 
   return (
     <div className="layout">
-      <Sidebar />
+      <ErrorBoundary what="the sidebar" className="sidebar">
+        <Sidebar />
+      </ErrorBoundary>
       <main className="main-pane">
-        {main.kind === 'note' && <NoteView key={main.noteId} noteId={main.noteId} focus={main.focus} find={main.find} />}
-        {main.kind === 'source' && <SourceReader sourceId={main.sourceId} highlight={main.highlight} />}
-        {main.kind === 'library' && <SourceLibrary />}
-        {main.kind === 'review' && <ReviewQueue />}
-        {main.kind === 'timeline' && <TimelineView />}
-        {main.kind === 'graph' && <GraphView key={main.focusId ?? ''} focusId={main.focusId ?? null} />}
-        {main.kind === 'trash' && <TrashView />}
-        {main.kind === 'none' && <EmptyMain />}
+        {/* One boundary per view, fresh for each note or source opened: one bad record never blanks the app. */}
+        <ErrorBoundary key={viewKey(main)} what={VIEW_NAMES[main.kind]}>
+          {main.kind === 'note' && <NoteView key={main.noteId} noteId={main.noteId} focus={main.focus} find={main.find} />}
+          {main.kind === 'source' && <SourceReader sourceId={main.sourceId} highlight={main.highlight} />}
+          {main.kind === 'library' && <SourceLibrary />}
+          {main.kind === 'review' && <ReviewQueue />}
+          {main.kind === 'timeline' && <TimelineView />}
+          {main.kind === 'graph' && <GraphView key={main.focusId ?? ''} focusId={main.focusId ?? null} />}
+          {main.kind === 'trash' && <TrashView />}
+          {main.kind === 'none' && <EmptyMain />}
+        </ErrorBoundary>
       </main>
       <Inspector />
       {overlay === 'export' && (
-        <Suspense fallback={null}>
-          <ExportDialog />
-        </Suspense>
+        <ErrorBoundary what="the export dialog" className="view-error-floating" onClose={() => services.nav.openOverlay(undefined)}>
+          <Suspense fallback={null}>
+            <ExportDialog />
+          </Suspense>
+        </ErrorBoundary>
       )}
-      {overlay === 'search' && <SearchPalette />}
+      {overlay === 'search' && (
+        <ErrorBoundary what="search" className="view-error-floating" onClose={() => services.nav.openOverlay(undefined)}>
+          <SearchPalette />
+        </ErrorBoundary>
+      )}
+      <OpenLinkDialog />
+      <BackupNoticeBar />
       <ToastHost />
       <DropZone />
     </div>
   );
+}
+
+const VIEW_NAMES: Record<MainView['kind'], string> = {
+  none: 'this view',
+  note: 'this note',
+  source: 'this source',
+  library: 'the source library',
+  review: 'the review queue',
+  timeline: 'the timeline',
+  graph: 'the graph',
+  trash: 'the Trash',
+};
+
+/** Which record a view shows: a boundary keyed by it starts clean when the user opens another. */
+function viewKey(main: MainView): string {
+  if (main.kind === 'note') return `note:${main.noteId}`;
+  if (main.kind === 'source') return `source:${main.sourceId}`;
+  if (main.kind === 'graph') return `graph:${main.focusId ?? ''}`;
+  return main.kind;
 }
 
 function EmptyMain() {

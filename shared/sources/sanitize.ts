@@ -43,7 +43,11 @@ export function sanitizeHtml(dirty: string, window: WindowLike): string {
     ALLOW_ARIA_ATTR: false,
     KEEP_CONTENT: true,
     RETURN_DOM: true,
-  }) as unknown as HTMLElement;
+  }) as unknown as HTMLElement | null;
+  // DOMPurify has no body to return when the markup makes the parser build a
+  // frameset document instead (`<div><frameset>`): nothing of it is safe to
+  // show, so the result is empty, and callers fall back as for any empty HTML.
+  if (!body) return '';
   // Merge text nodes left side by side by removed elements ("a <img> b"), so
   // their spaces collapse together.
   body.normalize();

@@ -66,7 +66,12 @@ describe('bridge to main', () => {
     await page.keyboard.press('Enter');
     const link = page.locator('.note-body a');
     await ui(link).toHaveAttribute('href', 'https://docs.house.gov/meetings');
+    // As in the reader: asked first, with the whole address; only "Open" reaches main.
     await link.click({ modifiers: ['Control'] });
+    const dialog = page.getByRole('dialog', { name: 'Open this link in your browser?' });
+    await ui(dialog.getByTestId('open-link-url')).toHaveText('https://docs.house.gov/meetings');
+    expect(app.openedExternally).toEqual([]);
+    await dialog.getByRole('button', { name: 'Open in browser' }).click();
     await expect.poll(() => app.openedExternally).toEqual(['https://docs.house.gov/meetings']);
 
     await page.keyboard.press('Control+Shift+k');

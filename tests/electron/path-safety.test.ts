@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,10 +68,11 @@ describe('originals store', () => {
   it('a valid name always resolves inside <dataDir>/originals', async () => {
     const data = join(dir, 'data');
     const store = createOriginalsStore(data);
-    const sha = 'ab'.repeat(32);
-    const path = await store.putBytes(sha, new Uint8Array([1, 2]));
-    expect(path).toBe(join(data, 'originals', 'ab', sha));
-    expect(await everyFile(dir)).toEqual([join('data', 'originals', 'ab', sha)]);
+    const bytes = new Uint8Array([1, 2]);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const path = await store.putBytes(sha, bytes);
+    expect(path).toBe(join(data, 'originals', sha.slice(0, 2), sha));
+    expect(await everyFile(dir)).toEqual([join('data', 'originals', sha.slice(0, 2), sha)]);
   });
 });
 

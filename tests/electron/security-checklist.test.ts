@@ -355,7 +355,7 @@ describe("Electron's security checklist", () => {
       expect(navigate(url), url).toBe('denied');
       expect(navigate(url, false), `${url} in a subframe`).toBe('denied');
     }
-    expect(opened).toEqual(['https://evil.example/', 'http://127.0.0.1:8080/']); // main frame only, never from a subframe
+    expect(opened).toEqual(['https://evil.example/']); // main frame only, never from a subframe, never this computer or the local network
     const redirect = new FakeEvent({ url: 'https://evil.example/' });
     contents.emit('will-redirect', redirect);
     expect(redirect.defaultPrevented).toBe(true);

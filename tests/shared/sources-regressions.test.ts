@@ -28,6 +28,22 @@ describe('sanitizeHtml', () => {
   });
 });
 
+describe('sanitizeHtml on markup that makes a frameset document', () => {
+  // The parser builds <frameset> instead of <body> for these, and DOMPurify's RETURN_DOM answers null.
+  it.each(['<div><frameset>', '<frameset><frame src="https://tracker.example/">', '<div><frameset><p>hidden</p></frameset></div>', '\n<div></div><frameset cols="50%,50%">'])(
+    'gives empty HTML for %j instead of throwing',
+    (dirty) => {
+      expect(sanitizeHtml(dirty, window())).toBe('');
+    },
+  );
+
+  it('still sanitizes what follows in a later call on the same window', () => {
+    const w = window();
+    expect(sanitizeHtml('<div><frameset>', w)).toBe('');
+    expect(sanitizeHtml('<p>after</p>', w)).toBe('<p>after</p>');
+  });
+});
+
 describe('walkHtmlText', () => {
   // Two trailing spaces in separate pieces (<pre> keeps them) and two block ends in a row:
   // the second drop cuts an already-empty piece, so the space stays in the text while `length` moves on.

@@ -5,6 +5,7 @@ import type { LogFile } from '../../services/log-file';
 import type { OriginalsStore } from '../../services/originals';
 import type { IsolatedImporter } from '../../services/import/isolated';
 import { isImportError } from '../../services/import/errors';
+import { readFileToImport } from '../../services/import/read-file';
 import type { Handlers } from './dispatch';
 import type { BriefingModel } from '../../../shared/briefing/model';
 import type { EventContract, SaveOutcome } from '../../../shared/ipc/contract';
@@ -14,6 +15,7 @@ import type { CaseSnapshot } from '../../../shared/export/case-snapshot';
 import { checkRedacted, RedactionLeakError } from '../../../shared/redaction/legible';
 import { redactSnapshot } from '../../../shared/redaction/redact-snapshot';
 import { createBackupRotation, type BackupRotation } from '../../services/backup-rotation';
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
@@ -123,14 +125,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const controller = new AbortController();
       running.set(request.requestId, controller);
       try {
-        const input = 'path' in request ? { path: request.path } : { bytes: request.bytes, fileName: request.fileName };
+        // Read once, here: the importer parses, main hashes and the store keeps these very bytes, so a
+        // file that changes on disk mid-import cannot leave an original that differs from its fingerprint.
+        const input = 'path' in request ? await readFileToImport(request.path, deps.importer.limits.maxBytes) : { bytes: request.bytes, fileName: request.fileName };
         const source = await deps.importer.run(input, {
           signal: controller.signal,
           onProgress: (fraction) => context.emit?.('import:progress', { requestId: request.requestId, fraction }),
         });
+        // The fingerprint is main's own, not the import process's word for it.
+        const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+        if (source.sha256 !== sha256) return fail('corrupt', `${input.fileName}: the importer's fingerprint does not match the file; nothing was imported.`);
         // Keep the original, content-addressed, before the renderer stores the source.
-        if ('path' in request) await deps.originals.putFile(source.sha256, request.path);
-        else await deps.originals.putBytes(source.sha256, request.bytes);
+        await deps.originals.putBytes(sha256, input.bytes);
         return ok(source);
       } catch (error) {
         if (isImportError(error)) return fail(error.code, error.message);

@@ -1,4 +1,4 @@
-import { importBytes, importFile, isImportError } from './index';
+import { importBytes, isImportError } from './index';
 import type { ImportReply, ImportRequest } from './protocol';
 
 /**
@@ -36,11 +36,7 @@ const onProgress = (fraction: number) => {
 };
 
 port.on((request) => {
-  const job =
-    request.type === 'import'
-      ? importFile(request.path, { limits: request.limits, onProgress })
-      : importBytes(new Uint8Array(request.bytes), request.fileName, { limits: request.limits, onProgress });
-  job
+  importBytes(new Uint8Array(request.bytes), request.fileName, { limits: request.limits, onProgress })
     .then((source) => port.post({ type: 'done', source }))
     .catch((error: unknown) =>
       port.post(

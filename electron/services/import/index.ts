@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { ImportedSource } from '../../../shared/model/imported-source';
 import type { SourceFormat } from '../../../shared/model/source';
 import { detectFormat } from './detect';
 import { cancelledError, ImportError, isImportError } from './errors';
+import { readFileToImport, tooLargeError as tooLarge } from './read-file';
 import { DEFAULT_LIMITS, type FormatParser, type ImportLimits, type ParsedDocument } from './types';
 
 export { ImportError, isImportError } from './errors';
@@ -40,17 +39,11 @@ const MAX_NESTING = 2;
  */
 export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportedSource> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const fileName = basename(path);
-  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-    throw new ImportError('unreadable', `${fileName}: ${error.code === 'ENOENT' ? 'the file is no longer there' : `could not be read (${error.code ?? error.message})`}.`, { cause: error });
-  });
-  if (!info.isFile()) throw new ImportError('unreadable', `${fileName}: not a file.`);
-  if (info.size > limits.maxBytes) throw tooLarge(fileName, info.size, limits.maxBytes);
-  const bytes = await readWhole(path, info.size, fileName);
+  const { bytes, fileName } = await readFileToImport(path, limits.maxBytes);
   return importBytes(bytes, fileName, options);
 }
 
-/** Imports a file's bytes (a dropped file, an attachment). */
+/** Imports a file's bytes (a file main read, a dropped file, an attachment). */
 export async function importBytes(bytes: Uint8Array, fileName: string, options: ImportOptions = {}, depth = 0): Promise<ImportedSource> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   if (bytes.byteLength > limits.maxBytes) throw tooLarge(fileName, bytes.byteLength, limits.maxBytes);
@@ -98,28 +91,3 @@ export async function importBytes(bytes: Uint8Array, fileName: string, options: 
     ...(children.length ? { children } : {}),
   };
 }
-
-async function readWhole(path: string, size: number, fileName: string): Promise<Uint8Array> {
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const bytes = new Uint8Array(size);
-      let offset = 0;
-      while (offset < size) {
-        const { bytesRead } = await handle.read(bytes, offset, size - offset, offset);
-        if (bytesRead === 0) break;
-        offset += bytesRead;
-      }
-      return offset === size ? bytes : bytes.subarray(0, offset);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ImportError('unreadable', `${fileName}: ${code === 'ENOENT' ? 'the file is no longer there' : `could not be read (${code ?? (error as Error).message})`}.`, { cause: error });
-  }
-}
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-const tooLarge = (fileName: string, size: number, max: number) =>
-  new ImportError('too-large', `${fileName}: ${mb(size)} is over the ${mb(max)} limit for one file.`);

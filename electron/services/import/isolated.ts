@@ -13,9 +13,11 @@ export interface ImportProcess {
 
 export type SpawnImportProcess = () => ImportProcess;
 
-export type ImportInput = { path: string } | { bytes: Uint8Array; fileName: string };
-
-const nameOf = (input: ImportInput) => ('path' in input ? input.path.split(/[\\/]/).pop()! : input.fileName);
+/** A file's bytes as main read them (or the page sent them), with its name for messages and format hints. */
+export interface ImportInput {
+  bytes: Uint8Array;
+  fileName: string;
+}
 
 /**
  * Runs each import in a fresh process with a time limit: a parser that
@@ -27,7 +29,7 @@ export function createIsolatedImporter(options: { spawn: SpawnImportProcess; lim
   const limits: ImportLimits = { ...DEFAULT_LIMITS, ...options.limits };
 
   function run(input: ImportInput, job: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<ImportedSource> {
-    const fileName = nameOf(input);
+    const { fileName } = input;
     if (job.signal?.aborted) return Promise.reject(new ImportError('cancelled', `${fileName}: import cancelled.`));
     return new Promise<ImportedSource>((resolve, reject) => {
       const child = options.spawn();
@@ -60,7 +62,7 @@ export function createIsolatedImporter(options: { spawn: SpawnImportProcess; lim
           reject(new ImportError('corrupt', `${fileName}: the importer stopped while reading this file (exit code ${code ?? 'none'}); the file may be damaged or too complex.`)),
         ),
       );
-      child.postMessage('path' in input ? { type: 'import', path: input.path, limits } : { type: 'import-bytes', bytes: input.bytes, fileName, limits });
+      child.postMessage({ type: 'import-bytes', bytes: input.bytes, fileName, limits });
     });
   }
 

@@ -8,7 +8,8 @@ import { isQuotaExceeded } from '../../db/errors';
 import { suggestEntities } from '../../db/entities';
 import { useApp } from '../../app/context';
 import { reportReady } from '../../app/readiness';
-import { casebook, logError } from '../../bridge';
+import { logError } from '../../bridge';
+import { confirmOpenLink } from '../sources/open-link';
 import { entityMentionWithSuggestion } from './mention-suggestion';
 import { createDebouncedSaver, type SaveState } from './debounced-saver';
 import { registerFlusher } from './pending-saves';
@@ -112,9 +113,7 @@ export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }:
         if (!(event.ctrlKey || event.metaKey)) return false;
         const link = view.state.doc.resolve(pos).marks().find((m) => m.type.name === 'link');
         if (!link) return false;
-        void casebook?.shellOpenExternal({ url: String(link.attrs.href) }).then((r) => {
-          if (!r.ok) toasts.show({ tone: 'error', message: r.error.message });
-        });
+        confirmOpenLink(String(link.attrs.href)); // asks first, as in the reader
         return true;
       },
       handleKeyDown: (_view, event) => {

@@ -2,6 +2,7 @@ import { useApp } from '../../app/context';
 import { useNavigationState } from '../../app/navigation';
 import { EntityDetails } from './EntityDetails';
 import { EntityForm } from './EntityForm';
+import { ErrorBoundary } from '../../app/ErrorBoundary';
 
 /** The right pane: an entity, or the form to create or edit one. */
 export function Inspector() {
@@ -15,9 +16,11 @@ export function Inspector() {
           <p>Click an entity in a note or in the sidebar to see what the case knows about it: aliases, relations, and every passage that names it.</p>
         </div>
       )}
-      {inspector.kind === 'entity' && <EntityDetails key={inspector.entityId} entityId={inspector.entityId} />}
-      {inspector.kind === 'edit-entity' && <EntityForm key={`edit-${inspector.entityId}`} entityId={inspector.entityId} />}
-      {inspector.kind === 'new-entity' && <EntityForm key={`new-${inspector.name ?? ''}`} initialName={inspector.name} />}
+      <ErrorBoundary key={inspector.kind === 'closed' || inspector.kind === 'new-entity' ? inspector.kind : `${inspector.kind}:${inspector.entityId}`} what="this entity" className="small">
+        {inspector.kind === 'entity' && <EntityDetails key={inspector.entityId} entityId={inspector.entityId} />}
+        {inspector.kind === 'edit-entity' && <EntityForm key={`edit-${inspector.entityId}`} entityId={inspector.entityId} />}
+        {inspector.kind === 'new-entity' && <EntityForm key={`new-${inspector.name ?? ''}`} initialName={inspector.name} />}
+      </ErrorBoundary>
     </aside>
   );
 }

@@ -11,6 +11,7 @@ import { logError } from '../../bridge';
 import { formatTime } from '../../format';
 import { exportNoteMarkdown } from '../export/note-markdown';
 import { NoteHistory } from '../history/NoteHistory';
+import { ErrorBoundary } from '../../app/ErrorBoundary';
 
 const SAVE_LABELS: Partial<Record<SaveState, string>> = { pending: 'Edited', saving: 'Saving…', error: 'Not saved — will retry' };
 
@@ -56,8 +57,14 @@ export function NoteView({ noteId, focus, find }: { noteId: string; focus?: { en
           </button>
         </div>
       </header>
-      {historyOpen && <NoteHistory noteId={note.id} onClose={() => setHistoryOpen(false)} onRestored={(content) => setRestored((r) => ({ revision: (r?.revision ?? 0) + 1, content }))} />}
-      <NoteEditor key={`${note.id}:${restored?.revision ?? 0}`} noteId={note.id} initialContent={restored?.content ?? note.content} focus={focus} find={find} onSaveState={setSaveState} />
+      {historyOpen && (
+        <ErrorBoundary what="this note's history" onClose={() => setHistoryOpen(false)}>
+          <NoteHistory noteId={note.id} onClose={() => setHistoryOpen(false)} onRestored={(content) => setRestored((r) => ({ revision: (r?.revision ?? 0) + 1, content }))} />
+        </ErrorBoundary>
+      )}
+      <ErrorBoundary key={`${note.id}:${restored?.revision ?? 0}`} what="the editor">
+        <NoteEditor key={`${note.id}:${restored?.revision ?? 0}`} noteId={note.id} initialContent={restored?.content ?? note.content} focus={focus} find={find} onSaveState={setSaveState} />
+      </ErrorBoundary>
     </article>
   );
 }

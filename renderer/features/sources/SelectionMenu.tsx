@@ -4,13 +4,14 @@ import { useApp } from '../../app/context';
 import { reportFailure } from '../shell/report-failure';
 import { EntityPicker } from '../entities/EntityPicker';
 import { addAliasFromSelection, quoteInNote, type TextSelection } from './selection-actions';
+import { confirmOpenLink } from './open-link';
 
 /**
  * The actions offered over a passage selected in the reader: quote it into
  * the note (Ctrl+Shift+Q), make it a new entity, or add it as another name
- * of an entity picked by typing.
+ * of an entity picked by typing; inside a link, open the link (after asking).
  */
-export function SelectionMenu({ source, selection, anchor, onDone }: { source: Source; selection: TextSelection; anchor: DOMRect; onDone: () => void }) {
+export function SelectionMenu({ source, selection, anchor, link, onDone }: { source: Source; selection: TextSelection; anchor: DOMRect; link?: string | null; onDone: () => void }) {
   const services = useApp();
   const [picking, setPicking] = useState(false);
 
@@ -57,6 +58,18 @@ export function SelectionMenu({ source, selection, anchor, onDone }: { source: S
             New entity
           </button>
           <button type="button" onClick={() => setPicking(true)}>Add as alias…</button>
+          {link && (
+            <button
+              type="button"
+              title={link}
+              onClick={() => {
+                confirmOpenLink(link);
+                onDone();
+              }}
+            >
+              Open link…
+            </button>
+          )}
         </>
       )}
     </div>

@@ -3,7 +3,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/context';
 import { getInCase } from '../../db/case-scope';
 import { reportReady } from '../../app/readiness';
-import { casebook } from '../../bridge';
 import type { Source } from '../../../shared/model';
 import { HtmlDocument } from './HtmlDocument';
 import { TextBlocks } from './TextBlocks';
@@ -14,6 +13,9 @@ import { SelectionMenu } from './SelectionMenu';
 import { trimSelection, type TextSelection } from './selection-actions';
 import { offsetOfPoint, type TextSegment } from '../../../shared/sources/html-text';
 import { formatBytes, formatStatedDate, formatTime } from '../../format';
+import { ErrorBoundary } from '../../app/ErrorBoundary';
+import { hrefOf, linkOf, useReaderLinks } from './reader-links';
+import { OPEN_GESTURE } from './open-link';
 
 interface Range {
   start: number;
@@ -25,7 +27,8 @@ interface Range {
  * as sanitized HTML, text as paragraphs. Found and confirmed mentions are
  * painted in their entity type's colour (a click opens the entity); the
  * passage a backlink or citation points at is highlighted and scrolled into
- * view. Selecting a passage offers quoting it, or making it an entity or alias.
+ * view. Selecting a passage offers quoting it, or making it an entity or alias
+ * (and opening the link it sits in). Links never open on a click: see reader-links.ts.
  */
 export function SourceReader({ sourceId, highlight }: { sourceId: string; highlight?: Range | undefined }) {
   const { db, caseId, nav } = useApp();
@@ -34,7 +37,8 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
   const mentions = useReaderMentions(db, caseId, sourceId);
   const docRef = useRef<HTMLDivElement>(null);
   const [segments, setSegments] = useState<TextSegment[] | null>(null);
-  const [selection, setSelection] = useState<{ range: TextSelection; anchor: DOMRect } | null>(null);
+  const [selection, setSelection] = useState<{ range: TextSelection; anchor: DOMRect; link: string | null } | null>(null);
+  const links = useReaderLinks();
 
   useEffect(() => {
     if (source !== undefined && body !== undefined) reportReady('main');
@@ -53,7 +57,9 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
     const start = offsetOfPoint(segments, range.startContainer, range.startOffset);
     const end = offsetOfPoint(segments, range.endContainer, range.endOffset);
     const trimmed = start === null || end === null ? null : trimSelection(body.text, start, end);
-    setSelection(trimmed ? { range: trimmed, anchor: range.getBoundingClientRect() } : null);
+    const link = linkOf(range.commonAncestorContainer);
+    const href = link ? hrefOf(link) : '';
+    setSelection(trimmed ? { range: trimmed, anchor: range.getBoundingClientRect(), link: href && !href.startsWith('#') ? href : null } : null);
   };
 
   const openMentionAt = (event: React.MouseEvent) => {
@@ -69,30 +75,42 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
   if (source === null || body === null) return <div className="empty-state"><h2>Source not found</h2><p>It may have been removed from the case.</p></div>;
 
   return (
-    <article className="source-reader" data-source-id={source.id} data-format={source.format} data-mapped={segments ? 'true' : 'false'}>
-      <SourceHeader source={source} mentionCount={mentions?.length} />
-      <div
-        ref={docRef}
-        className="source-text"
-        onMouseUp={readSelection}
-        onKeyUp={(e) => e.shiftKey && readSelection()}
-        onClick={openMentionAt}
-      >
-        {body.html ? (
-          <HtmlDocument html={body.html} />
-        ) : source.pages ? (
-          source.pages.map((page, i) => (
-            <section key={i} className="source-page" data-page={i + 1} aria-label={`Page ${i + 1}`}>
-              <div className="page-marker">Page {i + 1}</div>
-              <TextBlocks text={body.text} from={page.start} to={page.end} />
-            </section>
-          ))
-        ) : (
-          <TextBlocks text={body.text} from={0} to={body.text.length} />
-        )}
-      </div>
-      {selection && <SelectionMenu source={source} selection={selection.range} anchor={selection.anchor} onDone={() => setSelection(null)} />}
-    </article>
+    <div className="source-reader-frame">
+      <article className="source-reader" data-source-id={source.id} data-format={source.format} data-mapped={segments ? 'true' : 'false'} {...links.handlers}>
+        <SourceHeader source={source} mentionCount={mentions?.length} />
+        <div
+          ref={docRef}
+          className="source-text"
+          onMouseUp={readSelection}
+          onKeyUp={(e) => e.shiftKey && readSelection()}
+          onClick={openMentionAt}
+        >
+          {/* The document alone can fail (damaged stored text or HTML); the header above stays. */}
+          <ErrorBoundary what="this document's text">
+            {body.html ? (
+              <HtmlDocument html={body.html} />
+            ) : source.pages ? (
+              source.pages.map((page, i) => (
+                <section key={i} className="source-page" data-page={i + 1} aria-label={`Page ${i + 1}`}>
+                  <div className="page-marker">Page {i + 1}</div>
+                  <TextBlocks text={body.text} from={page.start} to={page.end} />
+                </section>
+              ))
+            ) : (
+              <TextBlocks text={body.text} from={0} to={body.text.length} />
+            )}
+          </ErrorBoundary>
+        </div>
+        {selection && <SelectionMenu source={source} selection={selection.range} anchor={selection.anchor} link={selection.link} onDone={() => setSelection(null)} />}
+      </article>
+      {/* Outside the scrolling article, so it sits at the bottom of the pane like a browser's status bubble. */}
+      {links.status && (
+        <div className="link-status" role="status" data-testid="link-status">
+          <span className="link-status-url">{links.status}</span>
+          <span className="link-status-hint">{OPEN_GESTURE} to open</span>
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -120,7 +138,7 @@ function SourceHeader({ source, mentionCount }: { source: Source; mentionCount: 
           <div>
             <dt>URL</dt>
             <dd>
-              <a href={m.url} onClick={(e) => { e.preventDefault(); void casebook?.shellOpenExternal({ url: m.url! }); }}>{m.url}</a>
+              <a href={m.url}>{m.url}</a>
             </dd>
           </div>
         )}

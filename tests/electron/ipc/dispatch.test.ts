@@ -230,6 +230,17 @@ describe('good calls through the real handlers', () => {
     expect(opened).toEqual([]);
   });
 
+  it('shell:open-external strips a mailto link to to/cc/subject/body and refuses the local network, whatever the renderer asked', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    const mail = await dispatch('shell:open-external', { url: 'mailto:tips@example.org?attach=/home/me/.ssh/id_rsa&subject=Tip&bcc=x@example.net' }, { senderUrl: APP });
+    expect(mail).toEqual({ ok: true, value: null });
+    for (const url of ['http://127.0.0.1:631/admin', 'http://192.168.1.1/', 'http://[::1]/', 'http://printer.local/', 'http://intranet/']) {
+      const result = await dispatch('shell:open-external', { url }, { senderUrl: APP });
+      expect(result.ok ? null : result.error.code, url).toBe('forbidden-url');
+    }
+    expect(opened).toEqual(['mailto:tips@example.org?subject=Tip']);
+  });
+
   it('window:ready-to-close passes the sender on', async () => {
     const dispatch = createDispatch(createHandlers(deps), trusted);
     expect(await dispatch('window:ready-to-close', undefined, { senderUrl: APP })).toEqual({ ok: true, value: null });

@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { parseEmail } from '../../../../electron/services/import/email';
 import { DEFAULT_LIMITS, type ParsedDocument } from '../../../../electron/services/import/types';
+import { importBytes } from '../../../../electron/services/import/index';
 import { htmlText } from '../../../../shared/sources/html-text';
 
 /** A message as a mail client writes it: CRLF line ends. */
@@ -212,6 +213,32 @@ describe('parseEmail', () => {
     );
     expect(doc.text).toBe('Only words here.');
     expectInvariant(doc);
+  });
+
+  it('falls back to the plain text when the HTML part is a frameset document, instead of calling the email damaged', async () => {
+    const message = (html: string, withText: boolean) =>
+      eml([
+        'From: a@example.org',
+        'Subject: framed',
+        'Content-Type: multipart/alternative; boundary="A"',
+        '',
+        ...(withText ? ['--A', 'Content-Type: text/plain; charset=utf-8', '', 'The words of the message.'] : []),
+        '--A',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        html,
+        '--A--',
+        '',
+      ]);
+    const doc = await parse(message('<div><frameset><frame src="https://tracker.example/t.gif"></frameset></div>', true));
+    expect(doc.text).toBe('The words of the message.');
+    expectInvariant(doc);
+    // Through the dispatcher: imported, not refused as damaged.
+    const source = await importBytes(message('<div><frameset>', true), 'framed.eml');
+    expect(source.text).toBe('The words of the message.');
+    expect(source.html).toBe('<p>The words of the message.</p>');
+    // With no text part there is nothing to read: "empty", the honest answer, not "corrupt".
+    await expect(importBytes(message('<div><frameset>', false), 'framed.eml')).rejects.toMatchObject({ code: 'empty' });
   });
 
   it('names a message without a subject, and skips a date it cannot read', async () => {

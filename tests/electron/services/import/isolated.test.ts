@@ -29,32 +29,32 @@ describe('isolated importer', () => {
     const path = await script('ok', `process.on('message', () => { process.send({ type: 'progress', fraction: 0.5 }); process.send({ type: 'done', source: ${JSON.stringify(SOURCE)} }); });`);
     const progress: number[] = [];
     const importer = createIsolatedImporter({ spawn: nodeImportProcess(path) });
-    await expect(importer.run({ path: '/x/a.txt' }, { onProgress: (f) => progress.push(f) })).resolves.toEqual(SOURCE);
+    await expect(importer.run({ bytes: new Uint8Array([1]), fileName: 'a.txt' }, { onProgress: (f) => progress.push(f) })).resolves.toEqual(SOURCE);
     expect(progress).toEqual([0.5]);
   });
 
   it('passes on the parser’s typed failure', async () => {
     const path = await script('fail', `process.on('message', () => process.send({ type: 'failed', code: 'encrypted', message: 'a.pdf: encrypted PDF' }));`);
     const importer = createIsolatedImporter({ spawn: nodeImportProcess(path) });
-    await expect(importer.run({ path: '/x/a.pdf' })).rejects.toMatchObject({ name: 'ImportError', code: 'encrypted', message: 'a.pdf: encrypted PDF' });
+    await expect(importer.run({ bytes: new Uint8Array([1]), fileName: 'a.pdf' })).rejects.toMatchObject({ name: 'ImportError', code: 'encrypted', message: 'a.pdf: encrypted PDF' });
   });
 
   it('kills a parser that hangs and reports a timeout', async () => {
     const path = await script('hang', `process.on('message', () => { for (;;) {} });`);
     const importer = createIsolatedImporter({ spawn: nodeImportProcess(path), limits: { timeoutMs: 500 } });
-    await expect(importer.run({ path: '/x/slow.pdf' })).rejects.toMatchObject({ code: 'timeout', message: expect.stringContaining('slow.pdf') });
+    await expect(importer.run({ bytes: new Uint8Array([1]), fileName: 'slow.pdf' })).rejects.toMatchObject({ code: 'timeout', message: expect.stringContaining('slow.pdf') });
   });
 
   it('turns a crash into that file’s error', async () => {
     const path = await script('crash', `process.on('message', () => process.exit(3));`);
     const importer = createIsolatedImporter({ spawn: nodeImportProcess(path) });
-    await expect(importer.run({ path: '/x/bad.docx' })).rejects.toMatchObject({ code: 'corrupt', message: expect.stringContaining('exit code 3') });
+    await expect(importer.run({ bytes: new Uint8Array([1]), fileName: 'bad.docx' })).rejects.toMatchObject({ code: 'corrupt', message: expect.stringContaining('exit code 3') });
   });
 
   it('survives a parser that runs out of memory, within its own limit', async () => {
     const path = await script('oom', `process.on('message', () => { const a = []; for (;;) a.push(new Array(1e6).fill(Math.random())); });`);
     const importer = createIsolatedImporter({ spawn: nodeImportProcess(path, { maxOldSpaceMb: 64 }), limits: { timeoutMs: 60_000 } });
-    await expect(importer.run({ path: '/x/bomb.docx' })).rejects.toMatchObject({ code: 'corrupt', message: expect.stringContaining('bomb.docx') });
+    await expect(importer.run({ bytes: new Uint8Array([1]), fileName: 'bomb.docx' })).rejects.toMatchObject({ code: 'corrupt', message: expect.stringContaining('bomb.docx') });
   }, 60_000);
 
   it('cancels at once, killing the process', async () => {
