@@ -154,7 +154,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!path) return ok<SaveOutcome>({ saved: false });
       let printed: { bytes: Uint8Array; pageCount: number };
       try {
-        printed = await deps.printBriefing(model as BriefingModel, (progress) => context.emit?.('export:progress', progress));
+        printed = await deps.printBriefing(model, (progress) => context.emit?.('export:progress', progress));
       } catch (error) {
         return fail('export-failed', `The briefing could not be printed: ${(error as Error).message}`);
       }
