@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { JSONContent } from '@tiptap/core';
 import type { Note } from '../../shared/model';
-import { emptyDocument, noteTextAndMentions } from '../../shared/editor/document';
+import { citationNode, emptyDocument, noteTextAndMentions } from '../../shared/editor/document';
 import type { CitationAttrs } from '../../shared/editor/citation';
 import type { CasebookDexie } from './database';
 import { newId } from './ids';
@@ -92,7 +92,7 @@ export async function appendQuoteToNote(db: CasebookDexie, noteId: string, citat
   const lines = citation.quote.split(/\n+/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
   const paragraphs: JSONContent[] = lines.map((line, i) => ({
     type: 'paragraph',
-    content: [{ type: 'text', text: line }, ...(i === lines.length - 1 ? [{ type: 'text', text: ' ' }, { type: 'citation', attrs: { ...citation } }] : [])],
+    content: [{ type: 'text', text: line }, ...(i === lines.length - 1 ? [{ type: 'text', text: ' ' }, citationNode(citation)] : [])],
   }));
   const blocks = (note.content.content ?? []).filter((b, i, all) => !(i === all.length - 1 && b.type === 'paragraph' && !b.content?.length));
   await saveNoteContent(db, noteId, { ...note.content, content: [...blocks, { type: 'blockquote', content: paragraphs }, { type: 'paragraph' }] });

@@ -12,6 +12,7 @@ import { renderNote } from './render-note';
 import { textHtml } from './text-html';
 import { titlePageHtml } from './title-page';
 import { tocHtml, type TocEntry } from './toc';
+import { mentionedEntityIds } from '../editor/document';
 
 export interface ComposeOptions {
   /**
@@ -77,7 +78,7 @@ export function composeBriefing(model: BriefingModel, options: ComposeOptions = 
   const appendices: { id: string; name: string; intro: string; body: () => string }[] = [];
   if (model.appendices.entities) {
     const scope = model.appendices.entities;
-    const mentioned = mentionedEntityIds(model.notes.map((n) => n.content));
+    const mentioned = mentionedInAny(model.notes.map((n) => n.content));
     const listed = scope === 'all' ? model.entities : model.entities.filter((e) => mentioned.has(e.id));
     appendices.push({
       id: 'appendix-entities',
@@ -127,12 +128,6 @@ export function composeBriefing(model: BriefingModel, options: ComposeOptions = 
   return { html, toc, chrome: pageChrome(model, redactor, options.chromeFontCss) };
 }
 
-function mentionedEntityIds(docs: readonly JSONContent[]): Set<string> {
-  const ids = new Set<string>();
-  const walk = (node: JSONContent) => {
-    if (node.type === 'entityMention' && node.attrs?.entityId) ids.add(String(node.attrs.entityId));
-    node.content?.forEach(walk);
-  };
-  docs.forEach(walk);
-  return ids;
+function mentionedInAny(docs: readonly JSONContent[]): Set<string> {
+  return new Set(docs.flatMap((doc) => [...mentionedEntityIds(doc)]));
 }

@@ -5,6 +5,7 @@ import { Citation, type CitationAttrs } from '../editor/citation';
 import { checkCitationAgainst } from '../editor/citation-check';
 import { EntityMention } from '../editor/entity-mention';
 import { noteExtensions } from '../editor/extensions';
+import { citationsOf, citedSourceIds, mentionedEntityIds } from '../editor/document';
 import type { CaseSnapshot } from './case-snapshot';
 import { EXPORT_CSS } from './html-style';
 import { escapeHtml } from './html-text';
@@ -44,12 +45,8 @@ export function caseToHtml(snapshot: CaseSnapshot, options: HtmlExportOptions = 
 
 /** One note, with the entities it mentions and the sources it cites after it. */
 export function noteToHtml(note: Note, snapshot: CaseSnapshot, options: HtmlExportOptions = {}): string {
-  const mentioned = new Set<string>();
-  const cited = new Set<string>();
-  walk(note.content, (node) => {
-    if (node.type === 'entityMention' && typeof node.attrs?.entityId === 'string') mentioned.add(node.attrs.entityId);
-    if (node.type === 'citation' && typeof node.attrs?.sourceId === 'string') cited.add(node.attrs.sourceId);
-  });
+  const mentioned = mentionedEntityIds(note.content);
+  const cited = citedSourceIds(note.content);
   const ctx = contextFor(snapshot, snapshot.entities.filter((e) => mentioned.has(e.id)));
   const body = [
     renderNote(note, 'note', ctx, 1),
@@ -105,15 +102,13 @@ ${body}
 function renderNote(note: Note, anchor: string, ctx: RenderContext, titleLevel: 1 | 2 = 2): string {
   const citations: CitationAttrs[] = [];
   const numbers = new Map<string, number>();
-  walk(note.content, (node) => {
-    if (node.type !== 'citation' || !node.attrs) return;
-    const attrs = node.attrs as CitationAttrs;
+  for (const attrs of citationsOf(note.content)) {
     const key = citationKey(attrs);
     if (!numbers.has(key)) {
       citations.push(attrs);
       numbers.set(key, citations.length);
     }
-  });
+  }
   const refId = (n: number) => `${anchor}-cite-${n}`;
   const extensions = noteExtensions({
     entityMention: EntityMention.extend({
@@ -124,16 +119,13 @@ function renderNote(note: Note, anchor: string, ctx: RenderContext, titleLevel: 
         return anchorId ? ['a', { class: className, href: `#${anchorId}` }, String(node.attrs.label)] : ['span', { class: className }, String(node.attrs.label)];
       },
     }),
-  }).map((ext) =>
-    ext.name === 'citation'
-      ? Citation.extend({
-          renderHTML({ node }) {
-            const n = numbers.get(citationKey(node.attrs as CitationAttrs)) ?? 0;
-            return ['sup', { class: 'cite', id: `${refId(n)}-ref` }, ['a', { href: `#${refId(n)}` }, `[${n}]`]];
-          },
-        })
-      : ext,
-  );
+    citation: Citation.extend({
+      renderHTML({ node }) {
+        const n = numbers.get(citationKey(node.attrs as CitationAttrs)) ?? 0;
+        return ['sup', { class: 'cite', id: `${refId(n)}-ref` }, ['a', { href: `#${refId(n)}` }, `[${n}]`]];
+      },
+    }),
+  });
   const html = renderBody(note, extensions).replace(/<(\/?)h([1-5])(?=[\s>])/g, (_m, slash: string, level: string) => `<${slash}h${Number(level) + titleLevel}`);
   const endnotes = citations.length
     ? `<section class="endnotes"><h${titleLevel + 1}>Sources cited</h${titleLevel + 1}><ol>${citations.map((c, i) => endnote(c, refId(i + 1), ctx)).join('')}</ol></section>`
@@ -201,7 +193,3 @@ function sourcesSection(sources: readonly Source[], ctx: RenderContext): string 
 
 const citationKey = (c: CitationAttrs) => c.citationId || `${c.sourceId}:${c.start}:${c.end}`;
 
-function walk(node: JSONContent, visit: (node: JSONContent) => void): void {
-  visit(node);
-  node.content?.forEach((child) => walk(child, visit));
-}

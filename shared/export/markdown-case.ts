@@ -4,6 +4,7 @@ import type { CaseSnapshot } from './case-snapshot';
 import { noteToMarkdown, type MarkdownContext } from './markdown';
 import { escapeInline, linkDestination } from './markdown-text';
 import { anchorsFor, uniqueSlugs } from './slug';
+import { mentionedEntityIds } from '../editor/document';
 
 /**
  * A case as a folder of Markdown, zipped:
@@ -44,12 +45,7 @@ export function caseToMarkdownZip(snapshot: CaseSnapshot, options: { now?: Date 
  * after it, each with the anchor its mentions link to.
  */
 export function noteToStandaloneMarkdown(note: Note, snapshot: CaseSnapshot): string {
-  const mentioned = new Set<string>();
-  const collect = (node: Note['content']) => {
-    if (node.type === 'entityMention' && typeof node.attrs?.entityId === 'string') mentioned.add(node.attrs.entityId);
-    node.content?.forEach(collect);
-  };
-  collect(note.content);
+  const mentioned = mentionedEntityIds(note.content);
   const entities = snapshot.entities.filter((e) => mentioned.has(e.id));
   const anchors = anchorsFor(entities, 'entity', (e) => e.name);
   const markdown = noteToMarkdown(note, {

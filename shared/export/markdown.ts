@@ -5,6 +5,7 @@ import { checkCitationAgainst } from '../editor/citation-check';
 import type { EntityMentionAttrs } from '../editor/entity-mention';
 import { isAllowedLinkHref } from '../editor/extensions';
 import { escapeInline, escapeLineStart, linkDestination, prefixLines } from './markdown-text';
+import { NODE_NAMES } from '../editor/document';
 
 /**
  * One note as Markdown (CommonMark with GFM footnotes, strikethrough and
@@ -103,7 +104,7 @@ function renderBlock(node: JSONContent, context: MarkdownContext, footnotes: Foo
   }
 }
 
-const INLINE = new Set(['text', 'hardBreak', 'entityMention', 'citation']);
+const INLINE = new Set<string>(['text', 'hardBreak', NODE_NAMES.entityMention, NODE_NAMES.citation]);
 
 function startOfLines(text: string): string {
   return text.split('\n').map(escapeLineStart).join('\n');
@@ -202,14 +203,14 @@ function inlineContent(node: JSONContent, context: MarkdownContext, footnotes: F
     }
     case 'hardBreak':
       return { lead: '', text: '\\\n', trail: '' };
-    case 'entityMention': {
+    case NODE_NAMES.entityMention: {
       const attrs = node.attrs as Partial<EntityMentionAttrs> | undefined;
       const entityId = attrs?.entityId ?? '';
       const label = escapeInline(attrs?.label || context.entities.get(entityId)?.name || 'unknown entity');
       const href = entityId ? context.entityHref(entityId) : undefined;
       return { lead: '', text: href ? `[${label}](${linkDestination(href)})` : label, trail: '' };
     }
-    case 'citation': {
+    case NODE_NAMES.citation: {
       const attrs = node.attrs as CitationAttrs;
       const key = attrs.citationId || `${attrs.sourceId}:${attrs.start}:${attrs.end}`;
       let n = footnotes.numbers.get(key);

@@ -20,6 +20,7 @@ import type { CitationAttrs } from '../../../shared/editor/citation';
 import { LinkBar } from './LinkBar';
 import { PasteGuard } from './paste-guard';
 import { createReferenceVerifier } from '../../db/pasted-references';
+import { isNodeOf, NODE_NAMES } from '../../../shared/editor/document';
 
 const SAVE_DELAY_MS = 500;
 
@@ -101,11 +102,11 @@ export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }:
     editorProps: {
       attributes: { class: 'note-body', 'aria-label': 'Note text', spellcheck: 'true' },
       handleClickOn: (_view, _pos, node) => {
-        if (node.type.name === 'citation') {
+        if (isNodeOf(node, NODE_NAMES.citation)) {
           void openCitation(node.attrs as CitationAttrs);
           return true;
         }
-        if (node.type.name !== 'entityMention') return false;
+        if (!isNodeOf(node, NODE_NAMES.entityMention)) return false;
         nav.openInspector({ kind: 'entity', entityId: String(node.attrs.entityId) });
         return false;
       },
@@ -145,7 +146,7 @@ export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }:
     let target: number | null = null;
     editor.state.doc.descendants((node, pos) => {
       if (target !== null) return false;
-      if (node.type.name === 'entityMention' && node.attrs.entityId === focus.entityId) {
+      if (isNodeOf(node, NODE_NAMES.entityMention) && node.attrs.entityId === focus.entityId) {
         if (seen === focus.occurrence) target = pos;
         seen += 1;
       }

@@ -1,7 +1,5 @@
 import type { SuggestionOptions, SuggestionProps } from '@tiptap/suggestion';
-import { PluginKey } from '@tiptap/pm/state';
-import Suggestion from '@tiptap/suggestion';
-import { EntityMention, type EntityMentionAttrs } from '../../../shared/editor/entity-mention';
+import { EntityMention, type EntityMentionAttrs, type EntityMentionSuggestion } from '../../../shared/editor/entity-mention';
 import { ENTITY_TYPE_LABELS } from '../../../shared/model';
 import type { StoredEntity } from '../../db/database';
 
@@ -19,32 +17,12 @@ type Props = SuggestionProps<StoredEntity, EntityMentionAttrs>;
  * outside the editor's React tree and must open instantly.
  */
 export function entityMentionWithSuggestion(deps: MentionSuggestionDeps) {
-  return EntityMention.extend({
-    addProseMirrorPlugins() {
-      const options: SuggestionOptions<StoredEntity, EntityMentionAttrs> = {
-        pluginKey: new PluginKey('entityMentionSuggestion'),
-        editor: this.editor,
-        char: '@',
-        allowSpaces: true,
-        items: ({ query }) => deps.suggest(query),
-        command: ({ editor, range, props }) => {
-          // Swallow a space the user already typed after the query, then add one.
-          const after = editor.view.state.doc.textBetween(range.to, Math.min(range.to + 1, editor.view.state.doc.content.size));
-          const to = after === ' ' ? range.to + 1 : range.to;
-          editor
-            .chain()
-            .focus()
-            .insertContentAt({ from: range.from, to }, [
-              { type: 'entityMention', attrs: props },
-              { type: 'text', text: ' ' },
-            ])
-            .run();
-        },
-        render: () => createMenu(deps),
-      };
-      return [Suggestion(options)];
-    },
-  });
+  const suggestion: EntityMentionSuggestion<StoredEntity> = {
+    allowSpaces: true,
+    items: ({ query }) => deps.suggest(query),
+    render: () => createMenu(deps),
+  };
+  return EntityMention.configure({ suggestion: suggestion as EntityMentionSuggestion });
 }
 
 function createMenu(deps: MentionSuggestionDeps): ReturnType<NonNullable<SuggestionOptions['render']>> {
