@@ -2,7 +2,6 @@ import type { CandidateRecord, CandidateType, EntityType } from '../../shared/mo
 import type { Candidate } from '../../shared/linking/extract';
 import { snippetAround } from '../../shared/linking/snippet';
 import type { CasebookDexie, StoredEntity } from './database';
-import { adjustEntityCounts } from './entities';
 import { newId } from './ids';
 
 export const candidateId = (caseId: string, key: string) => `${caseId}:${key}`;
@@ -97,7 +96,6 @@ export async function acceptCandidate(db: CasebookDexie, id: string, overrides: 
       sortName: '',
     };
     await db.entities.add(entity);
-    await adjustEntityCounts(db, candidate.caseId, { [type]: 1 }, { namesChanged: true });
     await db.candidates.delete(id);
     return entity.id;
   });
@@ -112,7 +110,6 @@ export async function acceptCandidateAsAlias(db: CasebookDexie, id: string, enti
     if (!entity || entity.caseId !== candidate.caseId) throw new Error('That entity is not in this case.');
     if (!entity.nameKeys.includes(candidate.key)) {
       await db.entities.update(entityId, { aliases: [...entity.aliases, candidate.name], updatedAt: Date.now() });
-      await adjustEntityCounts(db, entity.caseId, {}, { namesChanged: true });
     }
     await db.candidates.delete(id);
   });

@@ -10,9 +10,9 @@ export type EntityDraft = Pick<Entity, 'type' | 'name' | 'aliases' | 'descriptio
 export async function createEntity(db: CasebookDexie, caseId: string, draft: EntityDraft): Promise<string> {
   const now = Date.now();
   const entity: StoredEntity = { ...draft, id: newId('ent'), caseId, quotes: [], createdAt: now, updatedAt: now, nameKeys: [], searchKeys: [], sortName: '' };
+  // caseStats is in the transaction for the counters (renderer/db/entity-counters.ts).
   await db.transaction('rw', db.entities, db.caseStats, async () => {
     await db.entities.add(entity);
-    await adjustEntityCounts(db, caseId, { [entity.type]: 1 }, { namesChanged: true });
   });
   return entity.id;
 }
@@ -22,29 +22,7 @@ export async function updateEntity(db: CasebookDexie, id: string, draft: EntityD
     const before = await db.entities.get(id);
     if (!before) throw new Error(`No entity ${id}`);
     await db.entities.update(id, { ...draft, updatedAt: Date.now() });
-    const namesChanged = before.name !== draft.name || before.aliases.join('\n') !== draft.aliases.join('\n');
-    const delta = before.type !== draft.type ? { [before.type]: -1, [draft.type]: 1 } : {};
-    if (namesChanged || before.type !== draft.type) await adjustEntityCounts(db, before.caseId, delta, { namesChanged });
   });
-}
-
-/**
- * Adds `delta` to a case's per-type entity counts, and bumps its names
- * version when the write changed what entities are called. Must run inside
- * the caller's transaction over `caseStats`, beside the entity write it counts.
- */
-export async function adjustEntityCounts(
-  db: CasebookDexie,
-  caseId: string,
-  delta: Partial<Record<EntityType, number>>,
-  { namesChanged = false }: { namesChanged?: boolean } = {},
-): Promise<void> {
-  const stats = (await db.caseStats.get(caseId)) ?? { caseId, entityCounts: {} };
-  for (const [type, change] of Object.entries(delta) as [EntityType, number][]) {
-    stats.entityCounts[type] = Math.max(0, (stats.entityCounts[type] ?? 0) + change);
-  }
-  if (namesChanged) stats.namesVersion = (stats.namesVersion ?? 0) + 1;
-  await db.caseStats.put(stats);
 }
 
 /** Counts per type from the case's counters: one read, whatever the case's size. */

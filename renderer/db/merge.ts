@@ -3,7 +3,6 @@ import { inCase } from './case-scope';
 import type { Mention, Note, Relation } from '../../shared/model';
 import { foldText } from '../../shared/linking/normalize';
 import type { CasebookDexie, StoredEntity } from './database';
-import { adjustEntityCounts } from './entities';
 
 /** Everything a merge changed, as it was before: enough to undo it exactly. */
 export interface MergeUndo {
@@ -65,7 +64,6 @@ export async function mergeEntities(db: CasebookDexie, keptId: string, mergedId:
     }
     for (const n of notes) await db.notes.update(n.id, { content: replaceEntity(n.content, mergedId, kept), updatedAt: now });
     await db.entities.delete(mergedId);
-    await adjustEntityCounts(db, kept.caseId, { [merged.type]: -1 }, { namesChanged: true });
     return { kept, merged, mentions, relations, notes: notes.map((n) => ({ id: n.id, content: n.content, updatedAt: n.updatedAt })), mergedAt: now };
   });
 }
@@ -95,6 +93,5 @@ export async function undoMerge(db: CasebookDexie, undo: MergeUndo): Promise<voi
         await db.notes.update(note.id, { content: back });
       }
     }
-    await adjustEntityCounts(db, kept.caseId, { [merged.type]: 1 }, { namesChanged: true });
   });
 }

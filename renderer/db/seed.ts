@@ -1,7 +1,6 @@
 import type { EntityType } from '../../shared/model';
 import type { CasebookDexie } from './database';
 import { buildSeedRecords } from '../../shared/seed/records';
-import { adjustEntityCounts } from './entities';
 
 const SEED_KEY = 'seed';
 
@@ -38,11 +37,8 @@ export async function ensureSeeded(db: CasebookDexie, now: () => number = Date.n
     const { text, html, ...source } = records.source;
     await db.sources.add(source);
     await db.sourceBodies.add({ sourceId: source.id, caseId: source.caseId, text, ...(html ? { html } : {}) });
-    // The creating hook fills the derived keys.
+    // The creating hook fills the derived keys; the counters follow by themselves.
     await db.entities.bulkAdd(records.entities.map((e) => ({ ...e, nameKeys: [], searchKeys: [], sortName: '' })));
-    const perType: Partial<Record<EntityType, number>> = {};
-    for (const e of records.entities) perType[e.type] = (perType[e.type] ?? 0) + 1;
-    await adjustEntityCounts(db, records.case.id, perType, { namesChanged: true });
     await db.relations.bulkAdd(records.relations);
     await db.notes.bulkAdd(records.notes);
     await db.mentions.bulkAdd(records.mentions);
