@@ -1,3 +1,4 @@
+import type { EntityType } from '../../shared/model';
 import { useSyncExternalStore } from 'react';
 
 /** Where the middle pane points, and what the inspector shows. */
@@ -15,7 +16,12 @@ export type InspectorView =
   | { kind: 'closed' }
   | { kind: 'entity'; entityId: string }
   | { kind: 'edit-entity'; entityId: string }
-  | { kind: 'new-entity'; name?: string };
+  | {
+      kind: 'new-entity';
+      name?: string;
+      /** Called with the new entity once saved (never on cancel): the `@` Create path puts its mention in the note. */
+      onCreated?: (entity: { id: string; name: string; type: EntityType }) => void;
+    };
 
 export interface NavigationState {
   main: MainView;

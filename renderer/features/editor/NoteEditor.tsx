@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
-import type { JSONContent } from '@tiptap/core';
+import type { Editor, JSONContent } from '@tiptap/core';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import { noteExtensions } from '../../../shared/editor/extensions';
 import { saveNoteContent } from '../../db/notes';
@@ -21,6 +21,7 @@ import { LinkBar } from './LinkBar';
 import { PasteGuard } from './paste-guard';
 import { createReferenceVerifier } from '../../db/pasted-references';
 import { isNodeOf, NODE_NAMES } from '../../../shared/editor/document';
+import { replaceTypedMention, typedMentionAt } from './typed-mention';
 
 const SAVE_DELAY_MS = 500;
 
@@ -61,12 +62,19 @@ export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }:
     [db, noteId, toasts, linking],
   );
 
+  // The editor, for callbacks its own extensions hold (the `@` Create path).
+  const editorRef = useRef<Editor | null>(null);
   const extensions = useMemo(
     () => [
       ...noteExtensions({
         entityMention: entityMentionWithSuggestion({
           suggest: (query) => suggestEntities(db, caseId, query),
-          createEntity: (name) => nav.openInspector({ kind: 'new-entity', name }),
+          createEntity: (name, range) => {
+            const editor = editorRef.current;
+            if (!editor) return;
+            const typed = typedMentionAt(editor, range);
+            nav.openInspector({ kind: 'new-entity', name, onCreated: (entity) => replaceTypedMention(editor, typed, entity) });
+          },
         }),
       }),
       CitationStatus,
@@ -129,6 +137,7 @@ export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }:
     onBlur: () => void saver.flush(),
     onCreate: () => reportReady('main'),
   });
+  editorRef.current = editor;
 
   // Flush whatever is pending when the note closes or the window goes away.
   useEffect(() => {

@@ -5,8 +5,12 @@ import type { StoredEntity } from '../../db/database';
 
 export interface MentionSuggestionDeps {
   suggest: (query: string) => Promise<StoredEntity[]>;
-  /** Offered when nothing matches: open the new-entity form with this name. */
-  createEntity: (name: string) => void;
+  /**
+   * Offered when nothing matches: open the new-entity form with this name.
+   * `range` is where the typed `@name` is, so the new entity's mention can
+   * replace it once saved.
+   */
+  createEntity: (name: string, range: { from: number; to: number }) => void;
 }
 
 type Props = SuggestionProps<StoredEntity, EntityMentionAttrs>;
@@ -34,6 +38,13 @@ function createMenu(deps: MentionSuggestionDeps): ReturnType<NonNullable<Suggest
   let active = 0;
   let unmount: (() => void) | null = null;
 
+  /** The Create… item: the form opens with the typed name; the `@name` stays until the entity is saved. */
+  const offerCreate = () => {
+    const name = props?.query.trim();
+    if (!props || !name) return;
+    deps.createEntity(name, { from: props.range.from, to: props.range.to });
+  };
+
   const choose = (index: number) => {
     const entity = props?.items[index];
     if (entity && props) props.command({ entityId: entity.id, label: entity.name, entityType: entity.type });
@@ -50,12 +61,13 @@ function createMenu(deps: MentionSuggestionDeps): ReturnType<NonNullable<Suggest
       if (props.query.trim()) {
         const create = document.createElement('button');
         create.type = 'button';
-        create.className = 'mention-create';
+        create.className = 'mention-create is-active';
+        create.setAttribute('role', 'option');
+        create.setAttribute('aria-selected', 'true');
         create.textContent = `Create “${props.query.trim()}”…`;
-        const name = props.query.trim();
         create.addEventListener('mousedown', (e) => {
           e.preventDefault();
-          deps.createEntity(name);
+          offerCreate();
         });
         element.append(create);
       }
@@ -114,6 +126,10 @@ function createMenu(deps: MentionSuggestionDeps): ReturnType<NonNullable<Suggest
       }
       if ((event.key === 'Enter' || event.key === 'Tab') && count) {
         choose(active);
+        return true;
+      }
+      if (event.key === 'Enter' && !count && props.query.trim()) {
+        offerCreate();
         return true;
       }
       return event.key === 'Escape';

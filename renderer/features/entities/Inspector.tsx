@@ -19,7 +19,7 @@ export function Inspector() {
       <ErrorBoundary key={inspector.kind === 'closed' || inspector.kind === 'new-entity' ? inspector.kind : `${inspector.kind}:${inspector.entityId}`} what="this entity" className="small">
         {inspector.kind === 'entity' && <EntityDetails key={inspector.entityId} entityId={inspector.entityId} />}
         {inspector.kind === 'edit-entity' && <EntityForm key={`edit-${inspector.entityId}`} entityId={inspector.entityId} />}
-        {inspector.kind === 'new-entity' && <EntityForm key={`new-${inspector.name ?? ''}`} initialName={inspector.name} />}
+        {inspector.kind === 'new-entity' && <EntityForm key={`new-${inspector.name ?? ''}`} initialName={inspector.name} onCreated={inspector.onCreated} />}
       </ErrorBoundary>
     </aside>
   );
