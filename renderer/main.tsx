@@ -13,6 +13,7 @@ import { backupBeforeUpgrade } from './features/backup/pre-upgrade';
 import { startAutoBackup } from './features/backup/auto-backup';
 import { backupNotice } from './features/backup/backup-notice';
 import { ensureSeeded } from './db/seed';
+import { createCase } from './db/cases';
 import { isQuotaExceeded } from './db/errors';
 import { createToasts } from './features/shell/toasts';
 import { createImportQueue } from './features/sources/import/import-queue';
@@ -33,7 +34,8 @@ async function start(): Promise<void> {
   // Ask the browser not to evict the case under storage pressure.
   void navigator.storage?.persist?.().catch(() => false);
   await ensureSeeded(db);
-  const view = await initialView(db);
+  // Every case deleted: start the user's own, empty one rather than nothing.
+  const view = (await initialView(db)) ?? (await createCase(db, 'Untitled case').then(() => initialView(db)));
   if (!view) throw new Error('No case found in the store.');
 
   // Never lose the last words: flush on hide, and before main closes the window.

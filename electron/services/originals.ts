@@ -70,6 +70,10 @@ export function createOriginalsStore(dataDir: string) {
       return put(sha256, (tmp) => writeFile(tmp, bytes), false);
     },
     has: (sha256: string) => exists(pathFor(sha256)),
+    /** Frees an original no source uses any more (a case deleted for good); nothing happens if it is not there. */
+    remove: async (sha256: string) => {
+      await rm(pathFor(sha256), { force: true });
+    },
   };
 }
 export type OriginalsStore = ReturnType<typeof createOriginalsStore>;

@@ -3,6 +3,7 @@ import { AppContext, useApp, type AppServices } from './context';
 import { useNavigationState } from './navigation';
 import { rememberView } from './ui-state';
 import { reportReady } from './readiness';
+import { useDeletedCaseUndo } from './deleted-case';
 import { Sidebar } from './Sidebar';
 import { NoteView } from '../features/notes/NoteView';
 import { SourceReader } from '../features/sources/SourceReader';
@@ -42,6 +43,7 @@ function Shell() {
   const overlay = useOverlay();
   useGlobalShortcuts();
   useMenuCommands();
+  useDeletedCaseUndo(services);
 
   useEffect(() => {
     rememberView(services.db, services.caseId, main).catch((e) => logError('Remembering the open note failed', e));

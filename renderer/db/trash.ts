@@ -4,15 +4,18 @@ import type { CasebookDexie, TrashRecord } from './database';
 import { restoreEntity } from './delete-entity';
 import { deleteVersions } from './history';
 import { restoreNote } from './notes';
+import { listDeletedCases, purgeCase, restoreCase } from './cases';
 
 /** What the Trash lists: deleted notes (kept in `notes` with `deletedAt`) and deleted entities (kept in `trash`). */
 export type TrashItem =
+  | { kind: 'case'; id: string; title: string; deletedAt: number; preview: string }
   | { kind: 'note'; id: string; title: string; deletedAt: number; preview: string }
   | { kind: 'entity'; id: string; title: string; deletedAt: number; preview: string; entityType: string };
 
-/** A case's Trash, most recently deleted first. */
+/** A case's Trash, most recently deleted first, with the deleted cases (which every case's Trash lists). */
 export async function listTrash(db: CasebookDexie, caseId: string): Promise<TrashItem[]> {
-  return db.transaction('r', [db.notes, db.trash], async () => {
+  return db.transaction('r', [db.cases, db.notes, db.trash], async () => {
+    const cases = (await listDeletedCases(db)).filter((c) => c.id !== caseId);
     const notes: Note[] = await db.notes
       .where('[caseId+updatedAt]')
       .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
@@ -20,6 +23,7 @@ export async function listTrash(db: CasebookDexie, caseId: string): Promise<Tras
       .toArray();
     const entities: TrashRecord[] = await db.trash.where('caseId').equals(caseId).toArray();
     const items: TrashItem[] = [
+      ...cases.map((c) => ({ kind: 'case' as const, id: c.id, title: c.title, deletedAt: c.deletedAt!, preview: c.sample ? 'Sample case' : 'Case' })),
       ...notes.map((n) => ({ kind: 'note' as const, id: n.id, title: n.title, deletedAt: n.deletedAt!, preview: n.text.slice(0, 160) })),
       ...entities.map((t) => ({
         kind: 'entity' as const,
@@ -36,17 +40,23 @@ export async function listTrash(db: CasebookDexie, caseId: string): Promise<Tras
 
 /** Brings an item back where it was. */
 export async function restoreFromTrash(db: CasebookDexie, item: Pick<TrashItem, 'kind' | 'id'>): Promise<void> {
+  if (item.kind === 'case') return restoreCase(db, item.id);
   if (item.kind === 'note') return restoreNote(db, item.id);
   const record = await db.trash.get(item.id);
   if (!record) throw new Error('This entity is no longer in the Trash.');
   await restoreEntity(db, record);
 }
 
-/** Removes an item for good: a note with its mentions, citations and history; an entity's Trash row. */
-export async function deleteForever(db: CasebookDexie, item: Pick<TrashItem, 'kind' | 'id'>): Promise<void> {
+/**
+ * Removes an item for good: a case with every row of it; a note with its
+ * mentions, citations and history; an entity's Trash row. Returns the
+ * originals no source uses any more, for main to free.
+ */
+export async function deleteForever(db: CasebookDexie, item: Pick<TrashItem, 'kind' | 'id'>): Promise<{ freedOriginals: string[] }> {
+  if (item.kind === 'case') return purgeCase(db, item.id);
   if (item.kind === 'entity') {
     await db.trash.delete(item.id);
-    return;
+    return { freedOriginals: [] };
   }
   await db.transaction('rw', [db.notes, db.mentions, db.citations, db.noteVersions], async () => {
     const note = await db.notes.get(item.id);
@@ -56,4 +66,5 @@ export async function deleteForever(db: CasebookDexie, item: Pick<TrashItem, 'ki
     await deleteVersions(db, note.id);
     await db.notes.delete(note.id);
   });
+  return { freedOriginals: [] };
 }

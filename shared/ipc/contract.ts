@@ -36,6 +36,8 @@ export interface Contract {
   'export:case-file': { request: RequestOf<'export:case-file'>; response: SaveOutcome };
   /** The open dialog for a .casebook backup, checked whole; its originals are stored, its case handed back to be written. */
   'backup:restore': { request: RequestOf<'backup:restore'>; response: { restored: false } | { restored: true; snapshot: CaseSnapshot; fileName: string } };
+  /** Frees the kept originals of a case deleted for good that no other source uses (the renderer, which owns the store, says which). */
+  'originals:release': { request: RequestOf<'originals:release'>; response: { freed: number } };
   /** An automatic backup into `<userData>/backups/<caseId>/`: daily (skipped when today's exists) or before a schema upgrade. */
   'backup:auto': { request: RequestOf<'backup:auto'>; response: { written: true; fileName: string } | { written: false; reason: 'exists-today' } };
 }
@@ -72,6 +74,7 @@ export const CHANNELS = [
   'export:case-file',
   'backup:restore',
   'backup:auto',
+  'originals:release',
 ] as const satisfies readonly Channel[];
 export const EVENT_CHANNELS = ['app:before-close', 'import:progress', 'export:progress', 'menu:command'] as const satisfies readonly EventChannel[];
 

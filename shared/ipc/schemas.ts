@@ -40,6 +40,7 @@ export const requestSchemas = {
     z.object({ format: z.literal('backup'), snapshot: caseSnapshotSchema }).strict(),
   ]),
   'backup:restore': z.void(),
+  'originals:release': z.object({ sha256s: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100_000) }).strict(),
   'backup:auto': z.object({ snapshot: caseSnapshotSchema, reason: z.enum(['daily', 'pre-upgrade']).optional() }).strict(),
 } as const;
 

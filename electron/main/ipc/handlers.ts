@@ -229,6 +229,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         return writeFailure(error, backupsDir());
       }
     },
+    'originals:release': async ({ sha256s }) => {
+      let freed = 0;
+      try {
+        for (const sha256 of new Set(sha256s)) {
+          if (!(await deps.originals.has(sha256))) continue;
+          await deps.originals.remove(sha256);
+          freed += 1;
+        }
+      } catch (error) {
+        return fail('io', `Could not free the originals of the deleted case: ${(error as Error).message}`);
+      }
+      return ok({ freed });
+    },
     'export:save-file': async ({ format, suggestedName, bytes }) => {
       const path = await deps.chooseSavePath(safeFileName(suggestedName), format);
       if (!path) return ok<SaveOutcome>({ saved: false });

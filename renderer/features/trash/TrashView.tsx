@@ -5,6 +5,8 @@ import { reportReady } from '../../app/readiness';
 import { deleteForever, listTrash, restoreFromTrash, type TrashItem } from '../../db/trash';
 import { reportFailure } from '../shell/report-failure';
 import { formatTime } from '../../format';
+import { openCase } from '../../app/ui-state';
+import { releaseOriginals } from '../cases/release-originals';
 
 /** The Trash: deleted notes and entities, newest first, with Restore and Delete forever. */
 export function TrashView() {
@@ -24,13 +26,18 @@ export function TrashView() {
   const restore = (item: TrashItem) =>
     act('Restoring', async () => {
       await restoreFromTrash(db, item);
-      toasts.show({ tone: 'info', message: `Restored “${item.title}”.` });
+      toasts.show({
+        tone: 'info',
+        message: `Restored “${item.title}”.`,
+        ...(item.kind === 'case' ? { action: { label: 'Open', run: () => void openCase(db, item.id) } } : {}),
+      });
       if (item.kind === 'note') nav.openMain({ kind: 'note', noteId: item.id });
     });
 
   const purge = (item: TrashItem) =>
     act('Deleting forever', async () => {
-      await deleteForever(db, item);
+      const { freedOriginals } = await deleteForever(db, item);
+      await releaseOriginals(freedOriginals);
       setConfirming(null);
       toasts.show({ tone: 'info', message: `“${item.title}” is deleted for good.` });
     });
@@ -39,7 +46,7 @@ export function TrashView() {
     <section className="trash-view" aria-labelledby="trash-heading">
       <header className="note-header">
         <h1 id="trash-heading">Trash</h1>
-        <p className="muted">Deleted notes and entities stay here until you restore them or delete them forever.</p>
+        <p className="muted">Deleted cases, notes and entities stay here until you restore them or delete them forever.</p>
       </header>
       {items === undefined ? (
         <p className="muted">Loading…</p>
@@ -54,7 +61,7 @@ export function TrashView() {
             return (
               <li key={key} className="trash-item" data-trash-kind={item.kind}>
                 <div>
-                  <strong>{item.title}</strong> <span className="muted">{item.kind === 'note' ? 'Note' : item.entityType}</span>
+                  <strong>{item.title}</strong> <span className="muted">{item.kind === 'note' ? 'Note' : item.kind === 'case' ? 'Case' : item.entityType}</span>
                   <div className="muted">
                     Deleted {formatTime(item.deletedAt)}
                     {item.preview ? ` · ${item.preview}` : ''}

@@ -73,7 +73,7 @@ describe('briefing PDF (seeded case, printed by Chromium)', () => {
 
   it('has a title page with title, subtitle, author, date and handling line', () => {
     const first = squash(plainPages[0]!);
-    expect(first).toContain('Fentanyl precursor trafficking');
+    expect(first).toContain('Sample case: fentanyl precursor trafficking');
     expect(first).toContain('Precursor pipeline from China to U.S. communities, 2022–2023');
     expect(first).toContain('Casebook test desk');
     expect(first).toContain('1 May 2024');
