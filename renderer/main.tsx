@@ -18,9 +18,8 @@ import { isQuotaExceeded } from './db/errors';
 import { createToasts } from './features/shell/toasts';
 import { createImportQueue } from './features/sources/import/import-queue';
 import { flushPendingSaves } from './features/editor/pending-saves';
-import { LinkingService } from './features/linking/linking-service';
-import { LinkerClient, workerPort } from './workers/linker/client';
-import { SearchService, searchWorkerPort } from './features/search/search-service';
+import { LinkingService, linkerWorker } from './features/linking/linking-service';
+import { SearchService, searchWorker } from './features/search/search-service';
 import { afterFirstScreen } from './app/readiness';
 import { casebook, logError } from './bridge';
 
@@ -52,7 +51,7 @@ async function start(): Promise<void> {
   for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (e) => e.preventDefault());
 
   // Linking runs in a worker and in the background: started after the first paint's data is read.
-  const linking = new LinkingService(db, view.caseId, new LinkerClient(workerPort()), new LinkerClient(workerPort()));
+  const linking = new LinkingService(db, view.caseId, linkerWorker(), linkerWorker());
   const services = {
     db,
     caseId: view.caseId,
@@ -60,7 +59,7 @@ async function start(): Promise<void> {
     toasts: createToasts(),
     importQueue: createImportQueue({ api: casebook, db, caseId: view.caseId, onSourcesAdded: (ids) => linking.sourcesAdded(ids) }),
     linking,
-    search: new SearchService(db, view.caseId, searchWorkerPort()),
+    search: new SearchService(db, view.caseId, searchWorker()),
   };
   root.render(
     <StrictMode>

@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
-import { CHANNELS, type EventChannel, type MenuCommand } from '../../shared/ipc/contract';
+import { CHANNELS } from '../../shared/ipc/channel-names';
+import type { MenuCommand } from '../../shared/ipc/contract';
 import { createLogFile } from '../services/log-file';
 import { createOriginalsStore } from '../services/originals';
 import { createIsolatedImporter } from '../services/import/isolated';
@@ -9,6 +10,7 @@ import { createAppFileHandler } from './app-files';
 import { APP_ORIGIN, APP_SCHEME } from './app-url';
 import { createDispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
+import { sendEvent } from './ipc/send-event';
 import { bundlePaths, logFilePath } from './paths';
 import { secureSession, secureWebContents } from './security';
 import { createMainWindow, DEFAULT_SIZE, MIN_SIZE, type MainWindow } from './window';
@@ -96,21 +98,13 @@ function start(): void {
         const result = main ? await dialog.showSaveDialog(main.window, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
-      printBriefing: async (model, onProgress) => {
-        onProgress({ stage: 'composing' });
-        let printing = 0;
-        const print = createElectronPrinter();
-        const result = await exportBriefingPdf(model, {
-          print: (html, options) => {
-            printing += 1;
-            onProgress({ stage: printing === 1 ? 'printing' : 'numbering', printing });
-            return print(html, options);
-          },
+      printBriefing: (model, onProgress) =>
+        exportBriefingPdf(model, {
+          print: createElectronPrinter(),
           // The @fontsource packages ship with the app (dependencies), read from its node_modules.
           readPackageFile: async (modulePath) => new Uint8Array(await readFile(require.resolve(modulePath))),
-        });
-        return { bytes: result.bytes, pageCount: result.pageCount };
-      },
+          onProgress,
+        }),
       writeFileAtomic: (path, bytes) => writeFileAtomic(path, bytes),
       chooseBackupFile: async () => {
         const options = { title: 'Restore a backup', properties: ['openFile'] as 'openFile'[], filters: SAVE_FILTERS.backup };
@@ -139,11 +133,10 @@ function start(): void {
     });
   }
 
-  const MENU_COMMAND: EventChannel = 'menu:command';
   function menuCommand(command: MenuCommand): void {
     // On macOS the menu outlives the window: bring one back first.
     if (!main || main.window.isDestroyed()) return openMainWindow();
-    main.window.webContents.send(MENU_COMMAND, { command });
+    sendEvent(main.window.webContents, 'menu:command', { command });
   }
   function showAbout(): void {
     const options = {
@@ -188,9 +181,7 @@ function start(): void {
         ipcMain.handle(channel, (event, payload: unknown) =>
           dispatch(channel, payload, {
             senderUrl: event.senderFrame?.url,
-            emit: (name, data) => {
-              if (!event.sender.isDestroyed()) event.sender.send(name, data);
-            },
+            emit: (name, data) => sendEvent(event.sender, name, data),
           }),
         );
       }

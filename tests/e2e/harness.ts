@@ -10,7 +10,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { preview, type PreviewServer } from 'vite';
 import { createDispatch } from '../../electron/main/ipc/dispatch';
 import { createHandlers } from '../../electron/main/ipc/handlers';
-import { exportBriefingPdf } from '../../electron/services/export/briefing-pdf';
+import { exportBriefingPdf, type PrintHtml } from '../../electron/services/export/briefing-pdf';
 import { writeFileAtomic } from '../../electron/services/export/write-file-atomic';
 import { cdpPrinter, offlineScriptlessContext } from '../fixtures/cdp-print';
 import { createLogFile } from '../../electron/services/log-file';
@@ -110,11 +110,18 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
   const openedExternally: string[] = [];
   const dialogPicks: string[][] = [];
   const savePicks: string[] = [];
-  // The print window: a separate Chromium, scripts off and offline, started on the first export.
+  // The print window: a separate Chromium, scripts off and offline, started on the first printing.
   let printBrowser: Browser | undefined;
-  const printer = async () => {
-    printBrowser ??= await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    return cdpPrinter(await offlineScriptlessContext(printBrowser));
+  let printer: Promise<PrintHtml> | undefined;
+  const print: PrintHtml = async (html, options) => {
+    printer ??= (async () => {
+      printBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+      return cdpPrinter(await offlineScriptlessContext(printBrowser));
+    })().catch((error: unknown) => {
+      printer = undefined; // The next export tries again.
+      throw error;
+    });
+    return (await printer)(html, options);
   };
   let readyToClose: (() => void) | null = null;
   const dispatch = createDispatch(
@@ -129,20 +136,12 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
       importer: createIsolatedImporter({ spawn: nodeImportProcess(IMPORT_WORKER) }),
       originals: createOriginalsStore(profile.dataDir),
       chooseSavePath: async () => savePicks.shift() ?? null,
-      printBriefing: async (model, onProgress) => {
-        onProgress({ stage: 'composing' });
-        const print = await printer();
-        let printing = 0;
-        const result = await exportBriefingPdf(model, {
-          print: (html, options) => {
-            printing += 1;
-            onProgress({ stage: printing === 1 ? 'printing' : 'numbering', printing });
-            return print(html, options);
-          },
+      printBriefing: (model, onProgress) =>
+        exportBriefingPdf(model, {
+          print,
           readPackageFile: async (modulePath) => new Uint8Array(await readFile(requireFromHere.resolve(modulePath))),
-        });
-        return { bytes: result.bytes, pageCount: result.pageCount };
-      },
+          onProgress,
+        }),
       writeFileAtomic,
       chooseBackupFile: async () => dialogPicks.shift()?.[0] ?? null,
       backupsDir: join(profile.dataDir, 'backups'),

@@ -1,5 +1,6 @@
 import { composeBriefing, createRedactor, PAGE_MARGINS_IN } from '../../../shared/briefing';
 import type { BriefingModel, BriefingPageSize } from '../../../shared/briefing/model';
+import type { EventContract } from '../../../shared/ipc/contract';
 import { briefingFontCss, type ReadPackageFile } from './briefing-fonts';
 import { readPdfFacts, type PdfFacts } from './pdf-facts';
 
@@ -33,12 +34,17 @@ export interface BriefingPrintOptions {
 
 export type PrintHtml = (html: string, options: BriefingPrintOptions) => Promise<Uint8Array>;
 
+/** How far the export has got, exactly as the renderer is told (`export:progress`); main adds `saving` itself. */
+export type BriefingProgress = EventContract['export:progress'];
+
 export interface BriefingPdfDeps {
   print: PrintHtml;
   /** Reads the bundled @fontsource files (see briefing-fonts.ts). */
   readPackageFile: ReadPackageFile;
   /** Reads a printed PDF back; pdf.js by default. */
   readPdf?: (bytes: Uint8Array, options?: { text?: boolean }) => Promise<PdfFacts>;
+  /** Told `composing` first, then each printing: the first lays the pages out, the later ones number the contents. */
+  onProgress?: (progress: BriefingProgress) => void;
 }
 
 export interface BriefingPdf {
@@ -65,6 +71,7 @@ const MAX_PRINTINGS = 4;
 
 export async function exportBriefingPdf(model: BriefingModel, deps: BriefingPdfDeps): Promise<BriefingPdf> {
   const readPdf = deps.readPdf ?? readPdfFacts;
+  deps.onProgress?.({ stage: 'composing' });
   const draft = composeBriefing({ ...model, pageNumbers: undefined });
   const fontCss = await briefingFontCss(draft.html, deps.readPackageFile);
   const chromeFontCss = await briefingFontCss(draft.chrome.headerTemplate + draft.chrome.footerTemplate, deps.readPackageFile, ['Noto Sans SC', 'Source Serif 4']);
@@ -83,6 +90,7 @@ export async function exportBriefingPdf(model: BriefingModel, deps: BriefingPdfD
   let pageNumbers: Record<string, number> | undefined;
   for (let printing = 1; printing <= MAX_PRINTINGS; printing++) {
     const composed = composeBriefing({ ...model, pageNumbers }, { fontCss, chromeFontCss });
+    deps.onProgress?.({ stage: printing === 1 ? 'printing' : 'numbering', printing });
     const bytes = await deps.print(composed.html, options(composed.chrome));
     // Text is read only to check redaction, and only once numbering has settled.
     const facts = await readPdf(bytes, { text: pageNumbers !== undefined && model.redact });

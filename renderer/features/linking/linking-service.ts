@@ -3,7 +3,9 @@ import type { LinkerEntry } from '../../../shared/linking';
 import type { CasebookDexie } from '../../db/database';
 import { replaceFoundMentions, type MentionTarget } from '../../db/found-mentions';
 import { storeCandidates } from '../../db/candidates';
-import type { LinkerClient } from '../../workers/linker/client';
+import type { LinkerMethods } from '../../workers/linker/protocol';
+import { createRpcClient, valueOf, type RpcClient } from '../../workers/rpc';
+import { lazyWorkerPort } from '../../workers/lazy-worker-port';
 
 export interface LinkingStatus {
   /** Targets left in the current run; 0 when idle. */
@@ -49,8 +51,8 @@ export class LinkingService {
   constructor(
     private readonly db: CasebookDexie,
     private readonly caseId: string,
-    private readonly client: LinkerClient,
-    private readonly extractClient: LinkerClient = client,
+    private readonly client: RpcClient<LinkerMethods>,
+    private readonly extractClient: RpcClient<LinkerMethods> = client,
   ) {}
 
   /** Starts watching the case's names; links what is out of date. */
@@ -204,7 +206,7 @@ export class LinkingService {
         ids.add(e.id);
         for (const alias of [e.name, ...e.aliases]) entries.push({ entityId: e.id, alias });
       });
-    await this.client.setEntries(version, entries);
+    valueOf(await this.client.call('setEntries', { version, entries }));
     this.loadedVersion = version;
     this.entityIds = ids;
     return version;
@@ -243,7 +245,7 @@ export class LinkingService {
     await this.ensureEntries();
     const text = await this.textOf(target);
     if (text === undefined) return;
-    const { version, matches } = await this.client.link(text);
+    const { version, matches } = valueOf(await this.client.call('link', { text }));
     if (version !== this.loadedVersion) {
       this.enqueue(target); // Linked with names since replaced: do it again.
       return;
@@ -254,8 +256,13 @@ export class LinkingService {
   private async extractFrom(sourceId: string): Promise<void> {
     const text = (await this.db.sourceBodies.get(sourceId))?.text;
     if (text === undefined) return;
-    const candidates = await this.extractClient.extract(text);
+    const candidates = valueOf(await this.extractClient.call('extract', { text }));
     await storeCandidates(this.db, this.caseId, sourceId, text, candidates);
     await this.db.sources.update(sourceId, { extractedAt: Date.now() });
   }
+}
+
+/** The app's linker worker, created on the first call. */
+export function linkerWorker(): RpcClient<LinkerMethods> {
+  return createRpcClient(lazyWorkerPort<LinkerMethods>(() => new Worker(new URL('../../workers/linker/linker.worker.ts', import.meta.url), { type: 'module', name: 'casebook-linker' })));
 }

@@ -1,6 +1,7 @@
 import { createLinker, type Linker } from '../../../shared/linking';
 import { extractCandidates } from '../../../shared/linking/extract';
-import type { LinkerReply, LinkerRequest } from './protocol';
+import type { RpcHandlers } from '../rpc';
+import type { LinkerMethods } from './protocol';
 
 /**
  * Extraction tags words with compromise at roughly 20 s per MB: a long
@@ -10,32 +11,21 @@ import type { LinkerReply, LinkerRequest } from './protocol';
 const EXTRACTION_BUDGET_MS = 20_000;
 
 /**
- * The linker worker's logic as a plain function, so Node tests drive the
- * same code the worker runs. Holds one automaton, rebuilt on `set-entries`;
- * a request that fails gets a `failed` reply instead of killing the worker.
+ * The linker worker's logic as plain functions, so Node tests drive the same
+ * code the worker runs. Holds one automaton, rebuilt on `setEntries`; a call
+ * that throws is answered `failed` (rpc.ts) instead of killing the worker.
  */
-export function createLinkerHandler(post: (reply: LinkerReply) => void): (request: LinkerRequest) => void {
+export function createLinkerHandlers(): RpcHandlers<LinkerMethods> {
   let linker: Linker = createLinker([]);
   let version = -1;
-  return (request) => {
-    try {
-      switch (request.type) {
-        case 'set-entries': {
-          const started = performance.now();
-          linker = createLinker(request.entries);
-          version = request.version;
-          post({ type: 'entries-set', id: request.id, version, patterns: linker.size, buildMs: performance.now() - started });
-          return;
-        }
-        case 'link':
-          post({ type: 'linked', id: request.id, version, matches: linker.find(request.text) });
-          return;
-        case 'extract':
-          post({ type: 'extracted', id: request.id, candidates: extractCandidates(request.text, { maxMillis: EXTRACTION_BUDGET_MS }) });
-          return;
-      }
-    } catch (error) {
-      post({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) });
-    }
+  return {
+    setEntries: (request) => {
+      const started = performance.now();
+      linker = createLinker(request.entries);
+      version = request.version;
+      return { version, patterns: linker.size, buildMs: performance.now() - started };
+    },
+    link: ({ text }) => ({ version, matches: linker.find(text) }),
+    extract: ({ text }) => extractCandidates(text, { maxMillis: EXTRACTION_BUDGET_MS }),
   };
 }

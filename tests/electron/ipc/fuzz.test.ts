@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../electron/main/ipc/dispatch';
 import { createHandlers, type HandlerDeps } from '../../../electron/main/ipc/handlers';
-import { CHANNELS, type Channel } from '../../../shared/ipc/contract';
+import { CHANNELS } from '../../../shared/ipc/channel-names';
+import type { Channel } from '../../../shared/ipc/contract';
 import type { ErrorCode } from '../../../shared/ipc/result';
 import { seedBriefing } from '../../shared/briefing/briefing-fixture';
 import { seededCase } from '../../shared/export/case-fixture';

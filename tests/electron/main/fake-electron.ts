@@ -26,8 +26,12 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
+  destroyed = false;
   send(channel: string, payload: unknown) {
     this.sent.push([channel, payload]);
+  }
+  isDestroyed() {
+    return this.destroyed;
   }
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildElectron } from '../../../scripts/build-electron.mjs';
-import { CHANNELS } from '../../../shared/ipc/contract';
+import { CHANNELS } from '../../../shared/ipc/channel-names';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
 import { createFakeElectron, FakeEvent, type FakeElectron } from './fake-electron';
 

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { LinkingService } from '../../../renderer/features/linking/linking-service';
-import { LinkerClient, inProcessPort } from '../../../renderer/workers/linker/client';
-import { createLinkerHandler } from '../../../renderer/workers/linker/handler';
+import { createRpcClient, inProcessPort, serveRpc } from '../../../renderer/workers/rpc';
+import { createLinkerHandlers } from '../../../renderer/workers/linker/handler';
+import type { LinkerMethods } from '../../../renderer/workers/linker/protocol';
 import { ensureSeeded, readSeedMarker } from '../../../renderer/db/seed';
 import { createEntity, updateEntity } from '../../../renderer/db/entities';
 import { createNote, saveNoteContent, appendQuoteToNote } from '../../../renderer/db/notes';
@@ -16,7 +17,7 @@ async function seededCase() {
   const db = freshDatabase();
   await ensureSeeded(db);
   const caseId = (await readSeedMarker(db))!.caseId;
-  const linking = new LinkingService(db, caseId, new LinkerClient(inProcessPort(createLinkerHandler)));
+  const linking = new LinkingService(db, caseId, createRpcClient(inProcessPort<LinkerMethods>((post) => serveRpc(createLinkerHandlers(), post))));
   linking.start();
   await linking.idle();
   // The liveQuery's first answer may land after start(); wait for that run too.

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { PrintToPDFOptions } from 'electron';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportBriefingPdf, type BriefingPdf, type BriefingPrintOptions, type PrintHtml } from '../../../../electron/services/export/briefing-pdf';
+import { exportBriefingPdf, type BriefingPdf, type BriefingPrintOptions, type BriefingProgress, type PrintHtml } from '../../../../electron/services/export/briefing-pdf';
 import { loadPdfjs } from '../../../../electron/services/import/pdf/pdfjs';
 import { foldText } from '../../../../shared/linking/normalize';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from '../../../e2e/chromium';
@@ -54,6 +54,7 @@ describe('briefing PDF (seeded case, printed by Chromium)', () => {
   let plain: BriefingPdf;
   let plainPages: string[];
   let plainFile: string;
+  const progress: BriefingProgress[] = [];
 
   beforeAll(async () => {
     assertChromium();
@@ -61,7 +62,7 @@ describe('briefing PDF (seeded case, printed by Chromium)', () => {
     mkdirSync(OUT_DIR, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
     context = await offlineScriptlessContext(browser);
-    plain = await exportBriefingPdf(seedBriefing().model, { print: cdpPrint, readPackageFile });
+    plain = await exportBriefingPdf(seedBriefing().model, { print: cdpPrint, readPackageFile, onProgress: (p) => progress.push(p) });
     plainFile = await save('briefing', plain);
     plainPages = pdftotext(plainFile);
     execFileSync('pdftoppm', ['-png', '-r', '50', plainFile, join(OUT_DIR, 'page')]);
@@ -69,6 +70,15 @@ describe('briefing PDF (seeded case, printed by Chromium)', () => {
 
   afterAll(async () => {
     await browser?.close();
+  });
+
+  it('reports its progress as the renderer is told it: composing, then each printing (the later ones number the contents)', () => {
+    expect(plain.printings).toBeGreaterThanOrEqual(2);
+    expect(progress).toEqual([
+      { stage: 'composing' },
+      { stage: 'printing', printing: 1 },
+      ...Array.from({ length: plain.printings - 1 }, (_, i) => ({ stage: 'numbering', printing: i + 2 })),
+    ]);
   });
 
   it('has a title page with title, subtitle, author, date and handling line', () => {
