@@ -14,7 +14,7 @@ import { startAutoBackup } from './features/backup/auto-backup';
 import { backupNotice } from './features/backup/backup-notice';
 import { ensureSeeded } from './db/seed';
 import { isQuotaExceeded } from './db/errors';
-import { createToasts } from './features/shell/toasts';
+import { createToasts } from './app/toasts';
 import { createImportQueue } from './features/sources/import/import-queue';
 import { flushPendingSaves } from './features/editor/pending-saves';
 import { LinkingService } from './features/linking/linking-service';

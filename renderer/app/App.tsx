@@ -15,7 +15,7 @@ import { GraphView } from '../features/graph/GraphView';
 import { TrashView } from '../features/trash/TrashView';
 import { DropZone } from '../features/sources/import/DropZone';
 import { Inspector } from '../features/entities/Inspector';
-import { ToastHost } from '../features/shell/ToastHost';
+import { ToastHost } from './ToastHost';
 import { useGlobalShortcuts } from '../features/shell/use-global-shortcuts';
 import { useMenuCommands } from '../features/shell/use-menu-commands';
 import { logError } from '../bridge';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Source } from '../../../shared/model';
 import { useApp } from '../../app/context';
-import { reportFailure } from '../shell/report-failure';
+import { reportFailure } from '../../app/report-failure';
 import { EntityPicker } from '../entities/EntityPicker';
 import { addAliasFromSelection, quoteInNote, type TextSelection } from './selection-actions';
 import { confirmOpenLink } from './open-link';
