@@ -16,8 +16,9 @@ import { TrashView } from '../features/trash/TrashView';
 import { DropZone } from '../features/sources/import/DropZone';
 import { Inspector } from '../features/entities/Inspector';
 import { ToastHost } from './ToastHost';
-import { useGlobalShortcuts } from '../features/shell/use-global-shortcuts';
-import { useMenuCommands } from '../features/shell/use-menu-commands';
+import { useCommands } from './use-commands';
+import { CommandPalette } from './CommandPalette';
+import { shortcutLabel } from './key-platform';
 import { logError } from '../bridge';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { MainView } from './navigation';
@@ -40,8 +41,7 @@ function Shell() {
   const services = useApp();
   const { main } = useNavigationState(services.nav);
   const overlay = useOverlay();
-  useGlobalShortcuts();
-  useMenuCommands();
+  const runCommand = useCommands();
 
   useEffect(() => {
     rememberView(services.db, services.caseId, main).catch((e) => logError('Remembering the open note failed', e));
@@ -78,6 +78,11 @@ function Shell() {
           <SearchPalette />
         </ErrorBoundary>
       )}
+      {overlay === 'commands' && (
+        <ErrorBoundary what="the command palette" className="view-error-floating" onClose={() => services.nav.openOverlay(undefined)}>
+          <CommandPalette run={runCommand} />
+        </ErrorBoundary>
+      )}
       <OpenLinkDialog />
       <BackupNoticeBar />
       <ToastHost />
@@ -110,7 +115,7 @@ function EmptyMain() {
   return (
     <div className="empty-state">
       <h2>No note open</h2>
-      <p>Pick a note or a source in the sidebar, or press Ctrl+N to start a new note.</p>
+      <p>Pick a note or a source in the sidebar, or press {shortcutLabel('new-note')} to start a new note.</p>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { RequestOf } from './schemas';
 import type { Result } from './result';
 import type { ImportedSource } from '../model/imported-source';
 import type { CaseSnapshot } from '../export/case-snapshot';
+import type { CommandId } from '../commands';
 
 /** What `app:get-info` tells the renderer about where it runs. */
 export interface AppInfo {
@@ -55,7 +56,8 @@ export interface EventContract {
   /** A native menu item that acts in the renderer was chosen (the same actions as the keyboard shortcuts). */
   'menu:command': { command: MenuCommand };
 }
-export type MenuCommand = 'new-note' | 'import' | 'export' | 'search' | 'restore';
+/** A command of the table (shared/commands.ts), which the renderer carries out. */
+export type MenuCommand = CommandId;
 export type EventChannel = keyof EventContract;
 
 /** Runtime lists, for the preload and the test harness to build the bridge from. */
