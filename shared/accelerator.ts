@@ -189,6 +189,8 @@ export interface KeyEventLike {
 const typesAscii = (key: string) => key.length === 1 && key >= ' ' && key <= '~';
 
 export function matchesChord(event: KeyEventLike, chord: Chord): boolean {
+  // Chromium's autofill sends keydown events without a key.
+  if (typeof event.key !== 'string') return false;
   if (event.ctrlKey !== chord.ctrl || event.metaKey !== chord.meta || event.altKey !== chord.alt) return false;
   // A symbol names the character typed, Shift included, unless the accelerator asks for Shift itself.
   if (event.shiftKey !== chord.shift && !(chord.key.symbol && !chord.shift)) return false;

@@ -18,7 +18,7 @@ const BINDINGS = COMMANDS.flatMap((command) =>
   }),
 );
 
-export function commandState(nav: Navigation): CommandState {
+function commandState(nav: Navigation): CommandState {
   const { main, inspector } = nav.get();
   return { main, inspector, passageSelected: commandTargets.passage() !== null };
 }

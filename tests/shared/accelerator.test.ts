@@ -89,6 +89,10 @@ describe('keys per platform', () => {
     expect(matches('num5', 'pc', press('5', { code: 'Digit5' }))).toBe(false);
   });
 
+  it('ignores a keydown without a key (Chromium’s autofill sends them)', () => {
+    expect(matches('CmdOrCtrl+N', 'pc', { ...press('n', { ctrlKey: true }), key: undefined as unknown as string })).toBe(false);
+  });
+
   it('refuses Cmd alone on Windows and Linux, where Electron ignores it', () => {
     expect(() => chordFor(parseAccelerator('Cmd+N'), 'pc')).toThrow(/CmdOrCtrl/);
     expect(chordFor(parseAccelerator('Cmd+N'), 'mac')).toMatchObject({ meta: true, ctrl: false });
