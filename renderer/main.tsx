@@ -15,7 +15,7 @@ import { backupNotice } from './features/backup/backup-notice';
 import { ensureSeeded } from './db/seed';
 import { createCase } from './db/cases';
 import { isQuotaExceeded } from './db/errors';
-import { createToasts } from './features/shell/toasts';
+import { createToasts } from './app/toasts';
 import { createImportQueue } from './features/sources/import/import-queue';
 import { flushPendingSaves } from './features/editor/pending-saves';
 import { LinkingService, linkerWorker } from './features/linking/linking-service';

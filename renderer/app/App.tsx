@@ -16,9 +16,10 @@ import { GraphView } from '../features/graph/GraphView';
 import { TrashView } from '../features/trash/TrashView';
 import { DropZone } from '../features/sources/import/DropZone';
 import { Inspector } from '../features/entities/Inspector';
-import { ToastHost } from '../features/shell/ToastHost';
-import { useGlobalShortcuts } from '../features/shell/use-global-shortcuts';
-import { useMenuCommands } from '../features/shell/use-menu-commands';
+import { ToastHost } from './ToastHost';
+import { useCommands } from './use-commands';
+import { CommandPalette } from './CommandPalette';
+import { shortcutLabel } from './key-platform';
 import { logError } from '../bridge';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { MainView } from './navigation';
@@ -41,8 +42,7 @@ function Shell() {
   const services = useApp();
   const { main } = useNavigationState(services.nav);
   const overlay = useOverlay();
-  useGlobalShortcuts();
-  useMenuCommands();
+  const runCommand = useCommands();
   useDeletedCaseUndo(services);
 
   useEffect(() => {
@@ -80,6 +80,11 @@ function Shell() {
           <SearchPalette />
         </ErrorBoundary>
       )}
+      {overlay === 'commands' && (
+        <ErrorBoundary what="the command palette" className="view-error-floating" onClose={() => services.nav.openOverlay(undefined)}>
+          <CommandPalette run={runCommand} />
+        </ErrorBoundary>
+      )}
       <OpenLinkDialog />
       <BackupNoticeBar />
       <ToastHost />
@@ -112,7 +117,7 @@ function EmptyMain() {
   return (
     <div className="empty-state">
       <h2>No note open</h2>
-      <p>Pick a note or a source in the sidebar, or press Ctrl+N to start a new note.</p>
+      <p>Pick a note or a source in the sidebar, or press {shortcutLabel('new-note')} to start a new note.</p>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from './context';
 import { openCase } from './ui-state';
 import { createCase, deleteCase, listCaseSummaries, renameCase, type CaseSummary } from '../db/cases';
-import { reportFailure } from '../features/shell/report-failure';
+import { reportFailure } from './report-failure';
 import { rememberDeletedCase } from './deleted-case';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -28,11 +28,11 @@ export interface NavigationState {
   inspector: InspectorView;
   /** The note last open in the main pane: where "Quote in note" writes while a source is read. */
   lastNoteId?: string | undefined;
-  /** A modal over everything: the export dialog or the search palette. */
+  /** A modal over everything: the export dialog, the search palette or the command palette. */
   overlay?: Overlay | undefined;
 }
 
-export type Overlay = 'export' | 'search';
+export type Overlay = 'export' | 'search' | 'commands';
 
 type Listener = () => void;
 

@@ -3,6 +3,7 @@ import { briefingModelSchema } from './briefing-schema';
 import { caseSnapshotSchema, type CaseSnapshot } from '../export/case-snapshot';
 import type { Result } from './result';
 import type { ImportedSource } from '../model/imported-source';
+import type { CommandId } from '../commands';
 
 /**
  * The one table of renderer → main channels: for each, the zod schema main
@@ -126,7 +127,8 @@ export interface EventContract {
   /** A native menu item that acts in the renderer was chosen (the same actions as the keyboard shortcuts). */
   'menu:command': { command: MenuCommand };
 }
-export type MenuCommand = 'new-note' | 'import' | 'export' | 'search' | 'restore';
+/** A command of the table (shared/commands.ts), which the renderer carries out. */
+export type MenuCommand = CommandId;
 export type EventChannel = keyof EventContract;
 
 /** camelCase API name for a channel: 'shell:open-external' → 'shellOpenExternal'. */

@@ -5,7 +5,7 @@ import { useApp, type AppServices } from '../../app/context';
 import { reportReady } from '../../app/readiness';
 import { acceptCandidate, acceptCandidateAsAlias, listPendingCandidates, rejectCandidate, unrejectCandidate } from '../../db/candidates';
 import { EntityPicker } from '../entities/EntityPicker';
-import { reportFailure } from '../shell/report-failure';
+import { reportFailure } from '../../app/report-failure';
 
 const failed = (services: AppServices, what: string) => (error: unknown) => reportFailure(services.toasts, what, error);
 

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/context';
 import { reportReady } from '../../app/readiness';
 import { deleteForever, listTrash, restoreFromTrash, type TrashItem } from '../../db/trash';
-import { reportFailure } from '../shell/report-failure';
+import { reportFailure } from '../../app/report-failure';
 import { formatTime } from '../../format';
 import { openCase } from '../../app/ui-state';
 import { releaseOriginals } from '../cases/release-originals';

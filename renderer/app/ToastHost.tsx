@@ -1,4 +1,4 @@
-import { useApp } from '../../app/context';
+import { useApp } from './context';
 import { useToasts } from './toasts';
 
 export function ToastHost() {

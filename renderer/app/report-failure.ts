@@ -1,4 +1,4 @@
-import { logError } from '../../bridge';
+import { logError } from '../bridge';
 import type { Toasts } from './toasts';
 
 /** A user action that failed: logged for us, and said to the user in an error toast. */

@@ -1,0 +1,30 @@
+import type { CommandCondition } from '../../shared/commands';
+import type { InspectorView, MainView } from './navigation';
+
+/** What the table's `enabledWhen` conditions are decided on. */
+export interface CommandState {
+  main: MainView;
+  inspector: InspectorView;
+  /** A passage is selected in the reader (its selection menu is up). */
+  passageSelected: boolean;
+}
+
+export function isConditionMet(condition: CommandCondition, state: CommandState): boolean {
+  switch (condition) {
+    case 'always':
+      return true;
+    case 'note-open':
+      return state.main.kind === 'note';
+    case 'passage-selected':
+      return state.passageSelected;
+    case 'inspector-open':
+      return state.inspector.kind !== 'closed';
+  }
+}
+
+/** Why a command is greyed, shown beside it in the palette. */
+export const UNMET_CONDITION: Record<Exclude<CommandCondition, 'always'>, string> = {
+  'note-open': 'Open a note first',
+  'passage-selected': 'Select a passage in a source first',
+  'inspector-open': 'The inspector is closed',
+};

@@ -1,0 +1,39 @@
+import { useMemo } from 'react';
+import type { CommandId } from '../../shared/commands';
+import { useApp } from './context';
+import { commandTargets } from './command-targets';
+import { reportFailure } from './report-failure';
+import { useNoteActions } from '../features/notes/use-note-actions';
+import { flushPendingSaves } from '../features/editor/pending-saves';
+import { useChooseAndImport } from '../features/sources/import/use-import-actions';
+import { restoreBackup } from '../features/export/restore-backup';
+
+export type CommandActions = Record<CommandId, () => void | Promise<unknown>>;
+
+/**
+ * What each command of the table (shared/commands.ts) does, once: keys,
+ * the native menu and the palette all run these (use-commands.ts), after
+ * checking the command's `enabledWhen`.
+ */
+export function useCommandActions(): CommandActions {
+  const services = useApp();
+  const { nav, toasts } = services;
+  const { create } = useNoteActions();
+  const chooseAndImport = useChooseAndImport();
+  return useMemo<CommandActions>(
+    () => ({
+      'new-note': () => create(),
+      import: () => chooseAndImport(),
+      // The briefing reads the store: the note being typed is saved first.
+      export: () => flushPendingSaves().then(() => nav.openOverlay('export')),
+      restore: () => restoreBackup(services).catch((error: unknown) => reportFailure(toasts, 'Restoring a backup', error)),
+      save: () => flushPendingSaves(),
+      'new-entity': () => nav.openInspector({ kind: 'new-entity' }),
+      quote: () => commandTargets.passage()?.quote(),
+      search: () => nav.openOverlay('search'),
+      'command-palette': () => nav.openOverlay('commands'),
+      'close-inspector': () => nav.openInspector({ kind: 'closed' }),
+    }),
+    [services, nav, toasts, create, chooseAndImport],
+  );
+}

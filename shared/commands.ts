@@ -1,0 +1,104 @@
+/**
+ * Every Casebook command, once: its name, its keys, where the native menu
+ * shows it, and when it can run. The native menu (electron/main/menu-template.ts),
+ * the page's one key handler and the command palette (renderer/app/) and the
+ * `menu:command` event (shared/ipc/contract.ts) are all built from this table;
+ * the renderer maps each id to its one action (renderer/app/commands.ts).
+ */
+
+/**
+ * When a command can run, as data the renderer evaluates
+ * (renderer/app/command-conditions.ts). A command that cannot run is greyed
+ * in the palette, and its key is left to the page.
+ */
+export type CommandCondition =
+  | 'always'
+  /** A note is open in the middle pane. */
+  | 'note-open'
+  /** A passage is selected in the source reader (its selection menu is up). */
+  | 'passage-selected'
+  /** The inspector shows something. */
+  | 'inspector-open';
+
+/** The native menus Casebook commands appear in (the rest of the menu is Electron roles). */
+export type MenuName = 'file' | 'view';
+
+export interface CommandSpec {
+  id: string;
+  /** In the menu and the palette. An ellipsis means the command asks for more before acting. */
+  label: string;
+  /** The key, in Electron's syntax; shown in the menu and the palette. */
+  accelerator?: string;
+  /** More keys for the same command, handled by the page but not shown. */
+  alsoAccelerators?: readonly string[];
+  /** In which native menu, and in which of its sections (separated by lines); table order within a section. */
+  menu?: { in: MenuName; section: number };
+  enabledWhen: CommandCondition;
+  /** Words the palette also finds it by. */
+  keywords?: readonly string[];
+  /** Not listed in the palette (the palette's own command). */
+  inPalette?: false;
+}
+
+export const COMMANDS = [
+  { id: 'new-note', label: 'New note', accelerator: 'CmdOrCtrl+N', menu: { in: 'file', section: 0 }, enabledWhen: 'always', keywords: ['create'] },
+  {
+    id: 'import',
+    label: 'Import sources…',
+    accelerator: 'CmdOrCtrl+O',
+    menu: { in: 'file', section: 1 },
+    enabledWhen: 'always',
+    keywords: ['open', 'add', 'file', 'document'],
+  },
+  {
+    id: 'export',
+    label: 'Export briefing…',
+    accelerator: 'CmdOrCtrl+P',
+    alsoAccelerators: ['CmdOrCtrl+E'],
+    menu: { in: 'file', section: 1 },
+    enabledWhen: 'always',
+    keywords: ['pdf', 'print', 'markdown', 'html', 'backup'],
+  },
+  { id: 'restore', label: 'Restore from backup…', menu: { in: 'file', section: 2 }, enabledWhen: 'always', keywords: ['open', 'casebook'] },
+  { id: 'save', label: 'Save now', accelerator: 'CmdOrCtrl+S', enabledWhen: 'note-open', keywords: ['note'] },
+  { id: 'new-entity', label: 'New entity…', accelerator: 'CmdOrCtrl+Shift+E', enabledWhen: 'always', keywords: ['create', 'person', 'company', 'place'] },
+  { id: 'quote', label: 'Quote selection in note', accelerator: 'CmdOrCtrl+Shift+Q', enabledWhen: 'passage-selected', keywords: ['cite', 'citation', 'passage'] },
+  { id: 'search', label: 'Search…', accelerator: 'CmdOrCtrl+K', menu: { in: 'view', section: 0 }, enabledWhen: 'always', keywords: ['find'] },
+  {
+    id: 'command-palette',
+    label: 'Command palette…',
+    accelerator: 'CmdOrCtrl+Shift+P',
+    menu: { in: 'view', section: 0 },
+    enabledWhen: 'always',
+    inPalette: false,
+  },
+  { id: 'close-inspector', label: 'Close the inspector', accelerator: 'Escape', enabledWhen: 'inspector-open', keywords: ['hide', 'entity'] },
+] as const satisfies readonly CommandSpec[];
+
+export type CommandId = (typeof COMMANDS)[number]['id'];
+export type Command = CommandSpec & { id: CommandId };
+
+const byId = new Map<string, Command>(COMMANDS.map((c) => [c.id, c]));
+
+export function commandById(id: CommandId): Command {
+  return byId.get(id)!;
+}
+
+export function isCommandId(value: unknown): value is CommandId {
+  return typeof value === 'string' && byId.has(value);
+}
+
+/** Every key a command answers to, its shown accelerator first. */
+export function acceleratorsOf(command: CommandSpec): string[] {
+  return [...(command.accelerator ? [command.accelerator] : []), ...(command.alsoAccelerators ?? [])];
+}
+
+/** A menu's commands, section by section, in table order. */
+export function menuSections(menu: MenuName): Command[][] {
+  const sections = new Map<number, Command[]>();
+  for (const command of COMMANDS as readonly Command[]) {
+    if (command.menu?.in !== menu) continue;
+    sections.set(command.menu.section, [...(sections.get(command.menu.section) ?? []), command]);
+  }
+  return [...sections.entries()].sort(([a], [b]) => a - b).map(([, commands]) => commands);
+}

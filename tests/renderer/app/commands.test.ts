@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { findCommands, listedCommands } from '../../../renderer/app/command-search';
+import { UNMET_CONDITION, isConditionMet, type CommandState } from '../../../renderer/app/command-conditions';
+import { COMMANDS } from '../../../shared/commands';
+
+const ids = (query: string) => findCommands(query).map((c) => c.id);
+
+describe('the palette’s search', () => {
+  it('lists every command but the palette itself when nothing is typed, in table order', () => {
+    expect(ids('')).toEqual(COMMANDS.map((c) => c.id).filter((id) => id !== 'command-palette'));
+    expect(listedCommands().some((c) => c.id === 'command-palette')).toBe(false);
+  });
+
+  it('finds by word beginnings in any order, across label and keywords, ignoring case and accents', () => {
+    expect(ids('new note')).toEqual(['new-note']);
+    expect(ids('NOTE new')).toEqual(['new-note']);
+    expect(ids('new')).toEqual(['new-note', 'new-entity']);
+    expect(ids('ímp')).toEqual(['import']);
+    expect(ids('pdf')).toEqual(['export']);
+    expect(ids('quote')).toEqual(['quote']);
+    expect(ids('zebra')).toEqual([]);
+  });
+
+  it('puts a label that begins with the query before one found elsewhere in it, and keyword finds last', () => {
+    // “backup”: Restore from backup… by its label, Export briefing… only by a keyword.
+    expect(ids('backup')).toEqual(['restore', 'export']);
+    // “open”: a keyword of Import and of Restore; neither label has it.
+    expect(ids('open')).toEqual(['import', 'restore']);
+    expect(ids('s')).toEqual(['save', 'search', 'import', 'quote']);
+  });
+});
+
+describe('when a command can run', () => {
+  const state = (over: Partial<CommandState> = {}): CommandState => ({
+    main: { kind: 'none' },
+    inspector: { kind: 'closed' },
+    passageSelected: false,
+    ...over,
+  });
+
+  it('decides each condition from where the user is', () => {
+    expect(isConditionMet('always', state())).toBe(true);
+    expect(isConditionMet('note-open', state())).toBe(false);
+    expect(isConditionMet('note-open', state({ main: { kind: 'note', noteId: 'n1' } }))).toBe(true);
+    expect(isConditionMet('note-open', state({ main: { kind: 'source', sourceId: 's1' } }))).toBe(false);
+    expect(isConditionMet('passage-selected', state({ main: { kind: 'source', sourceId: 's1' } }))).toBe(false);
+    expect(isConditionMet('passage-selected', state({ passageSelected: true }))).toBe(true);
+    expect(isConditionMet('inspector-open', state())).toBe(false);
+    expect(isConditionMet('inspector-open', state({ inspector: { kind: 'new-entity' } }))).toBe(true);
+  });
+
+  it('says why, for every condition a command uses', () => {
+    for (const command of COMMANDS) {
+      if (command.enabledWhen !== 'always') expect(UNMET_CONDITION[command.enabledWhen], command.id).toMatch(/\w/);
+    }
+  });
+});
