@@ -21,7 +21,7 @@ export type CommandCondition =
   | 'inspector-open';
 
 /** The native menus Casebook commands appear in (the rest of the menu is Electron roles). */
-export type MenuName = 'file' | 'view';
+export type MenuName = 'file' | 'view' | 'help';
 
 export interface CommandSpec {
   id: string;
@@ -42,6 +42,8 @@ export interface CommandSpec {
 
 export const COMMANDS = [
   { id: 'new-note', label: 'New note', accelerator: 'CmdOrCtrl+N', menu: { in: 'file', section: 0 }, enabledWhen: 'always', keywords: ['create'] },
+  { id: 'new-case', label: 'New case…', accelerator: 'CmdOrCtrl+Shift+N', menu: { in: 'file', section: 0 }, enabledWhen: 'always', keywords: ['create', 'investigation', 'project'] },
+  { id: 'switch-case', label: 'Switch case…', menu: { in: 'file', section: 0 }, enabledWhen: 'always', keywords: ['open', 'case'] },
   {
     id: 'import',
     label: 'Import sources…',
@@ -72,6 +74,7 @@ export const COMMANDS = [
     enabledWhen: 'always',
     inPalette: false,
   },
+  { id: 'add-sample-case', label: 'Add the sample case', menu: { in: 'help', section: 0 }, enabledWhen: 'always', keywords: ['fentanyl', 'example', 'demo', 'seed'] },
   { id: 'close-inspector', label: 'Close the inspector', accelerator: 'Escape', enabledWhen: 'inspector-open', keywords: ['hide', 'entity'] },
 ] as const satisfies readonly CommandSpec[];
 

@@ -114,7 +114,7 @@ export function buildMenuTemplate({ platform, appName, development, actions }: M
   const help: MenuItemConstructorOptions = {
     label: mac ? 'Help' : '&Help',
     role: 'help',
-    submenu: [{ label: 'Open logs folder', click: () => actions.openLogsFolder() }, ...(mac ? [] : [separator, about])],
+    submenu: [...commands('help'), separator, { label: 'Open logs folder', click: () => actions.openLogsFolder() }, ...(mac ? [] : [separator, about])],
   };
 
   return [...(mac ? [appMenu] : []), file, edit, view, window, help];

@@ -5,6 +5,7 @@ import { openCase } from './ui-state';
 import { createCase, deleteCase, listCaseSummaries, renameCase, type CaseSummary } from '../db/cases';
 import { reportFailure } from './report-failure';
 import { rememberDeletedCase } from './deleted-case';
+import { caseSwitcher } from './case-switcher-control';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 export const caseCounts = (c: Pick<CaseSummary, 'notes' | 'sources' | 'entities'>) =>
@@ -37,6 +38,16 @@ export function CaseSwitcher() {
     document.addEventListener('mousedown', away);
     return () => document.removeEventListener('mousedown', away);
   }, [open]);
+
+  useEffect(
+    () =>
+      caseSwitcher.register((next) => {
+        setText('');
+        setMode({ kind: next });
+        setOpen(true);
+      }),
+    [],
+  );
 
   useEffect(() => {
     if (open && mode.kind === 'list') popover.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();

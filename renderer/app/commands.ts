@@ -7,6 +7,9 @@ import { useNoteActions } from '../features/notes/use-note-actions';
 import { flushPendingSaves } from '../features/editor/pending-saves';
 import { useChooseAndImport } from '../features/sources/import/use-import-actions';
 import { restoreBackup } from '../features/export/restore-backup';
+import { addSampleCase } from '../db/seed';
+import { openCase } from './ui-state';
+import { caseSwitcher } from './case-switcher-control';
 
 export type CommandActions = Record<CommandId, () => void | Promise<unknown>>;
 
@@ -23,6 +26,12 @@ export function useCommandActions(): CommandActions {
   return useMemo<CommandActions>(
     () => ({
       'new-note': () => create(),
+      'new-case': () => caseSwitcher.open('new'),
+      'switch-case': () => caseSwitcher.open('list'),
+      'add-sample-case': () =>
+        addSampleCase(services.db)
+          .then((id) => (id === services.caseId ? void toasts.show({ tone: 'info', message: 'The sample case is open.' }) : openCase(services.db, id)))
+          .catch((error: unknown) => reportFailure(toasts, 'Adding the sample case', error)),
       import: () => chooseAndImport(),
       // The briefing reads the store: the note being typed is saved first.
       export: () => flushPendingSaves().then(() => nav.openOverlay('export')),

@@ -54,8 +54,12 @@ describe('buildMenuTemplate', () => {
 
   it('lays out File and View from the table’s sections, with lines between them', () => {
     const labels = (menu: MenuItemConstructorOptions | undefined) => items(menu).map((i) => (i.type === 'separator' ? '—' : (i.label ?? i.role)));
-    expect(labels(menuNamed(build('linux').template, 'File'))).toEqual(['New note', '—', 'Import sources…', 'Export briefing…', '—', 'Restore from backup…', '—', 'quit']);
+    expect(labels(menuNamed(build('linux').template, 'File'))).toEqual(['New note', 'New case…', 'Switch case…', '—', 'Import sources…', 'Export briefing…', '—', 'Restore from backup…', '—', 'quit']);
     expect(labels(menuNamed(build('darwin').template, 'View'))).toEqual(['Search…', 'Command palette…', '—', 'resetZoom', 'zoomIn', 'zoomOut', '—', 'togglefullscreen']);
+  });
+
+  it('offers the sample case from Help, above the logs folder', () => {
+    expect(items(menuNamed(build('linux').template, 'Help')).map((i) => (i.type === 'separator' ? '—' : i.label))[0]).toBe('Add the sample case');
   });
 
   it('uses the standard edit roles', () => {

@@ -14,7 +14,7 @@ describe('the palette’s search', () => {
   it('finds by word beginnings in any order, across label and keywords, ignoring case and accents', () => {
     expect(ids('new note')).toEqual(['new-note']);
     expect(ids('NOTE new')).toEqual(['new-note']);
-    expect(ids('new')).toEqual(['new-note', 'new-entity']);
+    expect(ids('new')).toEqual(['new-note', 'new-case', 'new-entity']);
     expect(ids('ímp')).toEqual(['import']);
     expect(ids('pdf')).toEqual(['export']);
     expect(ids('quote')).toEqual(['quote']);
@@ -24,8 +24,8 @@ describe('the palette’s search', () => {
   it('puts a label that begins with the query before one found elsewhere in it, and keyword finds last', () => {
     // “backup”: Restore from backup… by its label, Export briefing… only by a keyword.
     expect(ids('backup')).toEqual(['restore', 'export']);
-    // “open”: a keyword of Import and of Restore; neither label has it.
-    expect(ids('open')).toEqual(['import', 'restore']);
+    // “open”: a keyword of Switch case, Import and Restore (menu order, as no label has it).
+    expect(ids('open')).toEqual(['switch-case', 'import', 'restore']);
     expect(ids('s')).toEqual(['save', 'search', 'import', 'quote']);
   });
 });
