@@ -26,7 +26,7 @@ describe('the palette’s search', () => {
     expect(ids('backup')).toEqual(['restore', 'export']);
     // “open”: a keyword of Switch case, Import and Restore (menu order, as no label has it).
     expect(ids('open')).toEqual(['switch-case', 'import', 'restore']);
-    expect(ids('s')).toEqual(['save', 'search', 'import', 'quote']);
+    expect(ids('s')).toEqual(['switch-case', 'save', 'search', 'import', 'quote', 'add-sample-case']);
   });
 });
 
