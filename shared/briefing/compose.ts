@@ -11,7 +11,7 @@ import { createRedactor } from './redact';
 import { renderNote } from './render-note';
 import { textHtml } from './text-html';
 import { titlePageHtml } from './title-page';
-import { tocHtml, type TocEntry } from './toc';
+import { tocDigitPalettes, tocHtml, type TocEntry } from './toc';
 import { mentionedEntityIds } from '../editor/document';
 
 export interface ComposeOptions {
@@ -119,7 +119,7 @@ export function composeBriefing(model: BriefingModel, options: ComposeOptions = 
     '</head>',
     '<body class="briefing">',
     titlePageHtml(model, redactor),
-    `<nav class="toc">\n<h1 id="contents">Contents</h1>\n${tocHtml(toc, model.pageNumbers)}\n</nav>`,
+    `<nav class="toc">\n<h1 id="contents">Contents</h1>\n${model.pageNumbers ? '' : `${tocDigitPalettes()}\n`}${tocHtml(toc, model.pageNumbers)}\n</nav>`,
     ...chapters,
     '</body>',
     '</html>',
