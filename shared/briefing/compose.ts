@@ -33,6 +33,8 @@ export interface ComposedBriefing {
   toc: TocEntry[];
   /** Running header and footer templates for printToPDF. */
   chrome: PageChrome;
+  /** The same briefing with other fonts, without composing it again (the fonts depend on the text it holds). */
+  withFonts(options: ComposeOptions): ComposedBriefing;
 }
 
 /**
@@ -107,14 +109,15 @@ export function composeBriefing(model: BriefingModel, options: ComposeOptions = 
     chapters.push(`<section class="chapter appendix">\n<h1 id="${a.id}">${escapeText(heading)}</h1>\n<p class="appendix-intro">${escapeText(a.intro)}</p>\n${a.body()}\n</section>`);
   });
 
-  const html = [
+  const head = [
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(CONTENT_SECURITY_POLICY)}">`,
     `<title>${escapeText(redactor.plain(model.title.trim() || 'Untitled briefing'))}</title>`,
-    `<style>${cssText(options.fontCss)}</style>`,
+  ].join('\n');
+  const body = [
     `<style>${printCss(model.pageSize)}</style>`,
     '</head>',
     '<body class="briefing">',
@@ -124,8 +127,13 @@ export function composeBriefing(model: BriefingModel, options: ComposeOptions = 
     '</body>',
     '</html>',
   ].join('\n');
-
-  return { html, toc, chrome: pageChrome(model, redactor, options.chromeFontCss) };
+  const assemble = (fonts: ComposeOptions): ComposedBriefing => ({
+    html: `${head}\n<style>${cssText(fonts.fontCss)}</style>\n${body}`,
+    toc,
+    chrome: pageChrome(model, redactor, fonts.chromeFontCss),
+    withFonts: assemble,
+  });
+  return assemble(options);
 }
 
 function mentionedInAny(docs: readonly JSONContent[]): Set<string> {

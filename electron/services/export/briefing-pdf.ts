@@ -4,6 +4,7 @@ import type { EventContract } from '../../../shared/ipc/contract';
 import { briefingFontCss, type ReadPackageFile } from './briefing-fonts';
 import { readPdfFacts, type PdfFacts } from './pdf-facts';
 import { openPdf } from './pdf-file';
+import { readPageTexts } from './pdf-text';
 import { writeTocPageNumbers } from './toc-page-numbers';
 import { TOC_PALETTE_WEIGHTS, type TocEntry } from '../../../shared/briefing/toc';
 
@@ -94,14 +95,13 @@ export async function exportBriefingPdf(model: BriefingModel, deps: BriefingPdfD
     generateDocumentOutline: true,
   });
 
-  const composed = composeBriefing(unnumbered, fonts);
+  const composed = draft.withFonts(fonts);
   deps.onProgress?.({ stage: 'printing', printing: 1 });
   const printed = await deps.print(composed.html, options(composed.chrome));
   deps.onProgress?.({ stage: 'numbering' });
   const numbered = numberInPlace(printed, composed.toc);
   if (numbered) {
-    // Text is read only to check redaction; it is the slow part of reading a PDF.
-    if (model.redact) assertNoProtectedText(model, await readPdf(numbered.bytes, { text: true }));
+    if (model.redact) assertNoProtectedText(model, await pageTextsOf(numbered.bytes, readPdf));
     return { ...numbered, printings: 1 };
   }
 
@@ -116,7 +116,7 @@ export async function exportBriefingPdf(model: BriefingModel, deps: BriefingPdfD
     facts = await readPdf(bytes, { text: model.redact });
     const found = tocPages(again.toc, facts);
     if (sameNumbers(pageNumbers, found)) {
-      assertNoProtectedText(model, facts);
+      assertNoProtectedText(model, facts.pageTexts);
       return { bytes, pageCount: facts.pageCount, pageNumbers, printings: printing };
     }
     pageNumbers = found;
@@ -145,6 +145,19 @@ function numberInPlace(bytes: Uint8Array, toc: readonly TocEntry[]): Omit<Briefi
   }
 }
 
+/**
+ * Each page's text, read from the PDF's own text operators and ToUnicode
+ * maps (pdf-text.ts: a fraction of pdf.js's time on a long briefing), or by
+ * pdf.js when the PDF holds something that reader does not follow.
+ */
+async function pageTextsOf(bytes: Uint8Array, readPdf: NonNullable<BriefingPdfDeps['readPdf']>): Promise<string[]> {
+  try {
+    return readPageTexts(openPdf(bytes));
+  } catch {
+    return (await readPdf(bytes, { text: true })).pageTexts;
+  }
+}
+
 /** The page each contents entry landed on. */
 function tocPages(toc: readonly TocEntry[], facts: PdfFacts): Record<string, number> {
   const found: Record<string, number> = {};
@@ -167,10 +180,10 @@ function sameNumbers(a: Record<string, number>, b: Record<string, number>): bool
  * Pages are read as one text with whitespace collapsed, so a name broken
  * across lines is still found.
  */
-function assertNoProtectedText(model: BriefingModel, facts: PdfFacts): void {
+function assertNoProtectedText(model: BriefingModel, pageTexts: readonly string[]): void {
   const redactor = createRedactor(model.entities, model.redact);
   if (!redactor.active) return;
-  facts.pageTexts.forEach((text, i) => {
+  pageTexts.forEach((text, i) => {
     const flat = text.replace(/\s+/g, ' ');
     if (redactor.find(flat).length > 0) throw new BriefingPdfError('redaction-leak', `A protected name is still legible on page ${i + 1}; the PDF was not produced.`);
   });

@@ -53,15 +53,22 @@ export function openPdf(bytes: Uint8Array): PdfFile {
       if (first instanceof PdfKeyword && first.word === 'trailer') break;
       const count = lexer.value();
       if (typeof first !== 'number' || typeof count !== 'number') throw new PdfSyntaxError('Bad cross-reference subsection.');
+      lexer.skipSpace();
       for (let i = 0; i < count; i++) {
-        const offset = lexer.value();
-        lexer.value(); // generation
-        const kind = lexer.value();
-        if (typeof offset !== 'number' || !(kind instanceof PdfKeyword)) throw new PdfSyntaxError('Bad cross-reference entry.');
+        // Entries are 20 bytes each: "oooooooooo ggggg n" and a two-byte end of line (§7.5.4).
+        const at = lexer.pos + 20 * i;
+        let offset = 0;
+        for (let k = 0; k < 10; k++) {
+          const d = bytes[at + k]! - 0x30;
+          if (d < 0 || d > 9) throw new PdfSyntaxError('Bad cross-reference entry.');
+          offset = offset * 10 + d;
+        }
+        const kind = bytes[at + 17];
+        if (bytes[at + 10] !== 0x20 || bytes[at + 16] !== 0x20 || (kind !== 0x6e && kind !== 0x66)) throw new PdfSyntaxError('Bad cross-reference entry.');
         // The newest section comes first: older entries never overwrite it.
-        if (kind.word === 'n' && !offsets.has(first + i)) offsets.set(first + i, offset);
-        else if (kind.word === 'f' && !offsets.has(first + i)) offsets.set(first + i, -1);
+        if (!offsets.has(first + i)) offsets.set(first + i, kind === 0x6e ? offset : -1);
       }
+      lexer.pos += 20 * count;
     }
     const dict: PdfValue = lexer.object();
     if (!(dict instanceof Map)) throw new PdfSyntaxError('Bad trailer.');

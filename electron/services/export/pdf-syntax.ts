@@ -212,35 +212,6 @@ export class PdfLexer {
   }
 }
 
-/** One operator of a content stream, its operands, and the bytes from its first operand to its end. */
-export interface ContentOp {
-  operator: string;
-  operands: PdfValue[];
-  start: number;
-  end: number;
-}
-
-/** The operators of a content stream in order. Inline images (BI … EI) are refused: Chromium writes none. */
-export function contentOps(bytes: Uint8Array): ContentOp[] {
-  const lexer = new PdfLexer(bytes);
-  const ops: ContentOp[] = [];
-  let operands: PdfValue[] = [];
-  let start = -1;
-  while (!lexer.atEnd) {
-    const at = lexer.pos;
-    const v = lexer.value();
-    if (start < 0) start = at;
-    if (v instanceof PdfKeyword) {
-      if (v.word === 'BI') throw new PdfSyntaxError('Inline images are not supported.');
-      ops.push({ operator: v.word, operands, start, end: lexer.pos });
-      operands = [];
-      start = -1;
-    } else operands.push(v);
-  }
-  if (operands.length > 0) throw new PdfSyntaxError('Operands without an operator at the end of a content stream.');
-  return ops;
-}
-
 export function latin1(bytes: Uint8Array): string {
   let s = '';
   for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));

@@ -1,7 +1,8 @@
 import { TOC_DIGITS, TOC_PLACEHOLDER, type TocEntry } from '../../../shared/briefing/toc';
-import { parseToUnicode } from './pdf-cmap';
+import { fontInfo, type FontInfo } from './pdf-fonts';
 import type { PdfFile } from './pdf-file';
-import { contentOps, dictName, PdfName, PdfRef, PdfString, PdfSyntaxError, serialize, type ContentOp, type PdfDict, type PdfValue } from './pdf-syntax';
+import { contentOps, type ContentOp } from './pdf-content';
+import { PdfName, PdfRef, PdfString, PdfSyntaxError, serialize, type PdfDict, type PdfValue } from './pdf-syntax';
 
 /**
  * Writes the contents page's numbers into a briefing printed once, with
@@ -27,13 +28,6 @@ export class TocNumbersError extends Error {
     super(message);
     this.name = 'TocNumbersError';
   }
-}
-
-interface FontInfo {
-  /** Character code → text, from the font's ToUnicode map. */
-  toUnicode: Map<number, string>;
-  /** Glyph advance in thousandths of the font size, by character code. */
-  width: (code: number) => number;
 }
 
 interface Glyph {
@@ -162,41 +156,14 @@ function scanPage(pdf: PdfFile, ref: PdfRef, fonts: Map<number, FontInfo>): Page
   const fontRefOf = (name: string): number => {
     const r = fontDict?.get(name);
     if (!(r instanceof PdfRef)) throw new TocNumbersError(`Font ${name} is not an indirect object.`);
-    if (!fonts.has(r.num)) fonts.set(r.num, fontInfo(pdf, r));
+    if (!fonts.has(r.num)) {
+      const info = fontInfo(pdf, r);
+      if (info.codeBytes !== 2) throw new TocNumbersError(`Font ${name} is not a Type 0 font.`);
+      fonts.set(r.num, info);
+    }
     return r.num;
   };
   return { ref, contentsRef: contents, data: stream.data, dict: stream.dict, blocks: textBlocks(contentOps(stream.data), fontRefOf, fonts) };
-}
-
-/** Type 0 fonts with two-byte Identity-H codes (what Chromium embeds); anything else is refused. */
-function fontInfo(pdf: PdfFile, ref: PdfRef): FontInfo {
-  const font = pdf.dict(ref);
-  if (dictName(font, 'Subtype') !== 'Type0' || dictName(font, 'Encoding') !== 'Identity-H') throw new TocNumbersError('Not an Identity-H Type 0 font.');
-  const toUnicode = pdf.stream(font!.get('ToUnicode'));
-  const descendants = pdf.resolve(font!.get('DescendantFonts'));
-  const cid = Array.isArray(descendants) ? pdf.dict(descendants[0]) : undefined;
-  if (!toUnicode || !cid) throw new TocNumbersError('A font has no ToUnicode map or no descendant font.');
-  const dw = pdf.resolve(cid.get('DW'));
-  const widths = new Map<number, number>();
-  const w = pdf.resolve(cid.get('W'));
-  if (Array.isArray(w)) {
-    for (let i = 0; i < w.length; ) {
-      const first = pdf.resolve(w[i]);
-      const next = pdf.resolve(w[i + 1]);
-      if (typeof first !== 'number') throw new PdfSyntaxError('Bad W array.');
-      if (Array.isArray(next)) {
-        next.forEach((v, k) => widths.set(first + k, Number(pdf.resolve(v))));
-        i += 2;
-      } else {
-        const last = next;
-        const value = pdf.resolve(w[i + 2]);
-        if (typeof last !== 'number' || typeof value !== 'number') throw new PdfSyntaxError('Bad W array.');
-        for (let c = first; c <= last; c++) widths.set(c, value);
-        i += 3;
-      }
-    }
-  }
-  return { toUnicode: parseToUnicode(toUnicode.data), width: (code) => widths.get(code) ?? (typeof dw === 'number' ? dw : 1000) };
 }
 
 const isNumbers = (values: PdfValue[], n: number): values is number[] => values.length === n && values.every((v) => typeof v === 'number');

@@ -7,6 +7,10 @@ import { PDFDocument } from 'pdf-lib';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBriefingPdf, type BriefingPdf, type BriefingPrintOptions, type BriefingProgress, type PrintHtml } from '../../../../electron/services/export/briefing-pdf';
+import { scanContent } from '../../../../electron/services/export/pdf-content';
+import { readPdfFacts } from '../../../../electron/services/export/pdf-facts';
+import { openPdf } from '../../../../electron/services/export/pdf-file';
+import { readPageTexts } from '../../../../electron/services/export/pdf-text';
 import { loadPdfjs } from '../../../../electron/services/import/pdf/pdfjs';
 import { foldText } from '../../../../shared/linking/normalize';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from '../../../e2e/chromium';
@@ -221,6 +225,37 @@ describe('briefing PDF (seeded case, printed by Chromium)', () => {
     expectContentsNumbered(pages, ['Briefing draft: precursor pipeline', FIELD_NOTE_TITLE, 'Endnotes', 'Appendix C. Sources']);
     expect(pages[1]).not.toContain('0123456789');
   }, 60_000);
+
+  it('reads its own PDF back with the same text pdf.js reads (whitespace aside), for the redaction check', async () => {
+    const facts = await readPdfFacts(plain.bytes, { text: true });
+    const ours = readPageTexts(openPdf(plain.bytes));
+    const bare = (t: string) => t.replace(/\s+/g, '');
+    expect(ours.map(bare)).toEqual(facts.pageTexts.map(bare));
+    // Words stay apart, and a run split by a font change (the Chinese) stays one run.
+    expect(squash(ours[1]!)).toContain('Field notes: the Wuhan supplier (武汉)');
+    expect(squash(ours[2]!)).toContain('Working theory:');
+  });
+
+  it('refuses a PDF in which a protected name is still legible, also across a change of font inside a word', async () => {
+    const { model } = seedBriefing({ redact: true });
+    for (const leak of ['Field report by John A. Cassara.', 'Spokesman Wang <b>Wen</b>bin said so.']) {
+      // A printer that slips the name in behind the composer's back: the read-back must catch it.
+      const leaking: PrintHtml = (html, options) => cdpPrint(html.replace('</body>', `<p>${leak}</p></body>`), options);
+      await expect(exportBriefingPdf(model, { print: leaking, readPackageFile })).rejects.toMatchObject({ code: 'redaction-leak' });
+    }
+  }, 60_000);
+
+  it('draws the contents’ dotted leaders on the contents page only, not on every page', () => {
+    const pdf = openPdf(plain.bytes);
+    const rectangles = pdf.pages().map((ref) => {
+      let n = 0;
+      scanContent(pdf.stream(pdf.dict(ref)!.get('Contents'))!.data, (op) => void (op === 're' && n++));
+      return n;
+    });
+    const contents = rectangles[1]!;
+    expect(contents).toBeGreaterThan(200);
+    for (const [i, n] of rectangles.entries()) if (i !== 1) expect(n, `page ${i + 1}`).toBeLessThan(contents / 4);
+  });
 
   it('prints on Letter paper when asked', async () => {
     const { model } = seedBriefing({ pageSize: 'Letter', appendices: { entities: false, timeline: false, sources: false } });

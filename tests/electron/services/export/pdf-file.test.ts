@@ -6,7 +6,8 @@ import { deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseToUnicode } from '../../../../electron/services/export/pdf-cmap';
 import { openPdf } from '../../../../electron/services/export/pdf-file';
-import { contentOps, latin1, PdfLexer, PdfName, PdfRef, PdfString, PdfSyntaxError } from '../../../../electron/services/export/pdf-syntax';
+import { contentOps } from '../../../../electron/services/export/pdf-content';
+import { latin1, PdfLexer, PdfName, PdfRef, PdfString, PdfSyntaxError } from '../../../../electron/services/export/pdf-syntax';
 
 /**
  * The small PDF reader and incremental writer the briefing's contents
