@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { Editor, JSONContent } from '@tiptap/core';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { noteExtensions } from '../../../shared/editor/extensions';
 import { saveNoteContent } from '../../db/notes';
 import { isQuotaExceeded } from '../../db/errors';
@@ -47,9 +48,11 @@ export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }:
 
   const saver = useMemo(
     () =>
-      createDebouncedSaver<JSONContent>({
-        save: async (content) => {
-          await saveNoteContent(db, noteId, content);
+      // The saver holds ProseMirror's document (immutable, so holding it is free) and turns it into JSON
+      // only when it saves: `getJSON()` on every keystroke walked a 50,000-word note each time.
+      createDebouncedSaver<ProseMirrorNode>({
+        save: async (doc) => {
+          await saveNoteContent(db, noteId, doc.toJSON() as JSONContent);
           linking.noteSaved(noteId);
         },
         delay: SAVE_DELAY_MS,
@@ -133,7 +136,7 @@ export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }:
         return false;
       },
     },
-    onUpdate: ({ editor: e }) => saver.schedule(e.getJSON()),
+    onUpdate: ({ editor: e }) => saver.schedule(e.state.doc),
     onBlur: () => void saver.flush(),
     onCreate: () => reportReady('main'),
   });
