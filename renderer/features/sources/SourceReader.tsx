@@ -119,7 +119,13 @@ function SourceHeader({ source, mentionCount }: { source: Source; mentionCount: 
           <div>
             <dt>URL</dt>
             <dd>
-              <a href={m.url} onClick={(e) => { e.preventDefault(); void casebook?.shellOpenExternal({ url: m.url! }); }}>{m.url}</a>
+              <a
+                href={m.url}
+                onClick={(e) => { e.preventDefault(); void casebook?.shellOpenExternal({ url: m.url! }); }}
+                onAuxClick={(e) => { if (e.button !== 1) return; e.preventDefault(); void casebook?.shellOpenExternal({ url: m.url! }); }}
+              >
+                {m.url}
+              </a>
             </dd>
           </div>
         )}
