@@ -17,6 +17,8 @@ import { CitationStatus, citationStatusKey, citationsIn } from './citation-statu
 import { checkCitation } from '../../db/citations';
 import type { CitationAttrs } from '../../../shared/editor/citation';
 import { LinkBar } from './LinkBar';
+import { noteContentProblem } from '../../../shared/editor/check-content';
+import { UnreadableNote } from './UnreadableNote';
 
 const SAVE_DELAY_MS = 500;
 
@@ -32,9 +34,18 @@ export interface NoteEditorProps {
 /**
  * The TipTap editor for one note; mounted fresh per note (keyed by id). The
  * editor owns the document while it is open: saves are debounced, run one at
- * a time, and are flushed on unmount, blur, page hide and window close.
+ * a time, and are flushed on unmount, blur, page hide and window close. A
+ * stored document the schema refuses is not opened for editing at all
+ * (TipTap would open it emptied, and the next save would store that).
  */
-export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }: NoteEditorProps) {
+export function NoteEditor(props: NoteEditorProps) {
+  // Once per mount (the view keys the editor by note and restore): later saves only refresh the prop.
+  const [problem] = useState(() => noteContentProblem(props.initialContent));
+  if (problem) return <UnreadableNote content={props.initialContent} problem={problem} />;
+  return <EditableNote {...props} />;
+}
+
+function EditableNote({ noteId, initialContent, focus, find, onSaveState }: NoteEditorProps) {
   const { db, caseId, nav, toasts, linking } = useApp();
   const [linkOpen, setLinkOpen] = useState(false);
   const saveStateRef = useRef(onSaveState);
