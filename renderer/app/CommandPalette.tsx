@@ -72,9 +72,16 @@ export function CommandPalette({ run }: { run: (id: CommandId) => boolean }) {
           }}
           onKeyDown={(e) => {
             if (e.key === 'Escape') close();
-            else if (e.key === 'ArrowDown') (e.preventDefault(), move(1));
-            else if (e.key === 'ArrowUp') (e.preventDefault(), move(-1));
-            else if (e.key === 'Enter') (e.preventDefault(), choose(active));
+            else if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              move(1);
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              move(-1);
+            } else if (e.key === 'Enter') {
+              e.preventDefault();
+              choose(active);
+            }
             // The field is the dialog's one control: Tab stays in it rather than reach the page behind.
             else if (e.key === 'Tab') e.preventDefault();
           }}

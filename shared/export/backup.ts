@@ -181,12 +181,15 @@ export async function decodeBackup(bytes: Uint8Array, limits: BackupLimits = DEF
   // One copy at a time: the bytes go once they are text, the text once it is parsed.
   let caseText = decodeUtf8(caseBytes);
   files.delete(CASE_ENTRY);
+  // eslint-disable-next-line no-useless-assignment -- drops the last reference, so the bytes can be collected while parsing
   caseBytes = undefined;
   if (caseText === null) return fail('invalid-content', 'This backup’s case data is not valid JSON.');
   let rawCase = parseJson(caseText);
+  // eslint-disable-next-line no-useless-assignment -- as above, for the text
   caseText = null;
   if (!rawCase.ok) return fail('invalid-content', 'This backup’s case data is not valid JSON.');
   const parsed = caseSnapshotSchema.safeParse(rawCase.value);
+  // eslint-disable-next-line no-useless-assignment -- as above, for the parsed value while zod copies it
   rawCase = { ok: false };
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -1,4 +1,3 @@
-import type { JSONContent } from '@tiptap/core';
 import { generateHTML } from '@tiptap/html/server';
 import { ENTITY_TYPES, ENTITY_TYPE_LABELS, type Entity, type Note, type Source } from '../model';
 import { Citation, type CitationAttrs } from '../editor/citation';

@@ -181,7 +181,6 @@ function renderInline(nodes: readonly JSONContent[], context: MarkdownContext, f
     while (keep < open.length && keep < specs.length && open[keep]!.key === specs[keep]!.key) keep++;
     closeTo(keep);
     out += pendingSpace + lead;
-    pendingSpace = '';
     for (const spec of specs.slice(keep)) {
       out += spec.open;
       open.push(spec);

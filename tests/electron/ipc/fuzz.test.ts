@@ -265,7 +265,7 @@ describe('IPC fuzz: malformed payloads on every channel', () => {
       try {
         result = await dispatch(channel, payload, { senderUrl: APP });
       } catch (error) {
-        throw new Error(`${channel} threw on "${label}": ${String(error)}`);
+        throw new Error(`${channel} threw on "${label}": ${String(error)}`, { cause: error });
       }
       expectResult(result, `${channel} ← ${label}`);
       if (!result.ok && result.error!.code === 'invalid-payload') {

@@ -61,7 +61,7 @@ describe('Markdown export', () => {
     expect(md).toContain('**bold *both*** after');
     expect(md).toMatch(/\["\\>\\<img src=https:\/\/evil\.example\/m\.png onerror=alert\(1\)\\>\]\(<#entity-ent-x>\) cited \[\^1\]/);
     // Its source is not in the context: the footnote cannot pass as a sound citation.
-    expect(md).toContain('[^1]: **UNVERIFIED — The quoted source is no longer in the case.** \\<b\\>title\\</b\\>, p. 2 — “\\</style\\>\\<script\\>alert(\"quote\")\\</script\\>” (sha256 ' + 'a'.repeat(64) + ')');
+    expect(md).toContain('[^1]: **UNVERIFIED — The quoted source is no longer in the case.** \\<b\\>title\\</b\\>, p. 2 — “\\</style\\>\\<script\\>alert("quote")\\</script\\>” (sha256 ' + 'a'.repeat(64) + ')');
     expect(md).toContain('3. third');
   });
 
