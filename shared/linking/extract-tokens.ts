@@ -1,11 +1,13 @@
-import nlp from 'compromise';
+import type { Pos, TaggedWord, Tagger } from './extract-tagger';
 import { FUNCTION_WORDS } from './extract-lexicon';
+import { type WordBook } from './extract-words';
 import { foldText } from './normalize';
 
 /**
- * One word of a chunk as the span builder sees it: compromise's term, placed
+ * One word of a chunk as the span builder sees it: the tagger's word, placed
  * back onto the original text, with "Felbab-Brown" joined into one word,
  * "Fredricks/The" split into two, and a possessive "'s" kept out of the name.
+ * Punctuation is not a token; what lies between two words is `gapAfter`.
  */
 export interface Token {
   /** UTF-16 offsets into the whole document of the name part of the word. */
@@ -13,12 +15,20 @@ export interface Token {
   end: number;
   /** The name part as written: document.slice(start, end). */
   text: string;
-  tags: ReadonlySet<string>;
+  /** Folded, without a trailing period: the key of every word list. */
+  bare: string;
+  /** What the word is on its own (extract-words.ts). */
+  flags: number;
+  /** The tagger's tag in context. */
+  pos: Pos;
+  entity?: TaggedWord['entity'];
   /** The word carried a possessive ("Mexico's"): a name ends here. */
   possessive: boolean;
-  /** First word of a sentence or line, where capitals prove nothing. */
+  /** First word of a sentence, line or list item, where capitals prove nothing. */
   sentenceStart: boolean;
   line: LineKind;
+  /** The line looks like code, markup or a mail header, where capitals are syntax. */
+  code: boolean;
   /** What separates this word from the next one (at most a few characters; longer gaps are cut). */
   gapAfter: string;
 }
@@ -26,37 +36,27 @@ export interface Token {
 /**
  * Body text; a title-case heading ("China's Dual Enforcement Standard"),
  * where every word is capitalised; or an all-caps line, where even case is
- * gone. Names in headings and shouting lines only count when the body
- * confirms them.
+ * gone. Names in headings and shouting lines need more evidence than in
+ * the body.
  */
 export type LineKind = 'body' | 'heading' | 'shouting';
 
 interface Word {
   start: number;
   end: number;
-  tags: ReadonlySet<string>;
+  pos: Pos;
+  entity?: TaggedWord['entity'];
   sentenceStart: boolean;
 }
 
-const NO_TAGS: ReadonlySet<string> = new Set();
-
-/** compromise's own word list: word → tag or tags. */
-const LEXICON = (nlp.model() as { one?: { lexicon?: Record<string, string | string[]> } }).one?.lexicon ?? {};
-
-/**
- * In context the tagger may call "American" (of "American society") an
- * organisation; its lexicon still knows the word is a demonym, which no case
- * tracks as an entity.
- */
-function withLexiconDemonym(text: string, tags: ReadonlySet<string>): ReadonlySet<string> {
-  const entry = Object.hasOwn(LEXICON, text.toLowerCase()) ? LEXICON[text.toLowerCase()] : undefined;
-  const isDemonym = entry === 'Demonym' || (Array.isArray(entry) && entry.includes('Demonym'));
-  return isDemonym && !tags.has('Demonym') ? new Set([...tags, 'Demonym']) : tags;
-}
 const GAP_KEPT = 8;
 const STARTS_UPPER = /^\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}.&]+$/u;
 const POSSESSIVE = /(?:['’]s|(?<=s)['’])$/u;
+const POSSESSIVE_TOKEN = /^['’]s?$/u;
+const WORDLIKE = /[\p{L}\p{N}]/u;
+/** A list item's marker: "-", "*", "•", "1.", "a)", "(iv)". */
+const LIST_MARKER = /^[ \t]*(?:[-*•·–—▪►✓]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])[ \t]+/u;
 
 function classifyLine(line: string): LineKind {
   let cased = 0;
@@ -77,14 +77,46 @@ function classifyLine(line: string): LineKind {
   return content.length > 0 && lowerCase <= 1 && lowerCase <= content.length * 0.2 ? 'heading' : 'body';
 }
 
-/** Line kind for every line of the chunk, as [lineEnd, kind] in chunk offsets. */
-function lineKinds(text: string): [number, LineKind][] {
-  const lines: [number, LineKind][] = [];
+/**
+ * Code, markup, mail headers, key=value settings: where "MIME", "XML" or
+ * "NULL" are syntax, not names. Looks for the marks such lines carry; prose
+ * rarely has two of them.
+ */
+export function isCodeLine(line: string): boolean {
+  const trimmed = line.trim();
+  if (!trimmed) return false;
+  if (/^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+:\s/.test(trimmed)) return true; // "Content-Type: text/plain"
+  if (/<\/?[A-Za-z][\w:-]*(?:\s[^>]*)?\/?>|<!|<\?/.test(trimmed)) return true; // markup
+  if (/^(?:[$>#]\s|import\s|export\s|from\s\S+\simport|def\s|function\s|const\s|let\s|var\s|class\s|return\s|if\s*\(|for\s*\(|#include|@\w+\()/.test(trimmed)) return true;
+  let marks = 0;
+  if (/[{}]/.test(trimmed)) marks += 1;
+  if (/;\s*$/.test(trimmed)) marks += 1;
+  if (/\w=["'\w]/.test(trimmed)) marks += 1;
+  if (/\w\(\S*\)/.test(trimmed)) marks += 1;
+  if (/\w[._]\w+\(|\w+_\w+|::|=>|->|\/\//.test(trimmed)) marks += 1;
+  const symbols = trimmed.replace(/[\p{L}\p{N}\s]/gu, '').length;
+  if (symbols > trimmed.replace(/\s/g, '').length * 0.25) marks += 1;
+  return marks >= 2;
+}
+
+interface LineInfo {
+  /** Chunk offset where the line ends (its newline, or the chunk's end). */
+  end: number;
+  kind: LineKind;
+  code: boolean;
+  /** Chunk offset just past the list marker, if the line is a list item. */
+  itemStart: number;
+}
+
+function linesOf(text: string): LineInfo[] {
+  const lines: LineInfo[] = [];
   let from = 0;
   while (from <= text.length) {
     const newline = text.indexOf('\n', from);
     const to = newline === -1 ? text.length : newline;
-    lines.push([to, classifyLine(text.slice(from, to))]);
+    const line = text.slice(from, to);
+    const marker = LIST_MARKER.exec(line);
+    lines.push({ end: to, kind: classifyLine(line), code: isCodeLine(line), itemStart: marker ? from + marker[0].length : -1 });
     if (newline === -1) break;
     from = newline + 1;
   }
@@ -92,33 +124,31 @@ function lineKinds(text: string): [number, LineKind][] {
 }
 
 /**
- * Compromise's terms placed onto the chunk. Compromise keeps the text, but
- * offsets are re-found here by searching forward, so a term whose text does
- * not appear where expected is dropped rather than given a wrong offset.
+ * The tagger's words placed onto the chunk, punctuation dropped, a
+ * possessive "'s" token folded into the word before it.
  */
-function taggedWords(text: string): Word[] {
+function taggedWords(text: string, tagger: Tagger): { words: Word[]; possessiveEnds: Set<number> } {
   const words: Word[] = [];
-  let cursor = 0;
-  for (const sentence of nlp(text).docs) {
-    let first = true;
-    for (const term of sentence) {
-      if (!term.text) continue; // an expanded contraction ("Mexico's" → "Mexico is") has no text of its own
-      const expected = cursor + term.pre.length;
-      let at = text.startsWith(term.text, expected) ? expected : -1;
-      if (at === -1) {
-        const found = text.slice(cursor, expected + term.text.length + 64).indexOf(term.text);
-        at = found === -1 ? -1 : cursor + found;
-      }
-      if (at === -1) continue;
-      words.push({ start: at, end: at + term.text.length, tags: term.tags ?? NO_TAGS, sentenceStart: first });
-      first = false;
-      cursor = at + term.text.length;
+  const possessiveEnds = new Set<number>();
+  let pendingStart = false;
+  for (const word of tagger.tag(text)) {
+    pendingStart ||= word.sentenceStart;
+    const written = text.slice(word.start, word.end);
+    if (POSSESSIVE_TOKEN.test(written) && words.length > 0 && words[words.length - 1]!.end === word.start) {
+      possessiveEnds.add(word.start);
+      continue;
     }
+    if (!WORDLIKE.test(written)) continue;
+    // "Mr.", "A.", "Inc.": the period is punctuation after the word, as between any two words;
+    // "U.S." keeps its periods, they are the word.
+    const end = written.length > 1 && written.endsWith('.') && written.indexOf('.') === written.length - 1 ? word.end - 1 : word.end;
+    words.push({ start: word.start, end, pos: word.pos, entity: word.entity, sentenceStart: pendingStart });
+    pendingStart = false;
   }
-  return words;
+  return { words, possessiveEnds };
 }
 
-/** "John Fredricks/The Epoch Times" is two names: split at slashes, keeping tags on the first part. */
+/** "John Fredricks/The Epoch Times" is two names: split at slashes, keeping the tag on the first part. */
 function splitSlashes(text: string, words: Word[]): Word[] {
   const out: Word[] = [];
   for (const word of words) {
@@ -129,7 +159,7 @@ function splitSlashes(text: string, words: Word[]): Word[] {
     }
     let from = word.start;
     for (const part of text.slice(word.start, word.end).split('/')) {
-      if (part) out.push({ start: from, end: from + part.length, tags: from === word.start ? word.tags : NO_TAGS, sentenceStart: false });
+      if (part) out.push({ ...word, start: from, end: from + part.length, sentenceStart: from === word.start && word.sentenceStart });
       from += part.length + 1;
     }
   }
@@ -151,41 +181,42 @@ function joinHyphenated(text: string, words: Word[]): Word[] {
       (STARTS_UPPER.test(left) || left === 'al' || left === 'el') &&
       !ALL_CAPS.test(left) &&
       !ALL_CAPS.test(right);
-    if (joinable) {
-      out[out.length - 1] = {
-        start: previous.start,
-        end: word.end,
-        tags: new Set([...previous.tags, ...word.tags]),
-        sentenceStart: previous.sentenceStart,
-      };
-    } else {
-      out.push(word);
-    }
+    if (joinable) out[out.length - 1] = { ...previous, end: word.end, entity: previous.entity ?? word.entity };
+    else out.push(word);
   }
   return out;
 }
 
 /** Tags and places every word of one chunk; `offset` is the chunk's place in the document. */
-export function tokenizeChunk(text: string, offset: number): Token[] {
-  const words = joinHyphenated(text, splitSlashes(text, taggedWords(text)));
-  const lines = lineKinds(text);
+export function tokenizeChunk(text: string, offset: number, tagger: Tagger, book: WordBook): Token[] {
+  const tagged = taggedWords(text, tagger);
+  const words = joinHyphenated(text, splitSlashes(text, tagged.words));
+  const lines = linesOf(text);
   let lineIndex = 0;
   const tokens: Token[] = [];
   words.forEach((word, index) => {
-    while ((lines[lineIndex]?.[0] ?? Infinity) < word.start) lineIndex += 1;
+    while ((lines[lineIndex]?.end ?? Infinity) < word.start) lineIndex += 1;
+    const line = lines[lineIndex];
     const written = text.slice(word.start, word.end);
-    const possessive = POSSESSIVE.exec(written);
+    const possessive = tagged.possessiveEnds.has(word.end) ? null : POSSESSIVE.exec(written);
     const nameEnd = possessive && possessive.index > 0 ? word.start + possessive.index : word.end;
     const nextStart = words[index + 1]?.start ?? text.length;
     const gapBefore = index === 0 ? '' : text.slice(words[index - 1]!.end, word.start);
+    const name = text.slice(word.start, nameEnd);
+    const { bare, flags } = book.lookup(name);
+    const firstOfItem = line !== undefined && line.itemStart !== -1 && text.slice(line.itemStart, word.start).trim() === '';
     tokens.push({
       start: offset + word.start,
       end: offset + nameEnd,
-      text: text.slice(word.start, nameEnd),
-      tags: withLexiconDemonym(text.slice(word.start, nameEnd), word.tags),
-      possessive: nameEnd !== word.end,
-      sentenceStart: word.sentenceStart || index === 0 || gapBefore.includes('\n'),
-      line: lines[lineIndex]?.[1] ?? 'body',
+      text: name,
+      bare,
+      flags,
+      pos: word.pos,
+      entity: word.entity,
+      possessive: nameEnd !== word.end || tagged.possessiveEnds.has(word.end),
+      sentenceStart: word.sentenceStart || index === 0 || gapBefore.includes('\n') || firstOfItem || /[•|]\s*$/.test(gapBefore),
+      line: line?.kind ?? 'body',
+      code: line?.code ?? false,
       gapAfter: text.slice(word.end, Math.min(nextStart, word.end + GAP_KEPT)),
     });
   });

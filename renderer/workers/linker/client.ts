@@ -6,7 +6,7 @@ import { lazyWorkerPort } from '../lazy-worker-port';
 /** A request without its id (the client numbers them), kept a union member by member. */
 type RequestBody = LinkerRequest extends infer R ? (R extends LinkerRequest ? Omit<R, 'id'> : never) : never;
 
-type Pending = { resolve: (reply: LinkerReply) => void; reject: (error: Error) => void };
+type Pending = { resolve: (reply: LinkerReply) => void; reject: (error: Error) => void; progress?: (done: number, total: number) => void };
 
 /** Where requests go: a Worker in the app, the handler itself in Node tests. */
 export interface LinkerPort {
@@ -24,18 +24,23 @@ export class LinkerClient {
     port.onReply((reply) => {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
+      if (reply.type === 'extract-progress') {
+        waiting.progress?.(reply.done, reply.total);
+        return;
+      }
       this.pending.delete(reply.id);
       if (reply.type === 'failed') waiting.reject(new Error(reply.message));
       else waiting.resolve(reply);
     });
   }
 
-  private call<T extends LinkerReply['type']>(request: RequestBody, expect: T): Promise<Extract<LinkerReply, { type: T }>> {
+  private call<T extends LinkerReply['type']>(request: RequestBody, expect: T, progress?: Pending['progress']): Promise<Extract<LinkerReply, { type: T }>> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, {
         resolve: (reply) => (reply.type === expect ? resolve(reply as Extract<LinkerReply, { type: T }>) : reject(new Error(`Unexpected linker reply ${reply.type}`))),
         reject,
+        progress,
       });
       this.port.post({ ...request, id } as LinkerRequest);
     });
@@ -51,8 +56,9 @@ export class LinkerClient {
     return { version: reply.version, matches: reply.matches };
   }
 
-  async extract(text: string): Promise<Candidate[]> {
-    return (await this.call({ type: 'extract', text }, 'extracted')).candidates;
+  /** Candidates in the whole of `text`; `onProgress` hears how far the worker has read. */
+  async extract(text: string, onProgress?: (done: number, total: number) => void): Promise<Candidate[]> {
+    return (await this.call({ type: 'extract', text }, 'extracted', onProgress)).candidates;
   }
 
   dispose(): void {

@@ -1,22 +1,41 @@
 import { createLinker, type Linker } from '../../../shared/linking';
-import { extractCandidates } from '../../../shared/linking/extract';
 import type { LinkerReply, LinkerRequest } from './protocol';
 
-/**
- * Extraction tags words with compromise at roughly 20 s per MB: a long
- * document proposes the names of its first part rather than hold the worker
- * for minutes. Linking, which finds every known name, is not limited.
- */
-const EXTRACTION_BUDGET_MS = 20_000;
+/** The extractor and its tagger's model (≈ 3.5 MB) load on the first extraction, so the linking worker never loads them. */
+const loadExtractor = () => import('../../../shared/linking/extract');
+
+/** Lets the worker's queue run between two slices of a long extraction. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * The linker worker's logic as a plain function, so Node tests drive the
  * same code the worker runs. Holds one automaton, rebuilt on `set-entries`;
  * a request that fails gets a `failed` reply instead of killing the worker.
+ *
+ * Extraction reads the whole document, a slice at a time (Extraction.step),
+ * posting progress after each slice and giving the worker's other messages a
+ * turn before the next one: a long document takes longer, but is never cut
+ * short, and a `link` sent to the same worker is not stuck behind it.
  */
 export function createLinkerHandler(post: (reply: LinkerReply) => void): (request: LinkerRequest) => void {
   let linker: Linker = createLinker([]);
   let version = -1;
+  const fail = (id: number, error: unknown) => post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+
+  const extract = async (id: number, text: string) => {
+    try {
+      const { Extraction } = await loadExtractor();
+      const extraction = new Extraction(text);
+      while (!extraction.step()) {
+        post({ type: 'extract-progress', id, ...extraction.progress });
+        await nextTurn();
+      }
+      post({ type: 'extracted', id, candidates: extraction.candidates() });
+    } catch (error) {
+      fail(id, error);
+    }
+  };
+
   return (request) => {
     try {
       switch (request.type) {
@@ -31,11 +50,11 @@ export function createLinkerHandler(post: (reply: LinkerReply) => void): (reques
           post({ type: 'linked', id: request.id, version, matches: linker.find(request.text) });
           return;
         case 'extract':
-          post({ type: 'extracted', id: request.id, candidates: extractCandidates(request.text, { maxMillis: EXTRACTION_BUDGET_MS }) });
+          void extract(request.id, request.text);
           return;
       }
     } catch (error) {
-      post({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) });
+      fail(request.id, error);
     }
   };
 }
