@@ -1,5 +1,6 @@
 import type { CandidatePassage, CandidateRecord, CandidateSighting, CandidateType, EntityType, Mention, Relation } from '../../shared/model';
-import { candidateScore, type Candidate } from '../../shared/linking/extract';
+import type { Candidate } from '../../shared/linking/extract';
+import { candidateScore } from '../../shared/linking/extract-score';
 import { passageAround, snippetAround } from '../../shared/linking/snippet';
 import type { CasebookDexie, StoredEntity } from './database';
 import { addAlias, adjustEntityCounts } from './entities';
