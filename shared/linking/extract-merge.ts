@@ -33,6 +33,19 @@ const MAX_WEAK_WORDS = 6;
  * quotes), periods and apostrophes gone ("U.S." = "US"), and a person's
  * middle initials dropped ("John A. Cassara" = "John Cassara").
  */
+const matchKeys = new Map<string, string>();
+
+/** matchKey, remembered: the same names come back thousands of times in a long document. */
+function cachedMatchKey(name: string): string {
+  let key = matchKeys.get(name);
+  if (key === undefined) {
+    if (matchKeys.size > 100_000) matchKeys.clear();
+    key = matchKey(name);
+    matchKeys.set(name, key);
+  }
+  return key;
+}
+
 export function matchKey(name: string): string {
   const words = foldText(name).replace(/[.'`,]/g, '').split(/\s+/).filter(Boolean);
   // "Hubei Amarvel Biotech Co., Ltd." is "Hubei Amarvel Biotech".
@@ -95,7 +108,7 @@ export class CandidateCollector {
 
   add(spans: ChunkSpans): void {
     for (const span of spans.strong) {
-      const key = matchKey(span.name);
+      const key = cachedMatchKey(span.name);
       if (!key) continue;
       let group = this.groups.get(key);
       if (!group) {
@@ -154,7 +167,10 @@ export class CandidateCollector {
           const key = matchKey(text.slice(start, end));
           const group = this.groups.get(key) ?? (length === 1 ? surnames.get(key) : undefined);
           if (group) {
-            group.occurrences.set(start, end);
+            if (!group.occurrences.has(start)) {
+              group.occurrences.set(start, end);
+              if (tokens[index]!.midSentence) group.midSentence.add(start);
+            }
             matched = length;
           }
         }

@@ -29,7 +29,6 @@ import {
   TITLE_ABBREVIATION,
   gazetteerFlags,
 } from './extract-words';
-import { foldText } from './normalize';
 
 /** A name the text itself vouches for: typed, cleaned, with the offsets of what was written. */
 export interface StrongSpan {
@@ -53,7 +52,8 @@ export interface StrongSpan {
  * elsewhere (or of a person's surname), never as a new candidate.
  */
 export interface WeakSpan {
-  tokens: readonly { start: number; end: number }[];
+  /** `midSentence`: the word is capitalised in the middle of a sentence of body text. */
+  tokens: readonly { start: number; end: number; midSentence: boolean }[];
 }
 
 export interface ChunkSpans {
@@ -102,14 +102,20 @@ const isTitle = (token: Token): boolean => is(token, TITLE | TITLE_ABBREVIATION)
 
 /** Can this word be part of a name at all? */
 function isNameWord(token: Token | undefined): token is Token {
-  if (!token || token.text.length > MAX_WORD_CHARS || !NAME_WORD.test(token.text)) return false;
+  if (!token) return false;
+  // Most words are in lower case: answer them before any regular expression runs.
+  const first = token.text.charCodeAt(0);
+  if ((first >= 97 && first <= 122) || (first >= 48 && first <= 57)) return false;
+  if (token.text.length > MAX_WORD_CHARS || !NAME_WORD.test(token.text)) return false;
   if (ACRONYM.test(token.text)) return isAcronym(token);
   if (is(token, PRONOUN)) return false;
   if (is(token, FUNCTION_WORD) && !is(token, KNOWN_NAME)) return false;
   if (is(token, MONTH_OR_DAY)) return false;
-  // "D-Ariz" (a party and a state) is not a hyphenated name; "Felbab-Brown" and "Al-Assad" are.
-  if (/^[^-]-/u.test(token.text)) return false;
-  // A capitalised "However" or "Their": the tagger's reading in context, for words of the language only.
+  // "D-Ariz" (a party and a state) is not a hyphenated name; "Felbab-Brown" and "Al-Assad" are;
+  // "US-ASCII", "ISO-8859", "COVID-19" are codes.
+  if (/^[^-]-/u.test(token.text) || /^[\p{Lu}\d]+(?:-[\p{Lu}\d]+)+$/u.test(token.text)) return false;
+  // A capitalised "However" or "Their": a closed-class word alone, or as the tagger read it in context.
+  if (is(token, CLOSED_CLASS) && !is(token, KNOWN_NAME)) return false;
   return !(is(token, COMMON) && PARTS_OF_SPEECH_NEVER_NAMES.has(token.pos));
 }
 
@@ -171,7 +177,7 @@ function nameRuns(tokens: readonly Token[]): [number, number][] {
     }
     // "The Hague", "The Bahamas": a name the gazetteer only knows with its article.
     const article = tokens[first - 1];
-    const withArticle = article?.text === 'The' && !article.sentenceStart && joins(article) && gazetteerFlags(`the ${foldText(tokens.slice(first, last + 1).map((t) => t.text).join(' '))}`) !== 0;
+    const withArticle = article?.text === 'The' && !article.sentenceStart && joins(article) && gazetteerFlags(`the ${tokens.slice(first, last + 1).map((t) => t.bare).join(' ')}`) !== 0;
     runs.push([withArticle ? first - 1 : first, last]);
     index = last + 1;
   }
@@ -238,8 +244,11 @@ interface RunContext {
   out: ChunkSpans;
 }
 
+const isMidSentence = (token: Token) => !token.sentenceStart && token.line === 'body' && !token.code;
+
 function weak(context: RunContext, first: number, last: number): void {
-  if (first <= last) context.out.weak.push({ tokens: context.tokens.slice(first, last + 1) });
+  if (first > last) return;
+  context.out.weak.push({ tokens: context.tokens.slice(first, last + 1).map((t) => ({ start: t.start, end: t.end, midSentence: isMidSentence(t) })) });
 }
 
 function strong(context: RunContext, first: number, last: number, typed: Typed): void {
@@ -251,7 +260,7 @@ function strong(context: RunContext, first: number, last: number, typed: Typed):
     name,
     type: typed.type,
     sure: typed.sure,
-    midSentence: !head.sentenceStart && head.line === 'body' && !head.code,
+    midSentence: isMidSentence(head),
     code: head.code,
   });
 }
@@ -287,7 +296,7 @@ function typeOfRun(context: RunContext, first: number, last: number, person: boo
   if (!head) return undefined;
   if (person) return sure('Person');
   if (all.length > 1) {
-    const phrase = gazetteerFlags(foldText(all.map((t) => t.text).join(' ')));
+    const phrase = gazetteerFlags(all.map((t) => t.bare).join(' '));
     if (phrase & KNOWN_ORGANIZATION) return sure('Organization');
     if (phrase & KNOWN_PLACE) return sure('Place');
     if (phrase & KNOWN_PERSON) return sure('Person');

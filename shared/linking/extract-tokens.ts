@@ -1,7 +1,6 @@
 import type { Pos, TaggedWord, Tagger } from './extract-tagger';
 import { FUNCTION_WORDS } from './extract-lexicon';
 import { type WordBook } from './extract-words';
-import { foldText } from './normalize';
 
 /**
  * One word of a chunk as the span builder sees it: the tagger's word, placed
@@ -16,9 +15,9 @@ export interface Token {
   /** The name part as written: document.slice(start, end). */
   text: string;
   /** Folded, without a trailing period: the key of every word list. */
-  bare: string;
+  readonly bare: string;
   /** What the word is on its own (extract-words.ts). */
-  flags: number;
+  readonly flags: number;
   /** The tagger's tag in context. */
   pos: Pos;
   entity?: TaggedWord['entity'];
@@ -58,21 +57,37 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
 /** A list item's marker: "-", "*", "•", "1.", "a)", "(iv)". */
 const LIST_MARKER = /^[ \t]*(?:[-*•·–—▪►✓]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])[ \t]+/u;
 
-function classifyLine(line: string): LineKind {
-  let cased = 0;
+const UPPER_CHAR = /\p{Lu}/u;
+const LOWER_CHAR = /\p{Ll}/u;
+
+/** Capital and small letters in a line (ASCII counted directly; this runs on every line of every document). */
+function letterCases(line: string): { upper: number; lower: number } {
   let upper = 0;
-  for (const char of line) {
-    const lower = char.toLowerCase();
-    const higher = char.toUpperCase();
-    if (lower === higher) continue;
-    cased += 1;
-    if (char === higher) upper += 1;
+  let lower = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code >= 65 && code <= 90) upper += 1;
+    else if (code >= 97 && code <= 122) lower += 1;
+    else if (code > 127) {
+      const char = line[i]!;
+      if (UPPER_CHAR.test(char)) upper += 1;
+      else if (LOWER_CHAR.test(char)) lower += 1;
+    }
   }
+  return { upper, lower };
+}
+
+function classifyLine(line: string): LineKind {
+  if (line.length > 400) return 'body'; // a paragraph on one line: neither a heading nor a shout
+  const { upper, lower } = letterCases(line);
+  // Too few capitals to shout, and a sentence's end: a heading has none.
+  if (upper === 0 || (upper < 8 && /[.!?;:,…]["'”’)\]]*\s*$/u.test(line))) return 'body';
+  const cased = upper + lower;
   const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (upper >= 8 && upper >= cased * 0.8 && words.filter((w) => /\p{L}.*\p{L}/u.test(w)).length >= 2) return 'shouting';
   const trimmed = line.trim().replace(/["'”’)\]]+$/u, '');
   if (words.length < 3 || words.length > 20 || /[.!?;:,…]$/u.test(trimmed)) return 'body';
-  const content = words.filter((w) => !FUNCTION_WORDS.has(foldText(w).replace(/[^\p{L}]/gu, '')));
+  const content = words.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
   const lowerCase = content.filter((w) => !/^\P{L}*\p{Lu}/u.test(w)).length;
   return content.length > 0 && lowerCase <= 1 && lowerCase <= content.length * 0.2 ? 'heading' : 'body';
 }
@@ -83,8 +98,10 @@ function classifyLine(line: string): LineKind {
  * rarely has two of them.
  */
 export function isCodeLine(line: string): boolean {
+  // A paragraph written on one line is prose; code and headers come in short lines.
+  if (line.length > 400) return false;
   const trimmed = line.trim();
-  if (!trimmed) return false;
+  if (!trimmed || !CODE_MARKS.test(trimmed)) return false;
   if (/^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+:\s/.test(trimmed)) return true; // "Content-Type: text/plain"
   if (/<\/?[A-Za-z][\w:-]*(?:\s[^>]*)?\/?>|<!|<\?/.test(trimmed)) return true; // markup
   if (/^(?:[$>#]\s|import\s|export\s|from\s\S+\simport|def\s|function\s|const\s|let\s|var\s|class\s|return\s|if\s*\(|for\s*\(|#include|@\w+\()/.test(trimmed)) return true;
@@ -98,6 +115,9 @@ export function isCodeLine(line: string): boolean {
   if (symbols > trimmed.replace(/\s/g, '').length * 0.25) marks += 1;
   return marks >= 2;
 }
+
+/** Characters every code-like line has at least one of. */
+const CODE_MARKS = /[{}<>;=_()$#:/\\|@[\]*]/;
 
 interface LineInfo {
   /** Chunk offset where the line ends (its newline, or the chunk's end). */
@@ -133,15 +153,21 @@ function taggedWords(text: string, tagger: Tagger): { words: Word[]; possessiveE
   let pendingStart = false;
   for (const word of tagger.tag(text)) {
     pendingStart ||= word.sentenceStart;
-    const written = text.slice(word.start, word.end);
-    if (POSSESSIVE_TOKEN.test(written) && words.length > 0 && words[words.length - 1]!.end === word.start) {
-      possessiveEnds.add(word.start);
-      continue;
+    // Most words start with an ASCII letter or digit: no need to look for a lone "'s" or punctuation.
+    const first = text.charCodeAt(word.start);
+    const plain = (first >= 97 && first <= 122) || (first >= 65 && first <= 90) || (first >= 48 && first <= 57);
+    if (!plain) {
+      const written = text.slice(word.start, word.end);
+      if (POSSESSIVE_TOKEN.test(written) && words.length > 0 && words[words.length - 1]!.end === word.start) {
+        possessiveEnds.add(word.start);
+        continue;
+      }
+      if (!WORDLIKE.test(written)) continue;
     }
-    if (!WORDLIKE.test(written)) continue;
     // "Mr.", "A.", "Inc.": the period is punctuation after the word, as between any two words;
     // "U.S." keeps its periods, they are the word.
-    const end = written.length > 1 && written.endsWith('.') && written.indexOf('.') === written.length - 1 ? word.end - 1 : word.end;
+    const trailingPeriod = word.end - word.start > 1 && text[word.end - 1] === '.' && text.lastIndexOf('.', word.end - 2) < word.start;
+    const end = trailingPeriod ? word.end - 1 : word.end;
     words.push({ start: word.start, end, pos: word.pos, entity: word.entity, sentenceStart: pendingStart });
     pendingStart = false;
   }
@@ -152,8 +178,9 @@ function taggedWords(text: string, tagger: Tagger): { words: Word[]; possessiveE
 function splitSlashes(text: string, words: Word[]): Word[] {
   const out: Word[] = [];
   for (const word of words) {
-    const slash = text.indexOf('/', word.start);
-    if (slash === -1 || slash >= word.end) {
+    let slash = -1;
+    for (let i = word.start; i < word.end && slash === -1; i++) if (text.charCodeAt(i) === 47) slash = i;
+    if (slash === -1) {
       out.push(word);
       continue;
     }
@@ -197,28 +224,59 @@ export function tokenizeChunk(text: string, offset: number, tagger: Tagger, book
   words.forEach((word, index) => {
     while ((lines[lineIndex]?.end ?? Infinity) < word.start) lineIndex += 1;
     const line = lines[lineIndex];
-    const written = text.slice(word.start, word.end);
-    const possessive = tagged.possessiveEnds.has(word.end) ? null : POSSESSIVE.exec(written);
+    const last = text.charCodeAt(word.end - 1);
+    // Only a word ending in s, ' or ’ can carry a possessive.
+    const possessive = tagged.possessiveEnds.has(word.end) || (last !== 115 && last !== 39 && last !== 0x2019) ? null : POSSESSIVE.exec(text.slice(word.start, word.end));
     const nameEnd = possessive && possessive.index > 0 ? word.start + possessive.index : word.end;
     const nextStart = words[index + 1]?.start ?? text.length;
     const gapBefore = index === 0 ? '' : text.slice(words[index - 1]!.end, word.start);
     const name = text.slice(word.start, nameEnd);
-    const { bare, flags } = book.lookup(name);
-    const firstOfItem = line !== undefined && line.itemStart !== -1 && text.slice(line.itemStart, word.start).trim() === '';
-    tokens.push({
-      start: offset + word.start,
-      end: offset + nameEnd,
-      text: name,
-      bare,
-      flags,
-      pos: word.pos,
-      entity: word.entity,
-      possessive: nameEnd !== word.end || tagged.possessiveEnds.has(word.end),
-      sentenceStart: word.sentenceStart || index === 0 || gapBefore.includes('\n') || firstOfItem || /[•|]\s*$/.test(gapBefore),
-      line: line?.kind ?? 'body',
-      code: line?.code ?? false,
-      gapAfter: text.slice(word.end, Math.min(nextStart, word.end + GAP_KEPT)),
-    });
+    const firstOfItem = line !== undefined && line.itemStart !== -1 && word.start >= line.itemStart && (index === 0 || words[index - 1]!.end <= line.itemStart);
+    tokens.push(
+      new ChunkToken(
+        book,
+        offset + word.start,
+        offset + nameEnd,
+        name,
+        word.pos,
+        word.entity,
+        nameEnd !== word.end || tagged.possessiveEnds.has(word.end),
+        word.sentenceStart || index === 0 || firstOfItem || (gapBefore.length > 0 && (gapBefore.includes('\n') || /[•|]\s*$/.test(gapBefore))),
+        line?.kind ?? 'body',
+        line?.code ?? false,
+        text.slice(word.end, Math.min(nextStart, word.end + GAP_KEPT)),
+      ),
+    );
   });
   return tokens;
+}
+
+/**
+ * A token whose word-list facts (bare, flags) are looked up when a rule first
+ * asks: most words are lower-case prose no rule ever looks at.
+ */
+class ChunkToken implements Token {
+  private known: { bare: string; flags: number } | undefined;
+
+  constructor(
+    private readonly book: WordBook,
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly pos: Pos,
+    readonly entity: TaggedWord['entity'],
+    readonly possessive: boolean,
+    readonly sentenceStart: boolean,
+    readonly line: LineKind,
+    readonly code: boolean,
+    readonly gapAfter: string,
+  ) {}
+
+  get bare(): string {
+    return (this.known ??= this.book.lookup(this.text)).bare;
+  }
+
+  get flags(): number {
+    return (this.known ??= this.book.lookup(this.text)).flags;
+  }
 }

@@ -1,14 +1,21 @@
 import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { splitWords } from './extract-split';
 import type { Pos, TaggedWord, Tagger, WordClass } from './extract-tagger';
 
 /**
- * The extractor's tagger: wink-nlp with its English "lite web" model
- * (offline, no download, ≈ 3.5 MB of model bundled into the extraction
- * chunk). Chosen over compromise by measuring both on the same rules and
- * texts (docs/extraction-notes.md): as good or better on names, ~20× faster.
- * Only sentence boundaries and POS are asked for; wink's own entities are
- * dates, numbers and the like, which the rules do not need.
+ * wink-nlp with its English "lite web" model (offline, no download, ≈ 3.5 MB
+ * of model, bundled into the extraction chunk only). Two ways to use it,
+ * measured side by side with compromise on the same rules and texts
+ * (docs/extraction-notes.md):
+ * - `winkTagger`: wink splits sentences and tags every word in context;
+ * - `winkLexiconTagger` (what the app uses): the extractor's own splitter
+ *   (extract-split.ts) reads the text, and wink is asked only what a
+ *   capitalised word is on its own — once per distinct word. Same names
+ *   found, several times faster: tagging every word was most of the cost,
+ *   and the rules never needed it.
+ * wink's own entities are dates, numbers and the like, which the rules do
+ * not need, so its NER is not loaded.
  */
 
 let instance: { nlp: WinkMethods; oovFrom: number } | undefined;
@@ -63,4 +70,11 @@ export const winkTagger: Tagger = {
     if ((ids[0] ?? 0) > oovFrom + 1_000_000) instance = undefined;
     return { known: ids.length === 1 && ids[0]! < oovFrom, pos };
   },
+};
+
+/** The app's tagger: the extractor's own splitter, with wink's lexicon for what a capitalised word is alone. */
+export const winkLexiconTagger: Tagger = {
+  name: 'splitter + wink-nlp lexicon',
+  tag: splitWords,
+  classify: (word) => winkTagger.classify(word),
 };

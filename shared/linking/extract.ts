@@ -35,7 +35,7 @@ import { CandidateCollector, type Evidence } from './extract-merge';
 import { spansOf } from './extract-spans';
 import type { Tagger } from './extract-tagger';
 import { tokenizeChunk } from './extract-tokens';
-import { winkTagger } from './extract-wink';
+import { winkLexiconTagger } from './extract-wink';
 import { WordBook } from './extract-words';
 
 export type { CandidateType } from '../model/candidate';
@@ -64,7 +64,7 @@ export interface ExtractProgress {
 export interface ExtractOptions {
   /** Called after each slice of the document is read. */
   onProgress?: (progress: ExtractProgress) => void;
-  /** The part-of-speech tagger; wink-nlp unless a bench compares another. */
+  /** Words, sentences and word classes; the splitter with wink's lexicon unless a bench compares another. */
   tagger?: Tagger;
 }
 
@@ -93,7 +93,7 @@ export class Extraction {
   private read = 0;
   private finished = false;
 
-  constructor(private readonly text: string, tagger: Tagger = winkTagger) {
+  constructor(private readonly text: string, tagger: Tagger = winkLexiconTagger) {
     this.tagger = tagger;
     this.book = bookFor(tagger);
     this.chunks = paragraphChunks(text, text.length);
