@@ -73,17 +73,25 @@ interface Group {
 /** A type read from firm evidence outweighs three guesses. */
 const SURE_VOTE = 3;
 
-function mostVoted<T>(votes: Map<T, number>): T | undefined {
+function mostVoted<T>(votes: Map<T, number>, preferred: readonly T[] = []): T | undefined {
   let best: T | undefined;
   let bestCount = 0;
   for (const [value, count] of votes) {
-    if (count > bestCount) {
+    const tieWon = count === bestCount && best !== undefined && preferred.includes(value) && (!preferred.includes(best) || preferred.indexOf(value) < preferred.indexOf(best));
+    if (count > bestCount || tieWon) {
       best = value;
       bestCount = count;
     }
   }
   return best;
 }
+
+/**
+ * When a name's mentions vote equally ("paid to Amara Okafor", a place by its
+ * preposition; "Amara Okafor confirmed", a person by its shape), a name of
+ * several words is more often a person's, a single word more often a place.
+ */
+const tieOrder = (key: string): readonly CandidateType[] => (key.includes(' ') ? ['Person', 'Organization', 'Place'] : ['Place', 'Organization', 'Person']);
 
 const vote = <T>(votes: Map<T, number>, value: T, weight = 1) => votes.set(value, (votes.get(value) ?? 0) + weight);
 
@@ -134,7 +142,7 @@ export class CandidateCollector {
     const owners = new Map<string, Group | null>();
     for (const [key, group] of this.groups) {
       const words = key.split(' ');
-      if (words.length < 2 || mostVoted(group.types) !== 'Person') continue;
+      if (words.length < 2 || mostVoted(group.types, tieOrder(key)) !== 'Person') continue;
       while (words.length > 2 && NAME_SUFFIXES.has(words[words.length - 1]!)) words.pop();
       const surname = words[words.length - 1]!;
       owners.set(surname, owners.has(surname) && owners.get(surname) !== group ? null : group);
@@ -148,7 +156,7 @@ export class CandidateCollector {
   private foldSurnamesIntoPeople(surnames: Map<string, Group>): void {
     for (const [key, group] of this.groups) {
       const owner = surnames.get(key);
-      if (!owner || owner === group || mostVoted(group.types) !== 'Person') continue;
+      if (!owner || owner === group || mostVoted(group.types, tieOrder(key)) !== 'Person') continue;
       for (const [start, end] of group.occurrences) owner.occurrences.set(start, end);
       for (const start of group.midSentence) owner.midSentence.add(start);
       this.groups.delete(key);
@@ -195,7 +203,7 @@ export class CandidateCollector {
     const byKey = new Map<string, MergedCandidate>();
     for (const group of this.groups.values()) {
       const name = mostVoted(group.names);
-      const type = mostVoted(group.types);
+      const type = mostVoted(group.types, tieOrder(storeKey(name ?? '')));
       if (!name || !type || isNeverAName(name) || CandidateCollector.mostlyCode(name, group)) continue;
       const key = storeKey(name);
       const occurrences = [...group.occurrences].map(([start, end]) => ({ start, end }));

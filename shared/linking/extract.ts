@@ -94,6 +94,7 @@ export class Extraction {
   private finished = false;
 
   constructor(private readonly text: string, tagger: Tagger = winkLexiconTagger) {
+    if (typeof text !== 'string') throw new TypeError('Extraction needs the text of a document.');
     this.tagger = tagger;
     this.book = bookFor(tagger);
     this.chunks = paragraphChunks(text, text.length);

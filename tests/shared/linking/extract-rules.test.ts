@@ -55,6 +55,9 @@ describe('places after "port of", "in", "to" and "from"', () => {
     const found = extractCandidates('The invoice went to Wen Jiahui, and a reply came from Tomasz Wielgosz the next day.');
     expect(find(found, 'Wen Jiahui')?.type).toBe('Person');
     expect(find(found, 'Tomasz Wielgosz')?.type).toBe('Person');
+    // One mention reads as a place ("paid to"), one as a person: a two-word name is a person's.
+    const ledger = extractCandidates('The shipment was paid to Amara Okafor in cash, and later Amara Okafor confirmed it.');
+    expect(find(ledger, 'Amara Okafor')?.type).toBe('Person');
   });
 
   it('types every occurrence of a place as the one name', () => {
