@@ -97,8 +97,15 @@ const matches = (c: CandidateRecord, filter: QueueFilter) =>
 /** Pending candidates of the case that are not entities yet, best evidence first. */
 async function pendingOf(db: CasebookDexie, caseId: string): Promise<CandidateRecord[]> {
   const pending = await db.candidates.where('[caseId+status]').equals([caseId, 'pending']).toArray();
-  const known = await Promise.all(pending.map((c) => isKnownName(db, caseId, c.key)));
-  const scored = pending.filter((_, i) => !known[i]).map((c) => ({ c, score: scoreOf(c) }));
+  // One index query for the whole queue, not one per name.
+  const keys = new Set(pending.map((c) => c.key));
+  const known = new Set<string>();
+  await db.entities
+    .where('nameKeys')
+    .anyOf([...keys])
+    .filter((e) => e.caseId === caseId)
+    .each((e) => e.nameKeys.forEach((k) => keys.has(k) && known.add(k)));
+  const scored = pending.filter((c) => !known.has(c.key)).map((c) => ({ c, score: scoreOf(c) }));
   scored.sort((a, b) => b.score - a.score || b.c.count - a.c.count || a.c.name.localeCompare(b.c.name));
   return scored.map((s) => s.c);
 }
