@@ -1,8 +1,9 @@
 /**
- * Small word lists that keep the candidate extractor honest where the tagger
- * is not: compromise tags by context, so a capitalised "However" or "May" can
- * look like a name. Every list holds folded words (see foldText) without
- * trailing periods.
+ * Small word lists the candidate extractor's rules are written with: words
+ * that are never names, words that say what kind of name is near, words that
+ * are noise in capitals. A capitalised "However" or "May" can look like a
+ * name to anything that only sees the capital. Every list holds folded words
+ * (see foldText) without trailing periods.
  */
 
 const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));

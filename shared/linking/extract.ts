@@ -1,31 +1,47 @@
 /**
  * Candidate entities in an imported source: the people, organisations and
- * places it names, for the review queue. Pure and synchronous, with no Node
- * API, so the linker worker runs it off the UI thread and tests run it in
- * Node. The tagging is compromise's (offline, no model download); this module
- * and its extract-* helpers decide what counts as a name.
+ * places it names, for the review queue. Pure, with no Node or DOM API, so
+ * the extraction worker runs it off the UI thread and tests run it in Node.
+ * Words come from our own splitter (extract-split.ts); what a capitalised
+ * word is on its own, from wink-nlp's lexicon (extract-wink.ts); names and
+ * their types, from the rules of extract-spans.ts and the word lists and
+ * gazetteer of extract-lexicon.ts and extract-words.ts. Measurements and the
+ * choice of tagger: docs/extraction-notes.md.
  *
  * Decisions, so the queue shows names and not noise:
  * - Only capitalised words make names; lower-case descriptors are never part
  *   of one. "the Sinaloa cartel" yields "Sinaloa" (a place); "the Sinaloa
  *   Cartel" yields "Sinaloa Cartel" (an organisation). A leading "The" is
- *   always dropped, as is a possessive: "Mexico's" is Mexico.
+ *   dropped (unless the place is called so: "The Hague"), as is a
+ *   possessive: "Mexico's" is Mexico.
+ * - A name is typed by evidence: a company word at its end ("Golden Lotus
+ *   Trading"), "port of" / "in" / "to" / "from" before a place, a role noun
+ *   or a title before a person, a first name, a gazetteer entry. A sure type
+ *   outweighs three guesses.
  * - Titles are dropped from people's names ("Sen. Ruben Gallego" → "Ruben
- *   Gallego"); a title alone ("President") is no one.
+ *   Gallego"); a title alone ("President") is no one. A sentence-initial
+ *   imperative is not part of a name ("Check Pacific Meridian Bank").
  * - "Gallego, Ruben" is turned round and merged with "Ruben Gallego"; its
  *   occurrence covers both words as written.
  * - Variants merge when they differ only in case, diacritics, periods and
- *   apostrophes ("U.S." = "US") or a middle initial; the most frequent form
- *   is the display name.
+ *   apostrophes ("U.S." = "US"), a middle initial or a legal form ("Co.,
+ *   Ltd."); the most frequent form is the display name.
  * - A bare surname ("Milgram") counts as an occurrence of the one person in
  *   the document with that surname; when two people share it, it counts for
  *   neither (it is ambiguous, and a wrong link is worse than a missing one).
  * - A capitalised word that only its position explains (a sentence's first
- *   word, a title-case heading, an all-caps line) never proposes a name, but
- *   counts as an occurrence of a name found elsewhere in the document.
+ *   word, an all-caps line) never proposes a name on its own, but counts as
+ *   an occurrence of a name found elsewhere. Headings and list items propose
+ *   names only on firm evidence.
  * - Pronouns, months and weekdays, single function words and lone first
- *   names ("Will") are never candidates. Acronyms are organisations, except
- *   a few country acronyms (US, UK) which are places.
+ *   names ("Will") are never candidates. All-caps words are acronyms of
+ *   names (organisations; a few country acronyms are places) unless they are
+ *   normative (MUST, NOT), formats (MIME, XML), words of the language, codes
+ *   ("RFC 2045") or mostly on lines of code.
+ * - Each candidate carries its evidence (mentions, and those capitalised in
+ *   mid-sentence), which ranks the queue (candidateScore).
+ * - A document is always read to its end; `Extraction` does it a slice at a
+ *   time so the worker can report progress.
  * - Scripts without letter case (Chinese, Arabic) propose nothing: there is
  *   no capital to tell a name from a word.
  */
