@@ -305,6 +305,7 @@ function typeOfRun(context: RunContext, first: number, last: number, person: boo
   if (names.every((t) => is(t, DEMONYM))) return undefined;
   const lastName = names[names.length - 1]!;
   const connectorHeads = all.filter((_, i) => INSTITUTION_CONNECTORS.has(all[i + 1]?.text ?? ''));
+  if (isIndustry(names)) return undefined;
   if (is(lastName, ORGANIZATION_WORD) || connectorHeads.some((t) => is(t, ORGANIZATION_WORD))) return sure('Organization');
   if (names.every((t) => is(t, KNOWN_PLACE))) return sure('Place');
   if (is(lastName, PLACE_WORD) || connectorHeads.some((t) => PLACE_HEADS_OF.has(t.bare))) return sure('Place');
@@ -415,10 +416,23 @@ function emitRun(context: RunContext, first: number, last: number, person = fals
   weak(context, first, last);
 }
 
+/** Words of a trade, not of a name: "Chinese Pharmaceutical", "Mexican Shipping" name an industry. */
+const INDUSTRY_WORDS = new Set([
+  'pharmaceutical', 'pharmaceuticals', 'pharma', 'chemical', 'chemicals', 'biotech', 'biotechnology', 'trading', 'logistics', 'shipping',
+  'freight', 'technology', 'technologies', 'tech', 'manufacturing', 'mining', 'energy', 'media', 'banking', 'industrial', 'industries',
+  'electronics', 'textiles', 'garments', 'petroleum', 'import', 'export', 'imports', 'exports',
+]);
+
+/** A people's adjective and trade words only ("Chinese Pharmaceutical"): an industry, not an organisation. */
+function isIndustry(names: readonly Token[]): boolean {
+  return names.some((t) => is(t, DEMONYM)) && names.every((t) => is(t, DEMONYM) || INDUSTRY_WORDS.has(t.bare));
+}
+
 /** "Golden Lotus Trading Expands Into Asia" (a heading): the organisation ends at its company word. */
 function cutAtOrganizationWord(context: RunContext, first: number, last: number): boolean {
   for (let index = last - 1; index > first; index--) {
     if (!is(context.tokens[index], ORGANIZATION_WORD)) continue;
+    if (isIndustry(context.tokens.slice(first, index + 1))) return false;
     strong(context, first, index, sure('Organization'));
     weak(context, index + 1, last);
     return true;

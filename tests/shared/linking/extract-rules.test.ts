@@ -32,9 +32,9 @@ describe('organisations named with a company word', () => {
     expect(found.filter((c) => c.key.startsWith('hubei amarvel'))).toHaveLength(1);
   });
 
-  it('does not take a plural of a company word for a name', () => {
-    const found = extractCandidates('Several Chinese Pharmaceutical Companies were named, and Shell Companies too.');
-    expect(names(found).filter((n) => /Companies$/.test(n))).toEqual([]);
+  it('does not take a plural of a company word, or an industry, for a name', () => {
+    const found = extractCandidates('Several Chinese Pharmaceutical Companies were named, and Shell Companies too.\n\nChinese Pharmaceutical Companies: A Link in the Chain\n\nMexican Shipping was slow.');
+    expect(names(found).filter((n) => /Companies|Pharmaceutical|Shipping/.test(n))).toEqual([]);
   });
 });
 
