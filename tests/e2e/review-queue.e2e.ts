@@ -6,6 +6,7 @@ import type { CandidateRecord } from '../../shared/model';
 import { launchApp, type LaunchedApp } from './harness';
 import { allRecords } from './store';
 import { ui } from './ui-expect';
+import { selectInReader } from './reader';
 import { mixedCorpus } from '../fixtures/extraction/corpus';
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -117,6 +118,40 @@ describe('the review queue', () => {
     await ui(page.locator('.case-title')).toBeInViewport();
     await ui(page.locator('.review-header h1')).toBeInViewport();
     await app.screenshot('review-03-scrolled');
+  });
+
+  it('offers the most similar entity for "Alias of…", and adds a name from the reader through the same path', async () => {
+    const { page } = app;
+    await row('Amara Okafor').getByRole('button', { name: 'Accept' }).click();
+    await ui(page.locator('.inspector .entity-name')).toHaveText('Amara Okafor');
+
+    const memo = join(dir, 'account-memo.txt');
+    writeFileSync(memo, 'Account memo\n\nThe account at the bank was opened by Amara N. Okafor in the spring.');
+    app.dialogPicks.push([memo]);
+    await page.keyboard.press(`${MOD}+o`);
+    const candidate = row('Amara N. Okafor');
+    await ui(candidate, { timeout: 60_000 }).toBeVisible();
+    await candidate.getByRole('button', { name: 'Alias of…' }).click();
+    // Before anything is typed, the entity whose name is in the candidate's comes first.
+    const firstOffer = candidate.locator('.entity-picker li[role="option"]').first();
+    await ui(firstOffer).toContainText('Amara Okafor');
+    await app.screenshot('review-05-alias-of');
+    await firstOffer.click();
+    await ui(page.locator('.toast', { hasText: 'Added “Amara N. Okafor” as a name of Amara Okafor.' })).toBeVisible();
+    const aliasesOf = async (name: string) => (await allRecords<{ name: string; aliases: string[] }>(page, 'entities')).find((e) => e.name === name)?.aliases;
+    await expect.poll(() => aliasesOf('Amara Okafor')).toEqual(['Amara N. Okafor']);
+
+    // The reader's "Add as alias…" adds a name the same way, and offers the similar entity first too.
+    await page.locator('.side-section a, .side-section button', { hasText: 'Account memo' }).first().click();
+    await ui(page.locator('.source-reader[data-mapped="true"]')).toHaveCount(1);
+    await selectInReader(page, 'Okafor');
+    await page.locator('.selection-menu').getByRole('button', { name: 'Add as alias…' }).click();
+    const offer = page.locator('.selection-menu .entity-picker li[role="option"]').first();
+    await ui(offer).toContainText('Amara Okafor');
+    await offer.click();
+    await ui(page.locator('.toast', { hasText: 'Added “Okafor” as a name of Amara Okafor.' })).toBeVisible();
+    await expect.poll(() => aliasesOf('Amara Okafor')).toEqual(['Amara N. Okafor', 'Okafor']);
+    await page.locator('.review-section .side-link').click();
   });
 
   it('shows how far a long document has been read, in the queue header', async () => {
