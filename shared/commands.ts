@@ -64,7 +64,7 @@ export const COMMANDS = [
   { id: 'restore', label: 'Restore from backup…', menu: { in: 'file', section: 2 }, enabledWhen: 'always', keywords: ['open', 'casebook'] },
   { id: 'save', label: 'Save now', accelerator: 'CmdOrCtrl+S', enabledWhen: 'note-open', keywords: ['note'] },
   { id: 'new-entity', label: 'New entity…', accelerator: 'CmdOrCtrl+Shift+E', enabledWhen: 'always', keywords: ['create', 'person', 'company', 'place'] },
-  { id: 'quote', label: 'Quote selection in note', accelerator: 'CmdOrCtrl+Shift+Q', enabledWhen: 'passage-selected', keywords: ['cite', 'citation', 'passage'] },
+  { id: 'quote', label: 'Quote selection in note', accelerator: 'CmdOrCtrl+Shift+Q', enabledWhen: 'passage-selected', keywords: ['cite', 'citations', 'passage'] },
   { id: 'search', label: 'Search…', accelerator: 'CmdOrCtrl+K', menu: { in: 'view', section: 0 }, enabledWhen: 'always', keywords: ['find'] },
   {
     id: 'command-palette',
