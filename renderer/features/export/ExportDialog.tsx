@@ -6,6 +6,7 @@ import { useApp } from '../../app/context';
 import { casebook, logError } from '../../bridge';
 import { briefingDate, loadBriefingRecords } from './briefing-records';
 import { OtherExports } from './OtherExports';
+import { useModal } from '../../app/use-modal';
 
 type Progress = EventContract['export:progress'] | null;
 
@@ -57,6 +58,7 @@ export function ExportDialog() {
   useEffect(() => dialog.current?.focus(), []);
 
   const close = () => !busy && nav.openOverlay(undefined);
+  const modal = useModal(dialog, close);
   const choices: BriefingChoices = useMemo(
     () => ({ ...fields, pageSize, noteIds: order.filter((id) => picked.has(id)), appendices, redact }),
     [fields, pageSize, order, picked, appendices, redact],
@@ -109,9 +111,7 @@ export function ExportDialog() {
         aria-modal="true"
         aria-label="Export briefing"
         tabIndex={-1}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') close();
-        }}
+        onKeyDown={modal.onKeyDown}
       >
         <div className="export-form">
           <h1>Export briefing</h1>

@@ -3,6 +3,7 @@ import type { SearchHit } from '../../../shared/search/index';
 import { ENTITY_TYPES, ENTITY_TYPE_LABELS, type EntityType } from '../../../shared/model';
 import { useApp } from '../../app/context';
 import type { SearchResults } from './search-service';
+import { useModal } from '../../app/use-modal';
 
 const KIND_LABEL = { note: 'Note', source: 'Source', entity: 'Entity' } as const;
 const isEntityType = (t: string): t is EntityType => (ENTITY_TYPES as readonly string[]).includes(t);
@@ -55,6 +56,8 @@ export function SearchPalette() {
   }, [query, search, status.indexed, status.version]);
 
   const close = () => nav.openOverlay(undefined);
+  const dialog = useRef<HTMLDivElement>(null);
+  const modal = useModal(dialog, close);
   const open = (hit: SearchHit) => {
     close();
     const [first] = hit.snippet.highlights;
@@ -66,7 +69,7 @@ export function SearchPalette() {
 
   return (
     <div className="overlay search-overlay" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div className="search-palette" role="dialog" aria-modal="true" aria-label="Search the case">
+      <div ref={dialog} className="search-palette" role="dialog" aria-modal="true" aria-label="Search the case" onKeyDown={modal.onKeyDown}>
         <input
           ref={input}
           className="search-input"
