@@ -1,7 +1,7 @@
 import { useEffect, useRef, type MutableRefObject } from 'react';
 import cytoscape from 'cytoscape';
 import type { GraphData } from './graph-data';
-import { graphStylesheet, readTypeColours } from './graph-style';
+import { graphStylesheet, readGraphColours } from './graph-style';
 
 export interface GraphCanvasEvents {
   onNodeTap: (id: string) => void;
@@ -11,6 +11,16 @@ export interface GraphCanvasEvents {
 }
 
 const MAX_FIT_ZOOM = 1.3;
+/** How many of the most connected nodes of a whole-case graph keep their names at any zoom. */
+const HUB_LABELS = 14;
+/** The size hub names are drawn at on screen, whatever the zoom. */
+const HUB_FONT_PX = 11;
+
+/** Hub names at a constant size on screen: the font grows as the graph is zoomed out. */
+function sizeHubLabels(cy: cytoscape.Core): void {
+  const zoom = cy.zoom();
+  cy.nodes('.is-hub').style({ 'font-size': HUB_FONT_PX / zoom, 'text-max-width': `${Math.round(150 / zoom)}px`, 'text-margin-y': 4 / zoom });
+}
 
 /**
  * Concentric rings, laid out without animation or randomness, so the same
@@ -57,7 +67,7 @@ export function GraphCanvas({
   useEffect(() => {
     const cy = cytoscape({
       container: container.current,
-      style: graphStylesheet(readTypeColours()),
+      style: graphStylesheet(readGraphColours()),
       minZoom: 0.2,
       maxZoom: 3,
       boxSelectionEnabled: false,
@@ -69,8 +79,13 @@ export function GraphCanvas({
     cy.on('tap', (e) => {
       if (e.target === cy) handlers.current.onBackgroundTap();
     });
+    cy.on('zoom', () => sizeHubLabels(cy));
     coreRef.current = cy;
+    // The theme changed (View → Theme, or the system's): the canvas takes the new colours.
+    const themeWatch = new MutationObserver(() => cy.style(graphStylesheet(readGraphColours())));
+    themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => {
+      themeWatch.disconnect();
       coreRef.current = null;
       cy.destroy();
     };
@@ -79,13 +94,22 @@ export function GraphCanvas({
   useEffect(() => {
     const cy = coreRef.current;
     if (!cy) return;
+    // A whole case is drawn small: its most connected nodes keep their names (ties broken by name, so it is stable).
+    const hubs = new Set(
+      focusId === null
+        ? [...data.nodes]
+            .sort((a, b) => b.degree - a.degree || a.name.localeCompare(b.name))
+            .slice(0, HUB_LABELS)
+            .map((n) => n.id)
+        : [],
+    );
     cy.batch(() => {
       cy.elements().remove();
       cy.add([
         ...data.nodes.map((n) => ({
           group: 'nodes' as const,
           data: { id: n.id, name: n.name, type: n.type, hop: n.hop, degree: n.degree },
-          classes: [n.id === focusId ? 'is-focus' : '', expanded.has(n.id) ? 'is-expanded' : ''].filter(Boolean).join(' '),
+          classes: [n.id === focusId ? 'is-focus' : '', expanded.has(n.id) ? 'is-expanded' : '', hubs.has(n.id) ? 'is-hub' : ''].filter(Boolean).join(' '),
         })),
         ...data.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, label: e.label } })),
       ]);
@@ -96,6 +120,7 @@ export function GraphCanvas({
       cy.zoom(MAX_FIT_ZOOM);
       cy.center();
     }
+    sizeHubLabels(cy);
   }, [data, focusId, expanded, coreRef]);
 
   useEffect(() => {
