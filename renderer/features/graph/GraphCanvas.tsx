@@ -11,15 +11,44 @@ export interface GraphCanvasEvents {
 }
 
 const MAX_FIT_ZOOM = 1.3;
-/** How many of the most connected nodes of a whole-case graph keep their names at any zoom. */
-const HUB_LABELS = 14;
-/** The size hub names are drawn at on screen, whatever the zoom. */
+/** How many of the most connected nodes of a whole-case graph may keep their names at any zoom. */
+const HUB_LABELS = 24;
+/** The size hub names are drawn at on screen, whatever the zoom, and how wide before they wrap. */
 const HUB_FONT_PX = 11;
+const HUB_WRAP_PX = 150;
 
-/** Hub names at a constant size on screen: the font grows as the graph is zoomed out. */
-function sizeHubLabels(cy: cytoscape.Core): void {
+let measurer: CanvasRenderingContext2D | null | undefined;
+function labelWidth(text: string): number {
+  if (measurer === undefined) measurer = document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * 6.5;
+  measurer.font = `600 ${HUB_FONT_PX}px 'Inter Variable', system-ui, sans-serif`;
+  return measurer.measureText(text).width;
+}
+
+/**
+ * Hub names at a constant size on screen (the font grows as the graph is
+ * zoomed out), most connected first, each only where it collides with no
+ * name already placed: a crowd of overlapping names says nothing. Zooming
+ * in makes room, and more names appear.
+ */
+function placeHubLabels(cy: cytoscape.Core): void {
   const zoom = cy.zoom();
-  cy.nodes('.is-hub').style({ 'font-size': HUB_FONT_PX / zoom, 'text-max-width': `${Math.round(150 / zoom)}px`, 'text-margin-y': 4 / zoom });
+  const placed: { x1: number; x2: number; y1: number; y2: number }[] = [];
+  const hubs = cy.nodes('.is-hub').sort((a, b) => Number(b.data('degree')) - Number(a.data('degree')));
+  cy.batch(() => {
+    hubs.forEach((node) => {
+      const p = node.renderedPosition();
+      const width = labelWidth(String(node.data('name') ?? ''));
+      const lines = Math.ceil(width / HUB_WRAP_PX);
+      const w = Math.min(width, HUB_WRAP_PX);
+      const top = p.y + (node.renderedHeight() / 2) + 3;
+      const box = { x1: p.x - w / 2 - 3, x2: p.x + w / 2 + 3, y1: top, y2: top + lines * 14 + 2 };
+      const free = !placed.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2);
+      if (free) placed.push(box);
+      node.toggleClass('is-named', free);
+      node.style({ 'font-size': HUB_FONT_PX / zoom, 'text-max-width': `${Math.round(HUB_WRAP_PX / zoom)}px`, 'text-margin-y': 4 / zoom });
+    });
+  });
 }
 
 /**
@@ -79,7 +108,7 @@ export function GraphCanvas({
     cy.on('tap', (e) => {
       if (e.target === cy) handlers.current.onBackgroundTap();
     });
-    cy.on('zoom', () => sizeHubLabels(cy));
+    cy.on('zoom', () => placeHubLabels(cy));
     coreRef.current = cy;
     // The theme changed (View → Theme, or the system's): the canvas takes the new colours.
     const themeWatch = new MutationObserver(() => cy.style(graphStylesheet(readGraphColours())));
@@ -120,7 +149,7 @@ export function GraphCanvas({
       cy.zoom(MAX_FIT_ZOOM);
       cy.center();
     }
-    sizeHubLabels(cy);
+    placeHubLabels(cy);
   }, [data, focusId, expanded, coreRef]);
 
   useEffect(() => {

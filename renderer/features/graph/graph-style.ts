@@ -68,7 +68,8 @@ export function graphStylesheet({ types: colours, ink: INK, muted: INK_3, line: 
     },
     ...ENTITY_TYPES.map((type) => ({ selector: `node[type = "${type}"]`, style: { 'background-color': colours[type] } })),
     // The most connected nodes of a whole-case graph keep their names at any zoom (GraphCanvas sizes them).
-    { selector: 'node.is-hub', style: { 'font-weight': 600, 'min-zoomed-font-size': 0, 'z-index': 5, 'text-background-opacity': 0.9 } },
+    { selector: 'node.is-hub', style: { 'font-weight': 600, label: '' } },
+    { selector: 'node.is-hub.is-named', style: { label: 'data(name)', 'min-zoomed-font-size': 0, 'z-index': 5, 'text-background-opacity': 0.9 } },
     { selector: 'node.is-focus', style: { width: 30, height: 30, 'border-color': INK, 'border-width': 3, 'font-size': 12, 'font-weight': 650 } },
     { selector: 'node.is-expanded', style: { 'border-style': 'double', 'border-width': 4, 'border-color': INK_3 } },
     { selector: 'node:selected', style: { 'border-color': ACCENT, 'border-width': 4 } },
