@@ -83,7 +83,6 @@ function EntityGroup({ type, count, initiallyOpen = false, tabStop }: { type: En
       data-entity-type={type}
       role="treeitem"
       aria-expanded={open}
-      aria-label={`${ENTITY_TYPE_LABELS[type].plural}, ${count}`}
       tabIndex={tabStop(groupKey) ? 0 : -1}
       data-tree-key={groupKey}
       onClick={(e) => own(e) && setOpen((o) => !o)}

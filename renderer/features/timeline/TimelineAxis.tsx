@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { assignLanes, axisTicks, centreWindowOn, fitWindow, monthLabel, panWindow, zoomAnchor, zoomWindow, type TimeWindow } from './timeline-scale';
 import type { TimelineItem } from './timeline-items';
 
@@ -55,6 +55,10 @@ export function TimelineAxis({ items, selectedKey, onSelect }: { items: Timeline
     setView((v) => (selected.to < v.start || selected.from > v.end ? centreWindowOn(v, (selected.from + selected.to) / 2) : v));
   }, [selected?.key, selected?.from, selected?.to]);
 
+  // Measured before the first paint, so the axis is never drawn wider than its pane, even for a moment.
+  useLayoutEffect(() => {
+    if (wrapper.current) setWidth(Math.max(200, Math.floor(wrapper.current.clientWidth)));
+  }, []);
   useEffect(() => {
     const el = wrapper.current;
     if (!el) return;
@@ -175,9 +179,9 @@ export function TimelineAxis({ items, selectedKey, onSelect }: { items: Timeline
               className={`tl-mark entity-${item.colourType.toLowerCase()}${item.key === selectedKey ? ' is-selected' : ''}${item.kind === 'relation' ? ' is-relation' : ''}`}
               data-item-key={item.key}
               role="button"
-              aria-label={`${item.dateLabel}: ${item.title}`}
               onClick={() => onSelect(item)}
             >
+              {/* The mark's name (and tooltip): the whole title, where the drawn label may be cut. */}
               <title>{`${item.dateLabel} — ${item.title}`}</title>
               {isMoment(item) ? <circle cx={x0 + 5} cy={y} r={5} /> : <rect x={x0} y={y - 5} width={x1 - x0} height={10} rx={3} />}
               {/* A title cut to fit: the mark's name says it whole. */}
