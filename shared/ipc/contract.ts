@@ -74,11 +74,11 @@ export const CONTRACT = {
   'import:cancel': request(z.object({ requestId: requestId }).strict()).answers<null>(),
   /** Asks where to save, prints the briefing (progress as `export:progress`), writes it whole or not at all. */
   'export:briefing-pdf': request(z.object({ model: briefingModelSchema }).strict()).answers<SaveOutcome & { pageCount?: number }>(),
-  /** Asks where to save an export the renderer made (Markdown, HTML, FtM, CSV, backup) and writes it whole or not at all. */
+  /** Asks where to save an export the renderer made (Markdown, FtM, CSV, the graph as PNG or SVG) and writes it whole or not at all. */
   'export:save-file': request(
     z
       .object({
-        format: z.enum(['markdown', 'markdown-zip', 'ftm', 'csv']),
+        format: z.enum(['markdown', 'markdown-zip', 'ftm', 'csv', 'png', 'svg']),
         suggestedName: z.string().min(1).max(200),
         bytes: z.instanceof(Uint8Array),
       })

@@ -93,7 +93,14 @@ function harnessPreload(): Promise<string> {
  * profile, and `window.casebook` bound to main's real handlers and
  * dispatcher (sender check, zod validation, services writing to disk).
  */
-export async function launchApp(options: { profile?: Profile; viewport?: { width: number; height: number } } = {}): Promise<LaunchedApp> {
+export async function launchApp(
+  options: {
+    profile?: Profile;
+    viewport?: { width: number; height: number };
+    /** The system's light or dark setting, as `prefers-color-scheme` reports it (the app follows it unless told otherwise). */
+    colorScheme?: 'light' | 'dark';
+  } = {},
+): Promise<LaunchedApp> {
   assertChromium();
   const profile = options.profile ?? (await createProfile());
   const origin = `http://127.0.0.1:${profile.port}`;
@@ -155,6 +162,7 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
     args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 1440, height: 900 },
     deviceScaleFactor: 1,
+    colorScheme: options.colorScheme ?? 'light',
   });
   await context.exposeBinding('__casebookInvoke', (source, channel: string, payload: unknown) =>
     dispatch(channel, decodeBytes(payload), {

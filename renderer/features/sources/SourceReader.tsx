@@ -16,6 +16,11 @@ import { formatBytes, formatStatedDate, formatTime } from '../../format';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { hrefOf, linkOf, useReaderLinks } from './reader-links';
 import { OPEN_GESTURE } from './open-link';
+import { useCaretBrowsing } from './use-caret-browsing';
+import { shortcutLabel } from '../../app/key-platform';
+
+/** Keys after which the selection may have changed: the menu over it follows. */
+const SELECTING_KEYS = new Set(['Shift', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
 
 interface Range {
   start: number;
@@ -36,6 +41,8 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
   const body = useLiveQuery(async () => (await getInCase(db.sourceBodies, caseId, sourceId)) ?? null, [caseId, sourceId]);
   const mentions = useReaderMentions(db, caseId, sourceId);
   const docRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
   const [segments, setSegments] = useState<TextSegment[] | null>(null);
   const [selection, setSelection] = useState<{ range: TextSelection; anchor: DOMRect; link: string | null } | null>(null);
   const links = useReaderLinks();
@@ -62,6 +69,8 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
     setSelection(trimmed ? { range: trimmed, anchor: range.getBoundingClientRect(), link: href && !href.startsWith('#') ? href : null } : null);
   };
 
+  const caretMode = useCaretBrowsing(docRef, scrollRef, frameRef, () => undefined);
+
   const openMentionAt = (event: React.MouseEvent) => {
     if (!segments || !mentions || !window.getSelection()?.isCollapsed) return;
     const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
@@ -75,14 +84,22 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
   if (source === null || body === null) return <div className="empty-state"><h2>Source not found</h2><p>It may have been removed from the case.</p></div>;
 
   return (
-    <div className="source-reader-frame">
-      <article className="source-reader" data-source-id={source.id} data-format={source.format} data-mapped={segments ? 'true' : 'false'} {...links.handlers}>
+    <div className="source-reader-frame" ref={frameRef}>
+      <article ref={scrollRef} className="source-reader" data-source-id={source.id} data-format={source.format} data-mapped={segments ? 'true' : 'false'} {...links.handlers}>
         <SourceHeader source={source} mentionCount={mentions?.length} />
         <div
           ref={docRef}
-          className="source-text"
+          className={`source-text${caretMode.on ? ' is-caret-browsing' : ''}`}
+          // Focusable, so the keyboard can scroll it, select in it (caret browsing, F7) and reach it by F6 or the skip link.
+          tabIndex={0}
+          role="document"
+          aria-label={`Text of ${source.title}`}
+          aria-describedby="reader-caret-hint"
+          data-pane-focus=""
           onMouseUp={readSelection}
-          onKeyUp={(e) => e.shiftKey && readSelection()}
+          onKeyDown={caretMode.onKeyDown}
+          onKeyUp={(e) => SELECTING_KEYS.has(e.key) && readSelection()}
+          onFocus={caretMode.onFocus}
           onClick={openMentionAt}
         >
           {/* The document alone can fail (damaged stored text or HTML); the header above stays. */}
@@ -103,6 +120,12 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
         </div>
         {selection && <SelectionMenu source={source} selection={selection.range} anchor={selection.anchor} link={selection.link} onDone={() => setSelection(null)} />}
       </article>
+      {caretMode.caret && <div className="reader-caret" aria-hidden="true" style={{ left: caretMode.caret.left, top: caretMode.caret.top, height: caretMode.caret.height }} />}
+      <p id="reader-caret-hint" className="reader-caret-hint" data-on={caretMode.on}>
+        {caretMode.on
+          ? `Caret browsing: arrows move, Shift+arrows select, ${shortcutLabel('quote')} quotes, F7 turns it off.`
+          : 'F7: caret browsing, to select with the keyboard.'}
+      </p>
       {/* Outside the scrolling article, so it sits at the bottom of the pane like a browser's status bubble. */}
       {links.status && (
         <div className="link-status" role="status" data-testid="link-status">
