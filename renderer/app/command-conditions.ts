@@ -7,6 +7,8 @@ export interface CommandState {
   inspector: InspectorView;
   /** A passage is selected in the reader (its selection menu is up). */
   passageSelected: boolean;
+  /** The reader, when a source is shown: a PDF or not, its pages shown or not, focus on it or not. */
+  reader: { pdf: boolean; pages: boolean; focused: boolean } | null;
 }
 
 export function isConditionMet(condition: CommandCondition, state: CommandState): boolean {
@@ -19,6 +21,12 @@ export function isConditionMet(condition: CommandCondition, state: CommandState)
       return state.passageSelected;
     case 'inspector-open':
       return state.inspector.kind !== 'closed';
+    case 'reader-open':
+      return state.reader !== null;
+    case 'pdf-open':
+      return !!state.reader?.pdf;
+    case 'pdf-pages-focused':
+      return !!state.reader?.pages && state.reader.focused;
   }
 }
 
@@ -27,4 +35,7 @@ export const UNMET_CONDITION: Record<Exclude<CommandCondition, 'always'>, string
   'note-open': 'Open a note first',
   'passage-selected': 'Select a passage in a source first',
   'inspector-open': 'The inspector is closed',
+  'reader-open': 'Open a source first',
+  'pdf-open': 'Open a PDF first',
+  'pdf-pages-focused': 'Click on the pages of a PDF first',
 };
