@@ -268,7 +268,6 @@ function LoadedPages({ doc, pages, text, scroller, reveal, focusPageField, onSeg
             Pages
           </button>
           <label className="page-field">
-            <span className="visually-hidden">Page</span>
             <input
               ref={pageField}
               aria-label="Page number"
