@@ -106,6 +106,12 @@ export const CONTRACT = {
    * files named by a sha256 inside its originals folder.
    */
   'originals:release': request(z.object({ sha256s: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100_000) }).strict()).answers<{ freed: number }>(),
+  /**
+   * The bytes of one kept original, for the reader's page view (a PDF drawn
+   * by pdf.js). Only from main's originals folder, by sha256; at most the
+   * import size limit, and only bytes that still hash to that name.
+   */
+  'originals:read': request(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict()).answers<Uint8Array>(),
 } as const;
 
 export type Channel = keyof typeof CONTRACT;

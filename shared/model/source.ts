@@ -52,7 +52,7 @@ export type SourceBody = z.infer<typeof sourceBodySchema>;
 export type SourceWithBody = Source & Pick<SourceBody, 'text' | 'html'>;
 
 /** 1-based page holding `offset`, or null for sources without pages. */
-export function pageAt(pages: Source['pages'], offset: number): number | null {
+export function pageAt(pages: readonly TextRange[] | undefined, offset: number): number | null {
   if (!pages?.length) return null;
   let lo = 0;
   let hi = pages.length - 1;

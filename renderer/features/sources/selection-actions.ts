@@ -6,6 +6,7 @@ import type { AppServices } from '../../app/context';
 import { appendQuoteToNote, createNote } from '../../db/notes';
 import { newId } from '../../db/ids';
 import { addAlias } from '../../db/entities';
+import { quoteDisplayText } from '../../../shared/sources/quote-text';
 
 export interface TextSelection {
   start: number;
@@ -41,7 +42,10 @@ export async function quoteInNote(services: AppServices, source: Source, selecti
     sourceSha256: source.sha256,
     sourceTitle: source.title,
   };
-  await appendQuoteToNote(db, noteId, citation);
+  // The note shows the passage as the reflowed view reads it; the citation keeps the exact characters.
+  const body = await getInCase(db.sourceBodies, caseId, source.id);
+  const display = body ? quoteDisplayText(body.text, source.pages, selection.start, selection.end) : undefined;
+  await appendQuoteToNote(db, noteId, citation, display);
   linking.noteSaved(noteId);
   const title = (await db.notes.get(noteId))?.title ?? 'the note';
   toasts.show({ tone: 'info', message: `Quoted in “${title}”.`, action: { label: 'Open note', run: () => nav.openMain({ kind: 'note', noteId }) } });

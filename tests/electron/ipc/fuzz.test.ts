@@ -116,6 +116,7 @@ async function validPayloads(): Promise<Partial<Record<string, unknown[]>>> {
     'backup:restore': [undefined],
     // Automatic backups (a later channel): the same snapshot, with and without a reason.
     'backup:auto': [{ snapshot }, { snapshot, reason: 'daily' }],
+    'originals:read': [{ sha256: 'a'.repeat(64) }],
   };
 }
 
@@ -212,7 +213,7 @@ function recordingDeps(): HandlerDeps & { effects: string[] } {
     readyToClose: () => void effects.push('readyToClose'),
     chooseFiles: async () => (effects.push('chooseFiles'), []),
     importer: { run: refuse('importer.run') } as never,
-    originals: { root: '/nonexistent', putFile: refuse('originals.putFile'), putBytes: refuse('originals.putBytes'), has: async () => false, pathFor: () => '/nonexistent/x' } as never,
+    originals: { root: '/nonexistent', putFile: refuse('originals.putFile'), putBytes: refuse('originals.putBytes'), has: async () => false, pathFor: () => '/nonexistent/x', read: refuse('originals.read') } as never,
     // Cancelled save dialogs: a valid request stops before writing anything.
     chooseSavePath: async () => (effects.push('chooseSavePath'), null),
     printBriefing: refuse('printBriefing'),
