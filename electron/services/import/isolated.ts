@@ -1,11 +1,11 @@
 import type { ImportedSource } from '../../../shared/model/imported-source';
 import { ImportError } from './errors';
-import type { ImportReply, ImportRequest } from './protocol';
+import type { ImportAck, ImportReply, ImportRequest } from './protocol';
 import { DEFAULT_LIMITS, type ImportLimits } from './types';
 
 /** One isolated import process, as main sees it (utilityProcess in Electron, child_process in Node). */
 export interface ImportProcess {
-  postMessage(message: ImportRequest): void;
+  postMessage(message: ImportRequest | ImportAck): void;
   onMessage(listener: (message: ImportReply) => void): void;
   onExit(listener: (code: number | null) => void): void;
   kill(): void;
@@ -17,7 +17,12 @@ export type SpawnImportProcess = () => ImportProcess;
 export interface ImportInput {
   bytes: Uint8Array;
   fileName: string;
+  /** A text encoding the user chose for this file, instead of the detected one (see ImportRequest). */
+  encoding?: string;
 }
+
+/** How long a process that has replied and been acknowledged may take to leave before it is killed. */
+const EXIT_GRACE_MS = 10_000;
 
 /**
  * Runs each import in a fresh process with a time limit: a parser that
@@ -52,17 +57,38 @@ export function createIsolatedImporter(options: { spawn: SpawnImportProcess; lim
       );
       job.signal?.addEventListener('abort', onAbort, { once: true });
 
+      let exited = false;
+      // The reply is here, whole: the process may leave (it waits for this), and is made to if it does not.
+      const acknowledge = () => {
+        if (exited) return;
+        try {
+          child.postMessage({ type: 'ack' });
+        } catch {
+          // Already gone.
+        }
+        const reaper = setTimeout(() => {
+          if (!exited) child.kill();
+        }, EXIT_GRACE_MS);
+        (reaper as { unref?: () => void }).unref?.();
+      };
+
       child.onMessage((message) => {
-        if (message.type === 'progress') job.onProgress?.(message.fraction);
-        else if (message.type === 'done') finish(() => resolve(message.source));
+        if (message.type === 'progress') {
+          if (!settled) job.onProgress?.(message.fraction);
+          return;
+        }
+        if (settled) return;
+        if (message.type === 'done') finish(() => resolve(message.source));
         else finish(() => reject(new ImportError(message.code, message.message)));
+        acknowledge();
       });
-      child.onExit((code) =>
+      child.onExit((code) => {
+        exited = true;
         finish(() =>
           reject(new ImportError('corrupt', `${fileName}: the importer stopped while reading this file (exit code ${code ?? 'none'}); the file may be damaged or too complex.`)),
-        ),
-      );
-      child.postMessage({ type: 'import-bytes', bytes: input.bytes, fileName, limits });
+        );
+      });
+      child.postMessage({ type: 'import-bytes', bytes: input.bytes, fileName, limits, ...(input.encoding ? { encoding: input.encoding } : {}) });
     });
   }
 

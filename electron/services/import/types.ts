@@ -39,6 +39,12 @@ export interface ParseInput {
   signal?: AbortSignal;
   /** 0..1 as the parse advances, for the progress bar. */
   onProgress?: (fraction: number) => void;
+  /**
+   * The text encoding to decode with (a label the user chose), instead of
+   * the detected one. Formats whose text is not in a byte encoding of their
+   * own (PDF, DOCX) ignore it.
+   */
+  encoding?: string;
 }
 
 export type FormatParser = (input: ParseInput) => Promise<ParsedDocument>;
