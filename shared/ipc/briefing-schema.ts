@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../model/entity';
+import { SOURCE_FORMATS } from '../model/source';
 
 /** Deepest TipTap document accepted over IPC; real notes nest a handful of levels. */
 const MAX_DEPTH = 64;
@@ -65,7 +66,7 @@ export const briefingModelSchema = z
             title: text(2000),
             sha256: z.string().regex(/^[0-9a-f]{64}$/),
             importedAt: z.number().finite(),
-            format: z.enum(['text', 'markdown', 'pdf', 'docx', 'html', 'email']).optional(),
+            format: z.enum(SOURCE_FORMATS).optional(),
             fileName: text(1000).optional(),
           })
           .strict(),

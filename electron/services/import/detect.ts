@@ -6,7 +6,7 @@ import { looksLikeZip, readZipDirectory, type ZipEntry } from './zip-guard';
  * "report.pdf: this is a Windows program, not a document".
  */
 export type DetectedFormat =
-  | { kind: 'pdf' | 'docx' | 'html' | 'mhtml' | 'markdown' | 'text' | 'email' }
+  | { kind: 'pdf' | 'docx' | 'html' | 'mhtml' | 'markdown' | 'text' | 'email' | 'image' }
   | { kind: 'unsupported'; reason: string };
 
 /** How much of the start of a file the sniffers look at. */
@@ -92,7 +92,9 @@ function detectBinary(bytes: Uint8Array, ext: string): DetectedFormat | null {
   if (looksLikeZip(bytes)) return detectZip(bytes, ext);
   if (startsWith(bytes, CFB)) return detectCompoundFile(ext);
   const image = detectImage(bytes);
-  if (image) return unsupported(`this is ${image} image; Casebook imports documents, not pictures`);
+  // Pictures of pages (scans, photos) are read by OCR.
+  if (image === 'a PNG' || image === 'a JPEG' || image === 'a TIFF') return { kind: 'image' };
+  if (image) return unsupported(`this is ${image} image; Casebook reads text from PNG, JPEG and TIFF pictures only — save it as one of those`);
   const media = detectMedia(bytes);
   if (media) return unsupported(`this is ${media} file; Casebook imports documents, not audio or video`);
   const archive = detectArchive(bytes);

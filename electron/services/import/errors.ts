@@ -8,7 +8,7 @@ import type { ImportErrorCode } from '../../../shared/model/imported-source';
 export class ImportError extends Error {
   override readonly name = 'ImportError';
   /** The technical reason (a parser's own words, "Invalid Root reference."), for the log only: never shown. */
-  readonly detail?: string;
+  declare readonly detail?: string;
   constructor(
     readonly code: ImportErrorCode,
     message: string,
@@ -16,7 +16,7 @@ export class ImportError extends Error {
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     const detail = options?.detail ?? technicalDetail(options?.cause);
-    if (detail) this.detail = detail;
+    if (detail) Object.defineProperty(this, 'detail', { value: detail, enumerable: true });
   }
 }
 

@@ -29,6 +29,7 @@ const PARSERS: Record<string, { format: SourceFormat; load: () => Promise<Format
   markdown: { format: 'markdown', load: () => import('./markdown').then((m) => m.parseMarkdown) },
   text: { format: 'text', load: () => import('./text').then((m) => m.parseText) },
   email: { format: 'email', load: () => import('./email').then((m) => m.parseEmail) },
+  image: { format: 'image', load: () => import('./image').then((m) => m.parseImage) },
 };
 
 /** Attachments inside attachments are followed this deep, no further. */

@@ -21,12 +21,20 @@ export interface ImportInput {
   encoding?: string;
 }
 
+/** "1.5 s", "45 s", "2 min", "60 min". */
+function duration(ms: number): string {
+  if (ms >= 90_000) return `${Math.round(ms / 60_000)} min`;
+  const seconds = ms / 1000;
+  return `${seconds < 10 ? Math.round(seconds * 10) / 10 : Math.round(seconds)} s`;
+}
+
 /** How long a process that has replied and been acknowledged may take to leave before it is killed. */
 const EXIT_GRACE_MS = 10_000;
 
 /**
- * Runs each import in a fresh process with a time limit: a parser that
- * hangs is killed ("timeout"), one that crashes or runs out of memory is
+ * Runs each import in a fresh process with time limits: a parser whose
+ * progress stops moving for `timeoutMs`, or that runs past `maxDurationMs`,
+ * is killed ("timeout"), one that crashes or runs out of memory is
  * that file's error ("corrupt"), a cancelled one is killed at once. The app
  * and the other imports carry on.
  */
@@ -43,6 +51,7 @@ export function createIsolatedImporter(options: { spawn: SpawnImportProcess; lim
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        clearTimeout(ceiling);
         job.signal?.removeEventListener('abort', onAbort);
         outcome();
       };
@@ -51,10 +60,14 @@ export function createIsolatedImporter(options: { spawn: SpawnImportProcess; lim
         child.kill();
       };
       const onAbort = () => stop(new ImportError('cancelled', `${fileName}: import cancelled.`));
-      const timer = setTimeout(
-        () => stop(new ImportError('timeout', `${fileName}: reading it took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped.`)),
-        limits.timeoutMs,
+      // Hung: no progress for timeoutMs. Progress moves at least every page, so a long OCR job is not "hung".
+      const stalled = () => stop(new ImportError('timeout', `${fileName}: reading it made no progress for ${duration(limits.timeoutMs)} and was stopped.`));
+      let timer = setTimeout(stalled, limits.timeoutMs);
+      const ceiling = setTimeout(
+        () => stop(new ImportError('timeout', `${fileName}: reading it took longer than ${duration(limits.maxDurationMs)} and was stopped.`)),
+        limits.maxDurationMs,
       );
+      let lastFraction = -1;
       job.signal?.addEventListener('abort', onAbort, { once: true });
 
       let exited = false;
@@ -74,7 +87,13 @@ export function createIsolatedImporter(options: { spawn: SpawnImportProcess; lim
 
       child.onMessage((message) => {
         if (message.type === 'progress') {
-          if (!settled) job.onProgress?.(message.fraction);
+          if (settled) return;
+          if (message.fraction > lastFraction) {
+            lastFraction = message.fraction;
+            clearTimeout(timer);
+            timer = setTimeout(stalled, limits.timeoutMs);
+          }
+          job.onProgress?.(message.fraction);
           return;
         }
         if (settled) return;

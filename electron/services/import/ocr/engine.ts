@@ -68,8 +68,8 @@ export const defaultOcrThreads = () => Math.max(1, Math.min(availableParallelism
 
 interface Slot {
   worker: Tesseract.Worker;
-  /** The Node worker thread under it, to learn when it dies. */
-  thread: { on(event: 'error' | 'exit', listener: (arg: unknown) => void): void } | undefined;
+  /** The Node worker thread under it, to learn when it dies and to stop it. */
+  thread: { on(event: 'error' | 'exit', listener: (arg: unknown) => void): void; terminate(): Promise<number> } | undefined;
   busy: boolean;
   onProgress: ((fraction: number) => void) | undefined;
   fail: ((error: Error) => void) | undefined;
@@ -172,7 +172,9 @@ export async function createTesseractEngine(options: TesseractOptions = {}): Pro
       const stopped = new Error('The OCR engine is closed');
       for (const waiting of queue.splice(0)) waiting.reject(stopped);
       for (const slot of slots) slot.fail?.(stopped);
-      await Promise.all(slots.map((slot) => slot.worker.terminate().catch(() => {})));
+      // The thread itself, not tesseract.js's terminate(): that one drops its handle to the thread, and a
+      // recognition it is still starting then fails with an unhandled rejection inside tesseract.js.
+      await Promise.all(slots.map((slot) => (slot.thread ? slot.thread.terminate().then(() => {}) : slot.worker.terminate()).catch(() => {})));
     },
   };
 }
