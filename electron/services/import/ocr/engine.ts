@@ -42,6 +42,9 @@ export interface RecognizeOptions {
 const LANGUAGE_PACKAGES: Record<string, string> = {
   eng: '@tesseract.js-data/eng',
 };
+/** Packages read by path at run time, never imported: packaging must ship them unpacked (electron-builder.config.cjs). */
+export const OCR_DATA_PACKAGES: readonly string[] = Object.values(LANGUAGE_PACKAGES);
+
 /**
  * The integer-quantized "best" LSTM model (what tesseract.js itself uses for
  * LSTM-only recognition): as accurate as "best", several times faster.
