@@ -227,6 +227,16 @@ describe('parseHtml: what real pages need', () => {
     expectInvariant(parsed);
   }, 60_000);
 
+  it('keeps the whole page when Readability settles on a box that is a small part of it', async () => {
+    // Readability scores paragraphs, not list items: on a page whose findings are a list, it picks the newsletter box.
+    const findings = Array.from({ length: 40 }, (_, i) => `<li>Finding ${i + 1}: the shipment records show that container ${1000 + i} left the port of Riga without a customs declaration.</li>`).join('');
+    const page = `<html><body><main><h1>Findings</h1><ul>${findings}</ul></main><div class="box"><p>Sign up to our newsletter to get the latest investigations in your inbox every morning, with analysis from our reporters, editors, researchers, and lawyers, and exclusive documents, leaked files, court records, and interviews you will not find anywhere else, free of charge, forever.</p><p>We never share your address, we never sell your data, and you can leave at any time, with one click, from any message, on any device, in any language.</p></div></body></html>`;
+    const parsed = await parse(encode(page));
+    expect(parsed.text).toContain('Finding 1: the shipment records show that container 1000 left the port of Riga');
+    expect(parsed.text).toContain('Finding 40:');
+    expectInvariant(parsed);
+  });
+
   it('reads bytes that are valid UTF-8 as UTF-8, whatever the <meta charset> says (Readability’s qq page)', async () => {
     const page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>新闻</title></head><body><article><p>记者获得了有关该交易的文件。资金经由塞浦路斯流入部长兄弟拥有的银行，公司拒绝置评。</p></article></body></html>';
     const parsed = await parse(encode(page));
