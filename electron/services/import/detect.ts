@@ -237,23 +237,32 @@ function decodeSample(head: Uint8Array): string {
  */
 function readHeaderBlock(sample: string, truncated: boolean): Map<string, string> | null {
   const lines = sample.split(/\r?\n/);
+  // A message saved from an mbox file starts with its "From sender date" line.
+  if (lines.length > 1 && /^From \S+/.test(lines[0]!) && /^[!-9;-~]+:/.test(lines[1]!)) lines.shift();
   const headers = new Map<string, string>();
   let last: string | undefined;
+  let stray = 0;
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i]!;
     if (line === '') break;
     if (truncated && i === lines.length - 1) break; // possibly cut off by the sample
-    if (/^[ \t]/.test(line) && last) {
-      headers.set(last, `${headers.get(last)} ${line.trim()}`);
+    const match = /^([!-9;-~]+):[ \t]?(.*)$/.exec(line);
+    if (match) {
+      last = match[1]!.toLowerCase();
+      if (!headers.has(last)) headers.set(last, match[2]!);
       continue;
     }
-    const match = /^([!-9;-~]+):[ \t]?(.*)$/.exec(line);
-    if (!match) return null;
-    last = match[1]!.toLowerCase();
-    if (!headers.has(last)) headers.set(last, match[2]!);
+    if (!last) return null;
+    // An indented line continues the header above; so does, in a sloppy mailer's output, the odd unindented one.
+    if (!/^[ \t]/.test(line) && ++stray > MAX_STRAY_LINES) return null;
+    headers.set(last, `${headers.get(last)} ${line.trim()}`);
   }
-  return headers.size === 0 ? null : headers;
+  if (headers.size === 0 || stray * 2 > headers.size) return null;
+  return headers;
 }
+
+/** Unindented lines a header block may have that are not headers (continuations a mailer forgot to indent). */
+const MAX_STRAY_LINES = 3;
 
 const MAIL_HEADERS = ['from', 'to', 'cc', 'subject', 'date', 'received', 'message-id', 'return-path', 'delivered-to', 'mime-version', 'reply-to', 'content-type'];
 
