@@ -8,6 +8,8 @@ import { caseSnapshotSchema } from '../export/case-snapshot';
  */
 /** Chosen by the renderer to follow and cancel one import. */
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** A text encoding label as the import service names them ("windows-1251", "shift_jis"); main checks it is one it knows. */
+const encodingLabel = z.string().regex(/^[A-Za-z0-9][\w.:+-]{0,39}$/);
 
 export const requestSchemas = {
   'app:get-info': z.void(),
@@ -21,9 +23,10 @@ export const requestSchemas = {
     .strict(),
   'window:ready-to-close': z.void(),
   'import:choose-files': z.void(),
+  // `encoding`: read the file's text with this encoding instead of the detected one (the user re-decoding a source).
   'import:file': z.union([
-    z.object({ requestId: requestId, path: z.string().min(1).max(4096) }).strict(),
-    z.object({ requestId: requestId, fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).strict(),
+    z.object({ requestId: requestId, path: z.string().min(1).max(4096), encoding: encodingLabel.optional() }).strict(),
+    z.object({ requestId: requestId, fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array), encoding: encodingLabel.optional() }).strict(),
   ]),
   'import:cancel': z.object({ requestId: requestId }).strict(),
   'export:briefing-pdf': z.object({ model: briefingModelSchema }).strict(),

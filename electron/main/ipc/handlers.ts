@@ -5,6 +5,7 @@ import type { LogFile } from '../../services/log-file';
 import type { OriginalsStore } from '../../services/originals';
 import type { IsolatedImporter } from '../../services/import/isolated';
 import { isImportError } from '../../services/import/errors';
+import { isKnownEncoding } from '../../services/import/text/encoding-names';
 import { readFileToImport } from '../../services/import/read-file';
 import type { Handlers } from './dispatch';
 import type { BriefingModel } from '../../../shared/briefing/model';
@@ -122,12 +123,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'import:file': async (request, context) => {
       if (running.has(request.requestId)) return fail('invalid-payload', `Import ${request.requestId} is already running.`);
       if ('path' in request && !chosenPaths.has(request.path)) return fail('forbidden-path', 'Only files chosen in the import dialog can be imported by path.');
+      if (request.encoding !== undefined && !isKnownEncoding(request.encoding)) return fail('invalid-payload', `"${request.encoding}" is not a text encoding Casebook knows.`);
       const controller = new AbortController();
       running.set(request.requestId, controller);
       try {
         // Read once, here: the importer parses, main hashes and the store keeps these very bytes, so a
         // file that changes on disk mid-import cannot leave an original that differs from its fingerprint.
-        const input = 'path' in request ? await readFileToImport(request.path, deps.importer.limits.maxBytes) : { bytes: request.bytes, fileName: request.fileName };
+        const read = 'path' in request ? await readFileToImport(request.path, deps.importer.limits.maxBytes) : { bytes: request.bytes, fileName: request.fileName };
+        const input = request.encoding ? { ...read, encoding: request.encoding } : read;
         const source = await deps.importer.run(input, {
           signal: controller.signal,
           onProgress: (fraction) => context.emit?.('import:progress', { requestId: request.requestId, fraction }),
@@ -139,7 +142,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         await deps.originals.putBytes(sha256, input.bytes);
         return ok(source);
       } catch (error) {
-        if (isImportError(error)) return fail(error.code, error.message);
+        if (isImportError(error)) {
+          // The parser's own words ("Invalid Root reference.") are for the log, never the message.
+          if (error.detail) await deps.log.append({ level: 'warn', message: error.message, detail: error.detail }).catch(() => {});
+          return fail(error.code, error.message);
+        }
         return fail('io', `Could not keep a copy of the file: ${(error as Error).message}`);
       } finally {
         running.delete(request.requestId);

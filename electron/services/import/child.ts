@@ -56,8 +56,8 @@ port.on((message) => {
       (source): ImportReply => ({ type: 'done', source }),
       (error: unknown): ImportReply =>
         isImportError(error)
-          ? { type: 'failed', code: error.code, message: error.message }
-          : { type: 'failed', code: 'corrupt', message: `The importer failed: ${error instanceof Error ? error.message : String(error)}` },
+          ? { type: 'failed', code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}) }
+          : { type: 'failed', code: 'corrupt', message: `${message.fileName}: the importer failed while reading this file.`, detail: error instanceof Error ? (error.stack ?? error.message) : String(error) },
     )
     // Then wait for main's ack (above) before leaving.
     .then((reply) => port.post(reply));

@@ -70,7 +70,8 @@ export async function importBytes(bytes: Uint8Array, fileName: string, options: 
     });
   } catch (error) {
     if (isImportError(error)) throw error;
-    throw new ImportError('corrupt', `${fileName}: the file is damaged or not really ${format.toUpperCase()} (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
+    // The parser's own words go to the log (detail), not into the message.
+    throw new ImportError('corrupt', `${fileName}: the file is damaged or not really ${format === 'image' ? 'a PNG, JPEG or TIFF picture' : format.toUpperCase()}.`, { cause: error });
   }
   const children: ImportedSource[] = [];
   const skipped: string[] = [];

@@ -98,7 +98,7 @@ export function createIsolatedImporter(options: { spawn: SpawnImportProcess; lim
         }
         if (settled) return;
         if (message.type === 'done') finish(() => resolve(message.source));
-        else finish(() => reject(new ImportError(message.code, message.message)));
+        else finish(() => reject(new ImportError(message.code, message.message, message.detail ? { detail: message.detail } : undefined)));
         acknowledge();
       });
       child.onExit((code) => {

@@ -19,4 +19,5 @@ export type ImportAck = { type: 'ack' };
 export type ImportReply =
   | { type: 'progress'; fraction: number }
   | { type: 'done'; source: ImportedSource }
-  | { type: 'failed'; code: ImportErrorCode; message: string };
+  /** `detail`: the technical reason, for main's log only (ImportError.detail). */
+  | { type: 'failed'; code: ImportErrorCode; message: string; detail?: string };

@@ -1,5 +1,8 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { encodingName } from './encoding-names';
+
+export { encodingName, isKnownEncoding } from './encoding-names';
 
 /**
  * Legacy text encodings: naming them, guessing them from the bytes, and
@@ -17,32 +20,6 @@ import iconv from 'iconv-lite';
 const SAMPLE_BYTES = 256 * 1024;
 /** How much of it each candidate decoding is scored on. */
 const SCORING_BYTES = 48 * 1024;
-
-/** The WHATWG name of an encoding label ("latin1" → "windows-1252"), if it has one. */
-function whatwgName(label: string): string | undefined {
-  try {
-    return new TextDecoder(label.trim().toLowerCase()).encoding;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The name Casebook records for an encoding label, lower-case: the WHATWG
- * name where there is one (what a browser would call it), else iconv-lite's.
- * Undefined when neither decoder knows the label.
- */
-export function encodingName(label: string): string | undefined {
-  const trimmed = label.trim();
-  if (!/^[A-Za-z0-9][\w.:+-]{0,39}$/.test(trimmed)) return undefined;
-  const whatwg = whatwgName(trimmed);
-  if (whatwg && whatwg !== 'replacement') return whatwg;
-  if (iconv.encodingExists(trimmed)) return trimmed.toLowerCase();
-  return undefined;
-}
-
-/** Whether Casebook can decode text in this encoding (for a label a user or a file gives). */
-export const isKnownEncoding = (label: string): boolean => encodingName(label) !== undefined;
 
 /**
  * Decodes bytes in a named legacy encoding (not UTF-8/16: decode.ts handles
