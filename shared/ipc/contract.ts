@@ -31,6 +31,8 @@ export type SaveOutcome = { saved: true; path: string } | { saved: false };
 
 /** Chosen by the renderer to follow and cancel one import. */
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** A text encoding label as the import service names them ("windows-1251", "shift_jis"); main checks it is one it knows. */
+const encodingLabel = z.string().regex(/^[A-Za-z0-9][\w.:+-]{0,39}$/);
 
 // A channel's answer is a type only: it has no value at run time, so it rides
 // on a property that is never set.
@@ -64,10 +66,11 @@ export const CONTRACT = {
   /** The native open dialog, multi-select; an empty list when the user cancels. */
   'import:choose-files': request(z.void()).answers<{ paths: string[] }>(),
   /** Parses one file (a path, or a dropped file's bytes) in an isolated process; keeps the original. Progress as `import:progress`. */
+  // `encoding`: read the file's text with this encoding instead of the detected one (the user re-decoding a source).
   'import:file': request(
     z.union([
-      z.object({ requestId: requestId, path: z.string().min(1).max(4096) }).strict(),
-      z.object({ requestId: requestId, fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).strict(),
+      z.object({ requestId: requestId, path: z.string().min(1).max(4096), encoding: encodingLabel.optional() }).strict(),
+      z.object({ requestId: requestId, fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array), encoding: encodingLabel.optional() }).strict(),
     ]),
   ).answers<ImportedSource>(),
   /** Stops the `import:file` request with this id (it then fails `cancelled`). */

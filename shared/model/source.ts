@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, offsetSchema, sha256Schema, shortTextSchema, timeSchema } from './fields';
 
 /** The formats Casebook imports; the one list every schema, filter and label reads. */
-export const SOURCE_FORMATS = ['text', 'markdown', 'pdf', 'docx', 'html', 'email'] as const;
+export const SOURCE_FORMATS = ['text', 'markdown', 'pdf', 'docx', 'html', 'email', 'image'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 /** A character range of the plain text; for paged formats, one per page. */

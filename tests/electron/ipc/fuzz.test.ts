@@ -103,6 +103,7 @@ async function validPayloads(): Promise<Partial<Record<string, unknown[]>>> {
     'import:file': [
       { requestId: 'job-1', path: '/nonexistent/report.pdf' },
       { requestId: 'job-2', fileName: 'tip.txt', bytes: new Uint8Array([65]) },
+      { requestId: 'job-3', fileName: 'tip.txt', bytes: new Uint8Array([0xf0]), encoding: 'koi8-r' },
     ],
     'import:cancel': [{ requestId: 'job-1' }],
     'export:briefing-pdf': [{ model }],
