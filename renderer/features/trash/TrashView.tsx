@@ -8,9 +8,11 @@ import { formatTime } from '../../format';
 import { openCase } from '../../app/ui-state';
 import { releaseOriginals } from '../cases/release-originals';
 
-/** The Trash: deleted notes and entities, newest first, with Restore and Delete forever. */
+const KIND_LABEL = { case: 'Case', note: 'Note', source: 'Source' } as const;
+
+/** The Trash: deleted cases, notes, sources and entities, newest first, with Restore and Delete forever. */
 export function TrashView() {
-  const { db, caseId, nav, toasts } = useApp();
+  const { db, caseId, nav, toasts, linking } = useApp();
   const items = useLiveQuery(() => listTrash(db, caseId), [db, caseId]);
   const [confirming, setConfirming] = useState<string | null>(null);
   useEffect(() => reportReady('main'), []);
@@ -25,11 +27,13 @@ export function TrashView() {
 
   const restore = (item: TrashItem) =>
     act('Restoring', async () => {
-      await restoreFromTrash(db, item);
+      const restoredIds = await restoreFromTrash(db, item);
+      if (item.kind === 'source') linking.sourcesRestored(restoredIds);
       toasts.show({
         tone: 'info',
         message: `Restored “${item.title}”.`,
         ...(item.kind === 'case' ? { action: { label: 'Open', run: () => void openCase(db, item.id) } } : {}),
+        ...(item.kind === 'source' ? { action: { label: 'Open', run: () => nav.openMain({ kind: 'source', sourceId: item.id }) } } : {}),
       });
       if (item.kind === 'note') nav.openMain({ kind: 'note', noteId: item.id });
     });
@@ -46,7 +50,7 @@ export function TrashView() {
     <section className="trash-view" aria-labelledby="trash-heading">
       <header className="note-header">
         <h1 id="trash-heading">Trash</h1>
-        <p className="muted">Deleted cases, notes and entities stay here until you restore them or delete them forever.</p>
+        <p className="muted">Deleted cases, notes, sources and entities stay here until you restore them or delete them forever.</p>
       </header>
       {items === undefined ? (
         <p className="muted">Loading…</p>
@@ -61,7 +65,7 @@ export function TrashView() {
             return (
               <li key={key} className="trash-item" data-trash-kind={item.kind}>
                 <div>
-                  <strong>{item.title}</strong> <span className="muted">{item.kind === 'note' ? 'Note' : item.kind === 'case' ? 'Case' : item.entityType}</span>
+                  <strong>{item.title}</strong> <span className="muted">{item.kind === 'entity' ? item.entityType : KIND_LABEL[item.kind]}</span>
                   <div className="muted">
                     Deleted {formatTime(item.deletedAt)}
                     {item.preview ? ` · ${item.preview}` : ''}
