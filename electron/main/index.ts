@@ -93,6 +93,9 @@ function start(): void {
       },
       importer: createIsolatedImporter({ spawn: utilityImportProcess(paths.importWorkerPath) }),
       originals: createOriginalsStore(app.getPath('userData')),
+      originalCopiesDir: join(app.getPath('temp'), 'Casebook originals'),
+      openPath: (path) => shell.openPath(path),
+      showItemInFolder: (path) => shell.showItemInFolder(path),
       chooseSavePath: async (suggestedName, format) => {
         const options = { title: 'Save export', defaultPath: suggestedName, filters: SAVE_FILTERS[format] };
         const result = main ? await dialog.showSaveDialog(main.window, options) : await dialog.showSaveDialog(options);

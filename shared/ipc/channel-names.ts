@@ -21,6 +21,8 @@ export const CHANNELS = [
   'backup:restore',
   'backup:auto',
   'originals:release',
+  'source:open-original',
+  'source:show-in-folder',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_CHANNELS = ['app:before-close', 'import:progress', 'export:progress', 'menu:command'] as const satisfies readonly EventChannel[];

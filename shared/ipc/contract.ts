@@ -32,6 +32,9 @@ export type SaveOutcome = { saved: true; path: string } | { saved: false };
 /** Chosen by the renderer to follow and cancel one import. */
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
+/** A kept original, by its fingerprint, and the name the user knows it by. */
+const originalRequest = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), fileName: z.string().min(1).max(255) }).strict();
+
 // A channel's answer is a type only: it has no value at run time, so it rides
 // on a property that is never set.
 declare const responseType: unique symbol;
@@ -106,6 +109,14 @@ export const CONTRACT = {
    * files named by a sha256 inside its originals folder.
    */
   'originals:release': request(z.object({ sha256s: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100_000) }).strict()).answers<{ freed: number }>(),
+  /**
+   * Opens a source's original in the system's app for its type: a read-only
+   * copy named `fileName` (main picks the extension from the bytes), made from
+   * the original main keeps under this sha256, and nothing else.
+   */
+  'source:open-original': request(originalRequest).answers<null>(),
+  /** Shows that copy of the original in the system's file manager. */
+  'source:show-in-folder': request(originalRequest).answers<null>(),
 } as const;
 
 export type Channel = keyof typeof CONTRACT;

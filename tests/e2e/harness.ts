@@ -37,6 +37,9 @@ export interface LaunchedApp {
   profile: Profile;
   /** URLs main was asked to open externally (after its checks passed). */
   openedExternally: string[];
+  /** Files main opened in the system's apps (`shell.openPath`), and showed in their folder (`shell.showItemInFolder`). */
+  openedPaths: string[];
+  shownInFolder: string[];
   /**
    * What the user picks in the next native open dialogs, one list per dialog
    * (the stand-in for a dialog no browser can show); an empty queue is a cancel.
@@ -108,6 +111,8 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
   });
 
   const openedExternally: string[] = [];
+  const openedPaths: string[] = [];
+  const shownInFolder: string[] = [];
   const dialogPicks: string[][] = [];
   const savePicks: string[] = [];
   // The print window: a separate Chromium, scripts off and offline, started on the first printing.
@@ -145,6 +150,14 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
       writeFileAtomic,
       chooseBackupFile: async () => dialogPicks.shift()?.[0] ?? null,
       backupsDir: join(profile.dataDir, 'backups'),
+      // The system's apps: recorded, for journeys to check what main was asked to open.
+      openPath: async (path) => {
+        openedPaths.push(path);
+        return '';
+      },
+      showItemInFolder: (path) => {
+        shownInFolder.push(path);
+      },
     }),
     { trustedOrigins: [origin] },
   );
@@ -178,6 +191,8 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
     context,
     profile,
     openedExternally,
+    openedPaths,
+    shownInFolder,
     dialogPicks,
     savePicks,
     pageErrors,

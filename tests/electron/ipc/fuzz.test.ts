@@ -116,6 +116,8 @@ async function validPayloads(): Promise<Partial<Record<string, unknown[]>>> {
     'backup:restore': [undefined],
     // Automatic backups (a later channel): the same snapshot, with and without a reason.
     'backup:auto': [{ snapshot }, { snapshot, reason: 'daily' }],
+    'source:open-original': [{ sha256: 'a'.repeat(64), fileName: 'report.pdf' }],
+    'source:show-in-folder': [{ sha256: 'b'.repeat(64), fileName: 'tip.eml' }],
   };
 }
 
@@ -218,6 +220,8 @@ function recordingDeps(): HandlerDeps & { effects: string[] } {
     printBriefing: refuse('printBriefing'),
     writeFileAtomic: refuse('writeFileAtomic'),
     chooseBackupFile: async () => (effects.push('chooseBackupFile'), null),
+    openPath: async (path) => (effects.push(`openPath ${path}`), ''),
+    showItemInFolder: (path) => void effects.push(`showItemInFolder ${path}`),
   };
 }
 
