@@ -2,6 +2,7 @@ import type { AppInfo, EventContract, RequestOf } from '../../../shared/ipc/cont
 import type { BriefingModel } from '../../../shared/briefing/model';
 import type { LogFile } from '../../services/log-file';
 import type { OriginalsStore } from '../../services/originals';
+import type { OpenRequests } from '../open-requests';
 import type { IsolatedImporter } from '../../services/import/isolated';
 import { join } from 'node:path';
 import { createOriginalCopies } from '../../services/original-copies';
@@ -41,6 +42,8 @@ export interface HandlerDeps {
   writeFileAtomic: (path: string, bytes: Uint8Array) => Promise<void>;
   /** The native open dialog for one backup file; null when cancelled. */
   chooseBackupFile: () => Promise<string | null>;
+  /** Backups the user opened with the app (electron/main/open-requests.ts), filled by index.ts from argv and `open-file`; an empty one if not given. */
+  openRequests?: OpenRequests;
   /** `<userData>/backups`: automatic backups, one folder per case (electron/services/backup-rotation.ts); `<dataDir>/backups` if not given. */
   backupsDir?: string;
   /** The clock that names automatic backups; the system's by default. */

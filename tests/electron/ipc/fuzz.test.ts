@@ -113,7 +113,8 @@ async function validPayloads(): Promise<Partial<Record<string, unknown[]>>> {
       { format: 'html', snapshot: { ...snapshot, entities: snapshot.entities.map((e, i) => (i === 0 ? { ...e, protected: true } : e)) }, redact: true },
       { format: 'backup', snapshot },
     ],
-    'backup:restore': [undefined],
+    'backup:restore': [undefined, { path: '/nonexistent/opened.casebook' }],
+    'backup:take-open-requests': [undefined],
     // Automatic backups (a later channel): the same snapshot, with and without a reason.
     'backup:auto': [{ snapshot }, { snapshot, reason: 'daily' }],
     'source:open-original': [{ sha256: 'a'.repeat(64), fileName: 'report.pdf' }],
