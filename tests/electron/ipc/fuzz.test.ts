@@ -114,10 +114,13 @@ async function validPayloads(): Promise<Partial<Record<string, unknown[]>>> {
       { format: 'html', snapshot: { ...snapshot, entities: snapshot.entities.map((e, i) => (i === 0 ? { ...e, protected: true } : e)) }, redact: true },
       { format: 'backup', snapshot },
     ],
-    'backup:restore': [undefined],
+    'backup:restore': [undefined, { path: '/nonexistent/opened.casebook' }],
+    'backup:take-open-requests': [undefined],
     // Automatic backups (a later channel): the same snapshot, with and without a reason.
     'backup:auto': [{ snapshot }, { snapshot, reason: 'daily' }],
     'originals:read': [{ sha256: 'a'.repeat(64) }],
+    'source:open-original': [{ sha256: 'a'.repeat(64), fileName: 'report.pdf' }],
+    'source:show-in-folder': [{ sha256: 'b'.repeat(64), fileName: 'tip.eml' }],
   };
 }
 
@@ -220,6 +223,8 @@ function recordingDeps(): HandlerDeps & { effects: string[] } {
     printBriefing: refuse('printBriefing'),
     writeFileAtomic: refuse('writeFileAtomic'),
     chooseBackupFile: async () => (effects.push('chooseBackupFile'), null),
+    openPath: async (path) => (effects.push(`openPath ${path}`), ''),
+    showItemInFolder: (path) => void effects.push(`showItemInFolder ${path}`),
   };
 }
 
