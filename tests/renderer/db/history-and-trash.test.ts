@@ -102,7 +102,7 @@ describe('note history', () => {
     await saveNoteContent(db, id, doc('Kept'));
     at(1_000 + VERSION_INTERVAL_MS);
     // The step after the version is written fails: the version must go with it.
-    vi.spyOn(db.notes, 'update').mockRejectedValueOnce(new Error('boom'));
+    vi.spyOn(db.notes, 'put').mockRejectedValueOnce(new Error('boom'));
     await expect(saveNoteContent(db, id, doc('Lost'))).rejects.toThrow('boom');
     expect((await db.notes.get(id))!.text).toBe('Kept');
     expect(await listVersions(db, id)).toEqual([]);
