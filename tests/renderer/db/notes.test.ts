@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import type { JSONContent } from '@tiptap/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createNote, deleteNote, listNotes, noteTagsOf, renameNote, restoreNote, saveNoteContent, setNoteTags, UNTITLED } from '../../../renderer/db/notes';
-import { emptyDocument } from '../../../shared/editor/document';
+import { emptyDocument, noteTextAndMentions } from '../../../shared/editor/document';
 import { freshDatabase } from './fresh-db';
 
 const CASE = 'case-1';
@@ -124,6 +124,20 @@ describe('saveNoteContent', () => {
     expect(citations.map(({ createdAt, ...c }) => c)).toEqual((await fresh.citations.where('noteId').equals(id).sortBy('id')).map(({ createdAt, ...c }) => c));
     // A citation keeps the time it was first quoted.
     expect(new Set(citations.map((c) => c.createdAt))).toEqual(new Set([T0]));
+  });
+
+  it('writes many changed rows a slice at a time, so input is handled between the slices', async () => {
+    const db = freshDatabase();
+    const id = await createNote(db, CASE);
+    const body = (lead: string) => doc(paragraph(text(lead)), ...Array.from({ length: 500 }, (_, i) => paragraph(text(`Line ${i} `), mention(`ent-${i % 5}`, `Name ${i % 5}`))));
+    await saveNoteContent(db, id, body('Start'));
+    const puts = vi.spyOn(db.mentions, 'bulkPut');
+    // Typing at the top moves every mention after it: all 500 rows change.
+    await saveNoteContent(db, id, body('Start, then more'));
+    const sizes = puts.mock.calls.map(([rows]) => rows.length);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(500);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(200);
+    expect(await mentionsOf(db, id)).toEqual(noteTextAndMentions({ id, caseId: CASE }, body('Start, then more')).mentions);
   });
 
   it('does nothing for a note that no longer exists', async () => {
