@@ -47,14 +47,19 @@ interface Phase {
 /** Installs the keydown → next paint probe and a long-task recorder. */
 function installProbe(page: Page): Promise<void> {
   return page.evaluate(() => {
-    const w = window as unknown as { __lat: number[]; __long: { start: number; duration: number }[]; __probe?: boolean };
+    const w = window as unknown as { __lat: number[]; __long: { start: number; duration: number }[]; __observing?: boolean };
+    const d = document as unknown as { __probe?: boolean };
     w.__lat = [];
     w.__long = [];
-    if (w.__probe) return;
-    w.__probe = true;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask' });
+    if (!w.__observing) {
+      w.__observing = true;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask' });
+    }
+    // On the document: `setContent` reopens it (same window), which drops its listeners.
+    if (d.__probe) return;
+    d.__probe = true;
     document.addEventListener(
       'keydown',
       (event) => {
