@@ -48,7 +48,6 @@ interface Phase {
 function installProbe(page: Page): Promise<void> {
   return page.evaluate(() => {
     const w = window as unknown as { __lat: number[]; __long: { start: number; duration: number }[]; __observing?: boolean };
-    const d = document as unknown as { __probe?: boolean };
     w.__lat = [];
     w.__long = [];
     if (!w.__observing) {
@@ -57,9 +56,10 @@ function installProbe(page: Page): Promise<void> {
         for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask' });
     }
-    // On the document: `setContent` reopens it (same window), which drops its listeners.
-    if (d.__probe) return;
-    d.__probe = true;
+    // Marked on the root element: `setContent` reopens the document (same window and document objects, new
+    // root), which drops the document's listeners.
+    if (document.documentElement.dataset.probe) return;
+    document.documentElement.dataset.probe = 'on';
     document.addEventListener(
       'keydown',
       (event) => {
