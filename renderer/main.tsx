@@ -23,6 +23,10 @@ import { LinkingService, linkerWorker } from './features/linking/linking-service
 import { SearchService, searchWorker } from './features/search/search-service';
 import { afterFirstScreen } from './app/readiness';
 import { casebook, logError } from './bridge';
+import { appTheme } from './app/theme';
+
+// The theme is on <html> before anything is drawn, so a dark window never flashes light.
+appTheme();
 
 const root = createRoot(document.getElementById('root')!);
 

@@ -4,7 +4,15 @@ import { randomBytes } from 'node:crypto';
 import { detectFormat, type DetectedFormat } from './import/detect';
 import type { OriginalsStore } from './originals';
 
-type Kind = Exclude<DetectedFormat['kind'], 'unsupported'>;
+/** What a copy is, by its bytes: the detected format, with pictures told apart (each has its own extension). */
+type Kind = Exclude<DetectedFormat['kind'], 'unsupported' | 'image'> | 'png' | 'jpeg' | 'tiff';
+
+/** The kind of picture `detectFormat` called an image (it accepts PNG, JPEG and TIFF only). */
+function pictureKind(bytes: Uint8Array): 'png' | 'jpeg' | 'tiff' {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50) return 'png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'jpeg';
+  return 'tiff';
+}
 
 /**
  * The extensions a copy may carry, by what its bytes are: the first is the one
@@ -21,6 +29,9 @@ const EXTENSIONS: Record<Kind, readonly string[]> = {
   markdown: ['md', 'markdown'],
   text: ['txt'],
   email: ['eml'],
+  png: ['png'],
+  jpeg: ['jpg', 'jpeg'],
+  tiff: ['tif', 'tiff'],
 };
 
 /** Names Windows keeps for devices, whatever the extension. */
@@ -72,7 +83,7 @@ export function createOriginalCopies(deps: { originals: Pick<OriginalsStore, 'ha
       const format = detectFormat(bytes, fileName);
       if (format.kind === 'unsupported') throw new OriginalCopyError('unsupported', 'The original file is not a document Casebook can hand to another app.');
       const folder = join(deps.dir(), sha256);
-      const target = join(folder, copyName(fileName, format.kind));
+      const target = join(folder, copyName(fileName, format.kind === 'image' ? pictureKind(bytes) : format.kind));
       const existing = await stat(target).catch(() => null);
       if (existing?.isFile() && existing.size === bytes.length) return target;
       await mkdir(folder, { recursive: true });

@@ -103,7 +103,7 @@ export async function purgeCase(db: CasebookDexie, id: string): Promise<{ freedO
     await db.entities.where('[caseId+type]').between([id, all[0]], [id, all[1]], true, true).delete();
     await db.candidates.where('[caseId+status]').between([id, all[0]], [id, all[1]], true, true).delete();
     await db.caseStats.delete(id);
-    await db.meta.delete(`linked:${id}`);
+    await db.meta.bulkDelete([`linked:${id}`, `briefing:${id}`]);
     await db.cases.delete(id);
     const stillUsed = new Set<string>();
     for (const sha of shas) if ((await db.sources.where('sha256').equals(sha).count()) > 0) stillUsed.add(sha);

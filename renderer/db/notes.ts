@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { JSONContent } from '@tiptap/core';
 import { hasTag, tagsSchema, type Note } from '../../shared/model';
 import { citationNode, emptyDocument, noteTextAndMentions } from '../../shared/editor/document';
+import { cleanQuote } from '../../shared/sources/reflow';
 import type { CitationAttrs } from '../../shared/editor/citation';
 import type { CasebookDexie } from './database';
 import { newId } from './ids';
@@ -110,13 +111,17 @@ export async function noteTagsOf(db: CasebookDexie, caseId: string): Promise<(re
 
 /**
  * Appends a quoted passage to the end of a note: a blockquote of the quote's
- * lines with the citation after the last one, then saves it like any edit
- * (text, mentions and citation rows in one transaction).
+ * paragraphs with the citation after the last one, then saves it like any
+ * edit (text, mentions and citation rows in one transaction). The words read
+ * as `display` (the reader's display text, see shared/sources/quote-text.ts),
+ * else as the quote cleaned: one paragraph where the source only broke a
+ * line, hyphenated words joined. The citation keeps the exact `quote`.
  */
-export async function appendQuoteToNote(db: CasebookDexie, noteId: string, citation: CitationAttrs): Promise<void> {
+export async function appendQuoteToNote(db: CasebookDexie, noteId: string, citation: CitationAttrs, display?: string): Promise<void> {
   const note = await db.notes.get(noteId);
   if (!note || note.deletedAt) throw new Error('The note to quote into is no longer there.');
-  const lines = citation.quote.split(/\n+/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const lines = (display ?? cleanQuote(citation.quote)).split(/\n\s*\n/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  if (lines.length === 0) lines.push(citation.quote.replace(/\s+/g, ' ').trim());
   const paragraphs: JSONContent[] = lines.map((line, i) => ({
     type: 'paragraph',
     content: [{ type: 'text', text: line }, ...(i === lines.length - 1 ? [{ type: 'text', text: ' ' }, citationNode(citation)] : [])],

@@ -1,8 +1,8 @@
-import type { JSONContent } from '@tiptap/core';
 import { generateHTML } from '@tiptap/html/server';
 import { ENTITY_TYPES, ENTITY_TYPE_LABELS, sourceAsShown, type Entity, type Note, type Source } from '../model';
 import { Citation, type CitationAttrs } from '../editor/citation';
 import { checkCitationAgainst } from '../editor/citation-check';
+import { inlineQuote } from '../sources/quote-text';
 import { EntityMention } from '../editor/entity-mention';
 import { noteExtensions } from '../editor/extensions';
 import { citationsOf, citedSourceIds, mentionedEntityIds } from '../editor/document';
@@ -154,7 +154,8 @@ function endnote(c: CitationAttrs, id: string, ctx: RenderContext): string {
   const anchor = ctx.sourceAnchors.get(c.sourceId);
   let html = anchor ? `<a href="#${anchor}">${title}</a>` : title;
   if (c.page) html += `, p. ${Number(c.page)}`;
-  if (c.quote.trim()) html += ` — “${escapeHtml(c.quote.replace(/\s+/g, ' ').trim())}”`;
+  // The quote as people read it (one line, hyphenated line ends joined); the check below uses its exact words.
+  if (c.quote.trim()) html += ` — “${escapeHtml(inlineQuote(c.quote))}”`;
   if (c.sourceSha256) html += ` <span class="sha">sha256 ${escapeHtml(c.sourceSha256)}</span>`;
   // A citation that fails its check against the case's source says so first, never passing as sound.
   const text = ctx.sourceTexts.get(c.sourceId);

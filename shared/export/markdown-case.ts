@@ -1,4 +1,5 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { inlineQuote } from '../sources/quote-text';
 import { ENTITY_TYPES, ENTITY_TYPE_LABELS, sourceAsShown, type Entity, type Note, type Source } from '../model';
 import type { CaseSnapshot } from './case-snapshot';
 import { noteToMarkdown, type MarkdownContext } from './markdown';
@@ -94,7 +95,7 @@ function entitiesMarkdown(entities: readonly Entity[], anchors: Map<string, stri
       for (const q of e.quotes) {
         const anchor = sourceAnchors.get(q.sourceId);
         const title = escapeInline(titles.get(q.sourceId) ?? 'Source');
-        lines.push(`> “${escapeInline(q.quote)}” — ${anchor ? `[${title}](${linkDestination(`sources.md#${anchor}`)})` : title}`, '');
+        lines.push(`> “${escapeInline(inlineQuote(q.quote))}” — ${anchor ? `[${title}](${linkDestination(`sources.md#${anchor}`)})` : title}`, '');
       }
     }
   }

@@ -2,6 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import type { Entity, Note, Source } from '../model';
 import type { CitationAttrs } from '../editor/citation';
 import { checkCitationAgainst } from '../editor/citation-check';
+import { inlineQuote } from '../sources/quote-text';
 import type { EntityMentionAttrs } from '../editor/entity-mention';
 import { isAllowedLinkHref } from '../editor/extensions';
 import { escapeInline, escapeLineStart, linkDestination, prefixLines } from './markdown-text';
@@ -57,7 +58,8 @@ function footnoteLine(n: number, c: CitationAttrs, context: MarkdownContext): st
   const href = context.sourceHref(c.sourceId);
   let line = `[^${n}]: ${unverifiedMark(c, context)}${href ? `[${title}](${linkDestination(href)})` : title}`;
   if (c.page) line += `, p. ${c.page}`;
-  if (c.quote.trim()) line += ` — “${escapeInline(c.quote.replace(/\s+/g, ' ').trim())}”`;
+  // The quote as people read it (one line, hyphenated line ends joined); the check above used its exact words.
+  if (c.quote.trim()) line += ` — “${escapeInline(inlineQuote(c.quote))}”`;
   if (c.sourceSha256) line += ` (sha256 ${escapeInline(c.sourceSha256)})`;
   return line;
 }
@@ -191,7 +193,6 @@ function renderInline(nodes: readonly JSONContent[], context: MarkdownContext, f
     while (keep < open.length && keep < specs.length && open[keep]!.key === specs[keep]!.key) keep++;
     closeTo(keep);
     out += pendingSpace + lead;
-    pendingSpace = '';
     for (const spec of specs.slice(keep)) {
       out += spec.open;
       open.push(spec);

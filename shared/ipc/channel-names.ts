@@ -22,6 +22,7 @@ export const CHANNELS = [
   'backup:auto',
   'backup:take-open-requests',
   'originals:release',
+  'originals:read',
   'source:open-original',
   'source:show-in-folder',
 ] as const satisfies readonly Channel[];

@@ -31,6 +31,8 @@ export type SaveOutcome = { saved: true; path: string } | { saved: false };
 
 /** Chosen by the renderer to follow and cancel one import. */
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** A text encoding label as the import service names them ("windows-1251", "shift_jis"); main checks it is one it knows. */
+const encodingLabel = z.string().regex(/^[A-Za-z0-9][\w.:+-]{0,39}$/);
 
 /** A kept original, by its fingerprint, and the name the user knows it by. */
 const originalRequest = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), fileName: z.string().min(1).max(255) }).strict();
@@ -67,21 +69,22 @@ export const CONTRACT = {
   /** The native open dialog, multi-select; an empty list when the user cancels. */
   'import:choose-files': request(z.void()).answers<{ paths: string[] }>(),
   /** Parses one file (a path, or a dropped file's bytes) in an isolated process; keeps the original. Progress as `import:progress`. */
+  // `encoding`: read the file's text with this encoding instead of the detected one (the user re-decoding a source).
   'import:file': request(
     z.union([
-      z.object({ requestId: requestId, path: z.string().min(1).max(4096) }).strict(),
-      z.object({ requestId: requestId, fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).strict(),
+      z.object({ requestId: requestId, path: z.string().min(1).max(4096), encoding: encodingLabel.optional() }).strict(),
+      z.object({ requestId: requestId, fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array), encoding: encodingLabel.optional() }).strict(),
     ]),
   ).answers<ImportedSource>(),
   /** Stops the `import:file` request with this id (it then fails `cancelled`). */
   'import:cancel': request(z.object({ requestId: requestId }).strict()).answers<null>(),
   /** Asks where to save, prints the briefing (progress as `export:progress`), writes it whole or not at all. */
   'export:briefing-pdf': request(z.object({ model: briefingModelSchema }).strict()).answers<SaveOutcome & { pageCount?: number }>(),
-  /** Asks where to save an export the renderer made (Markdown, HTML, FtM, CSV, backup) and writes it whole or not at all. */
+  /** Asks where to save an export the renderer made (Markdown, FtM, CSV, the graph as PNG or SVG) and writes it whole or not at all. */
   'export:save-file': request(
     z
       .object({
-        format: z.enum(['markdown', 'markdown-zip', 'ftm', 'csv']),
+        format: z.enum(['markdown', 'markdown-zip', 'ftm', 'csv', 'png', 'svg']),
         suggestedName: z.string().min(1).max(200),
         bytes: z.instanceof(Uint8Array),
       })
@@ -120,6 +123,12 @@ export const CONTRACT = {
    * files named by a sha256 inside its originals folder.
    */
   'originals:release': request(z.object({ sha256s: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100_000) }).strict()).answers<{ freed: number }>(),
+  /**
+   * The bytes of one kept original, for the reader's page view (a PDF drawn
+   * by pdf.js). Only from main's originals folder, by sha256; at most the
+   * import size limit, and only bytes that still hash to that name.
+   */
+  'originals:read': request(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict()).answers<Uint8Array>(),
   /**
    * Opens a source's original in the system's app for its type: a read-only
    * copy named `fileName` (main picks the extension from the bytes), made from

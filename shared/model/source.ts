@@ -3,7 +3,7 @@ import { idSchema, isoPartialDateSchema, offsetSchema, sha256Schema, shortTextSc
 import { tagsSchema } from './tags';
 
 /** The formats Casebook imports; the one list every schema, filter and label reads. */
-export const SOURCE_FORMATS = ['text', 'markdown', 'pdf', 'docx', 'html', 'email'] as const;
+export const SOURCE_FORMATS = ['text', 'markdown', 'pdf', 'docx', 'html', 'email', 'image'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 /** A character range of the plain text; for paged formats, one per page. */
@@ -83,7 +83,7 @@ export type SourceBody = z.infer<typeof sourceBodySchema>;
 export type SourceWithBody = Source & Pick<SourceBody, 'text' | 'html'>;
 
 /** 1-based page holding `offset`, or null for sources without pages. */
-export function pageAt(pages: Source['pages'], offset: number): number | null {
+export function pageAt(pages: readonly TextRange[] | undefined, offset: number): number | null {
   if (!pages?.length) return null;
   let lo = 0;
   let hi = pages.length - 1;

@@ -103,7 +103,14 @@ function harnessPreload(): Promise<string> {
  * dispatcher (sender check, zod validation, services writing to disk).
  */
 export async function launchApp(
-  options: { profile?: Profile; viewport?: { width: number; height: number }; /** Files the app is started with (argv), as a double-click that starts it would. */ openWith?: string[] } = {},
+  options: {
+    profile?: Profile;
+    viewport?: { width: number; height: number };
+    /** The system's light or dark setting, as `prefers-color-scheme` reports it (the app follows it unless told otherwise). */
+    colorScheme?: 'light' | 'dark';
+    /** Files the app is started with (argv), as a double-click that starts it would. */
+    openWith?: string[];
+  } = {},
 ): Promise<LaunchedApp> {
   assertChromium();
   const profile = options.profile ?? (await createProfile());
@@ -179,6 +186,7 @@ export async function launchApp(
     args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 1440, height: 900 },
     deviceScaleFactor: 1,
+    colorScheme: options.colorScheme ?? 'light',
   });
   await context.exposeBinding('__casebookInvoke', (source, channel: string, payload: unknown) =>
     dispatch(channel, decodeBytes(payload), {

@@ -15,6 +15,18 @@ export interface LinkingStatus {
   done: number;
   /** The last failure, for the status line; cleared by the next success. */
   error?: string;
+  /** The source extraction is reading now, and how far it got, for the review queue's header. */
+  reading?: ReadingStatus;
+}
+
+export interface ReadingStatus {
+  sourceId: string;
+  title: string;
+  /** Characters read, of `total`. */
+  done: number;
+  total: number;
+  /** Sources waiting after this one. */
+  waiting: number;
 }
 
 const LINKED_KEY = (caseId: string) => `linked:${caseId}`;
@@ -46,8 +58,8 @@ export class LinkingService {
   private extracting = false;
 
   /**
-   * `extractClient` is a second worker of the same kind: extraction is slow
-   * (compromise tags every word), so it runs beside linking, never ahead of it.
+   * `extractClient` is a second worker of the same kind: extraction tags
+   * every word (≈ 1–2 MB/s), so it runs beside linking, never ahead of it.
    */
   constructor(
     private readonly db: CasebookDexie,
@@ -261,12 +273,24 @@ export class LinkingService {
     await replaceFoundMentions(this.db, this.caseId, target, text, matches, this.entityIds);
   }
 
+  /**
+   * Reads one source to its end in the extraction worker, showing how far it
+   * got (a long document takes a while, and is never cut short), then files
+   * its names in the review queue.
+   */
   private async extractFrom(sourceId: string): Promise<void> {
     const text = (await this.db.sourceBodies.get(sourceId))?.text;
     if (text === undefined) return;
-    const candidates = valueOf(await this.extractClient.call('extract', { text }));
-    await storeCandidates(this.db, this.caseId, sourceId, text, candidates);
-    await this.db.sources.update(sourceId, { extractedAt: Date.now() });
+    const title = (await this.db.sources.get(sourceId))?.title ?? 'a source';
+    const reading = (done: number) => this.setStatus({ reading: { sourceId, title, done, total: text.length, waiting: this.toExtract.size } });
+    reading(0);
+    try {
+      const candidates = valueOf(await this.extractClient.call('extract', { text }, { onProgress: ({ done }) => reading(done) }));
+      await storeCandidates(this.db, this.caseId, sourceId, text, candidates);
+      await this.db.sources.update(sourceId, { extractedAt: Date.now() });
+    } finally {
+      this.setStatus({ reading: undefined });
+    }
   }
 }
 

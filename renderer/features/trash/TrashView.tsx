@@ -48,15 +48,19 @@ export function TrashView() {
 
   return (
     <section className="trash-view" aria-labelledby="trash-heading">
-      <header className="note-header">
+      <header className="view-header">
         <h1 id="trash-heading">Trash</h1>
-        <p className="muted">Deleted cases, notes, sources and entities stay here until you restore them or delete them forever.</p>
+        <p className="muted">
+          Deleted cases, notes, sources and entities stay here until you restore them or delete them forever.
+          {items && items.length > 0 && ` ${items.length} item${items.length === 1 ? '' : 's'}.`}
+        </p>
       </header>
       {items === undefined ? (
         <p className="muted">Loading…</p>
       ) : items.length === 0 ? (
         <div className="empty-state">
           <h2>The Trash is empty</h2>
+          <p>What you delete comes here first, so it can be restored.</p>
         </div>
       ) : (
         <ul className="trash-list" role="list">
@@ -64,21 +68,22 @@ export function TrashView() {
             const key = `${item.kind}:${item.id}`;
             return (
               <li key={key} className="trash-item" data-trash-kind={item.kind}>
-                <div>
-                  <strong>{item.title}</strong> <span className="muted">{item.kind === 'entity' ? item.entityType : KIND_LABEL[item.kind]}</span>
-                  <div className="muted">
-                    Deleted {formatTime(item.deletedAt)}
-                    {item.preview ? ` · ${item.preview}` : ''}
+                <div className="trash-body">
+                  <div className="trash-head">
+                    <span className="trash-kind">{item.kind === 'entity' ? item.entityType : KIND_LABEL[item.kind]}</span>
+                    <strong className="trash-title">{item.title}</strong>
+                    <span className="muted trash-when">Deleted {formatTime(item.deletedAt)}</span>
                   </div>
+                  {item.preview && <p className="trash-preview">{item.preview}</p>}
                 </div>
                 <div className="trash-actions">
-                  <button type="button" onClick={() => void restore(item)}>
+                  <button type="button" className="subtle" onClick={() => void restore(item)}>
                     Restore
                   </button>
                   {confirming === key ? (
-                    <span role="group" aria-label="Confirm delete forever">
+                    <span role="group" className="trash-confirm" aria-label="Confirm delete forever">
                       <span>Delete “{item.title}” forever? This cannot be undone. </span>
-                      <button type="button" className="danger" onClick={() => void purge(item)}>
+                      <button type="button" className="danger-button" onClick={() => void purge(item)}>
                         Delete forever
                       </button>
                       <button type="button" className="subtle" onClick={() => setConfirming(null)}>

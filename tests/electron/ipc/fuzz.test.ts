@@ -103,6 +103,7 @@ async function validPayloads(): Promise<Partial<Record<string, unknown[]>>> {
     'import:file': [
       { requestId: 'job-1', path: '/nonexistent/report.pdf' },
       { requestId: 'job-2', fileName: 'tip.txt', bytes: new Uint8Array([65]) },
+      { requestId: 'job-3', fileName: 'tip.txt', bytes: new Uint8Array([0xf0]), encoding: 'koi8-r' },
     ],
     'import:cancel': [{ requestId: 'job-1' }],
     'export:briefing-pdf': [{ model }],
@@ -117,6 +118,7 @@ async function validPayloads(): Promise<Partial<Record<string, unknown[]>>> {
     'backup:take-open-requests': [undefined],
     // Automatic backups (a later channel): the same snapshot, with and without a reason.
     'backup:auto': [{ snapshot }, { snapshot, reason: 'daily' }],
+    'originals:read': [{ sha256: 'a'.repeat(64) }],
     'source:open-original': [{ sha256: 'a'.repeat(64), fileName: 'report.pdf' }],
     'source:show-in-folder': [{ sha256: 'b'.repeat(64), fileName: 'tip.eml' }],
   };
@@ -215,7 +217,7 @@ function recordingDeps(): HandlerDeps & { effects: string[] } {
     readyToClose: () => void effects.push('readyToClose'),
     chooseFiles: async () => (effects.push('chooseFiles'), []),
     importer: { run: refuse('importer.run') } as never,
-    originals: { root: '/nonexistent', putFile: refuse('originals.putFile'), putBytes: refuse('originals.putBytes'), has: async () => false, pathFor: () => '/nonexistent/x' } as never,
+    originals: { root: '/nonexistent', putFile: refuse('originals.putFile'), putBytes: refuse('originals.putBytes'), has: async () => false, pathFor: () => '/nonexistent/x', read: refuse('originals.read') } as never,
     // Cancelled save dialogs: a valid request stops before writing anything.
     chooseSavePath: async () => (effects.push('chooseSavePath'), null),
     printBriefing: refuse('printBriefing'),
@@ -270,7 +272,7 @@ describe('IPC fuzz: malformed payloads on every channel', () => {
       try {
         result = await dispatch(channel, payload, { senderUrl: APP });
       } catch (error) {
-        throw new Error(`${channel} threw on "${label}": ${String(error)}`);
+        throw new Error(`${channel} threw on "${label}": ${String(error)}`, { cause: error });
       }
       expectResult(result, `${channel} ← ${label}`);
       if (!result.ok && result.error!.code === 'invalid-payload') {

@@ -61,8 +61,15 @@ describe('Markdown export', () => {
     expect(md).toContain('**bold *both*** after');
     expect(md).toMatch(/\["\\>\\<img src=https:\/\/evil\.example\/m\.png onerror=alert\(1\)\\>\]\(<#entity-ent-x>\) cited \[\^1\]/);
     // Its source is not in the context: the footnote cannot pass as a sound citation.
-    expect(md).toContain('[^1]: **UNVERIFIED — The quoted source is no longer in the case.** \\<b\\>title\\</b\\>, p. 2 — “\\</style\\>\\<script\\>alert(\"quote\")\\</script\\>” (sha256 ' + 'a'.repeat(64) + ')');
+    expect(md).toContain('[^1]: **UNVERIFIED — The quoted source is no longer in the case.** \\<b\\>title\\</b\\>, p. 2 — “\\</style\\>\\<script\\>alert("quote")\\</script\\>” (sha256 ' + 'a'.repeat(64) + ')');
     expect(md).toContain('3. third');
+  });
+
+  it('prints a quote taken across line breaks as one line, its hyphenated words joined', () => {
+    const quote = 'payments routed\nthrough shell com-\npanies in Cyprus\n\nA new paragraph';
+    const citation = { type: 'citation', attrs: { citationId: 'c1', sourceId: 'src-1', start: 0, end: quote.length, page: 2, quote, sourceSha256: 'a'.repeat(64), sourceTitle: 'Port report' } };
+    const md = noteToMarkdown({ title: 'Quotes', content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Claim ' }, citation] }] } }, bareContext);
+    expect(md).toContain('— “payments routed through shell companies in Cyprus ¶ A new paragraph” (sha256');
   });
 
   it('exports the seeded case as a zip: README, one file per note, entities and sources, with links that resolve', async () => {
@@ -88,6 +95,14 @@ describe('Markdown export', () => {
     expect(notes).toContain(`(sha256 ${citation.sourceSha256})`);
     expect(sources).toContain(citation.sourceSha256);
     expect(strFromU8(files['README.md']!)).toContain(`# ${snapshot.case.title}`);
+  });
+
+  it('keeps an entity’s quote taken across line breaks on its one quoted line', async () => {
+    const { snapshot } = await seededCase();
+    const [first, ...rest] = snapshot.entities;
+    const quoted = { ...first!, quotes: [{ ...first!.quotes[0]!, quote: 'shipped through shell com-\npanies\nin Cyprus' }] };
+    const files = unzipSync(caseToMarkdownZip({ ...snapshot, entities: [quoted, ...rest] }, { now: new Date('2024-01-01') }));
+    expect(strFromU8(files['entities.md']!)).toContain('> “shipped through shell companies in Cyprus” — ');
   });
 
   it('a single note lists the entities it mentions, for its links to land on', async () => {
