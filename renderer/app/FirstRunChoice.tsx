@@ -18,7 +18,7 @@ export function FirstRunChoice() {
   return (
     <section className="first-run" aria-labelledby="first-run-heading">
       <h2 id="first-run-heading">Welcome to Casebook</h2>
-      <p>This sample case shows how notes, sources and entities fit together. Start your own case, or explore the sample first: it stays in the case switcher, and Help → Add the sample case brings it back once deleted.</p>
+      <p>This is a sample case. Start your own, or explore it first: it stays in the case switcher, and Help → Add the sample case brings it back.</p>
       <div className="first-run-actions">
         <button type="button" className="primary-button small" onClick={() => answer(() => caseSwitcher.open('new'))}>
           Start a new case…

@@ -110,6 +110,11 @@ describe('managing sources', () => {
     await ui(library(page).locator('tbody tr')).toHaveCount(1);
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
     await app.screenshot('sources-01-library');
+    // Drawn with the theme's colours: dark when the system is dark.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await ui(page.locator('html[data-theme="dark"]')).toHaveCount(1);
+    await app.screenshot('sources-01-library-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     expect(app.pageErrors).toEqual([]);
   });
 
