@@ -121,7 +121,7 @@ describe('cases', () => {
 
   it('on the first run offers a case of one\'s own beside the sample, once; the case last open reopens on the next start', async () => {
     const profile = await createProfile();
-    let first: LaunchedApp | undefined = await launchApp({ profile });
+    const first = await launchApp({ profile });
     try {
       const { page } = first;
       const choice = page.getByRole('region', { name: 'Welcome to Casebook' });
@@ -138,7 +138,6 @@ describe('cases', () => {
       expect(first.pageErrors).toEqual([]);
     } finally {
       await first.close();
-      first = undefined;
     }
 
     // Started again: the case worked in last, its note open; the choice is not offered again.
