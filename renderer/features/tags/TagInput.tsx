@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { cleanTag, hasTag, withTag, withoutTag } from '../../../shared/model';
 
 /**
@@ -23,10 +23,20 @@ export function TagInput({
 }) {
   const [draft, setDraft] = useState('');
   const listId = useId();
+  // The list as last changed here: a save takes a moment to come back as
+  // `tags`, and a tag added meanwhile (a pasted "a, b" then Enter) must build
+  // on the list that includes the first, not on the one still shown.
+  const latest = useRef({ shown: tags.join('\n'), tags: [...tags] });
+  if (latest.current.shown !== tags.join('\n')) latest.current = { shown: tags.join('\n'), tags: [...tags] };
+  const emit = (next: string[]) => {
+    latest.current = { ...latest.current, tags: next };
+    onChange(next);
+  };
   const add = (raw: string) => {
     const tag = cleanTag(raw);
     setDraft('');
-    if (tag && !hasTag(tags, tag)) onChange(withTag(tags, tag));
+    const current = latest.current.tags;
+    if (tag && !hasTag(current, tag)) emit(withTag(current, tag));
   };
   const offered = suggestions.filter((s) => !hasTag(tags, s));
   return (
@@ -34,7 +44,7 @@ export function TagInput({
       {tags.map((tag) => (
         <span key={tag} className="tag-chip" data-tag={tag}>
           {tag}
-          <button type="button" className="tag-remove" aria-label={`Remove tag ${tag}`} title={`Remove “${tag}”`} onClick={() => onChange(withoutTag(tags, tag))}>
+          <button type="button" className="tag-remove" aria-label={`Remove tag ${tag}`} title={`Remove “${tag}”`} onClick={() => emit(withoutTag(latest.current.tags, tag))}>
             ×
           </button>
         </span>
@@ -49,9 +59,10 @@ export function TagInput({
           // A comma ends a tag, as in most tag fields.
           if (value.includes(',')) {
             const parts = value.split(',');
-            let next = [...tags];
+            const current = latest.current.tags;
+            let next = [...current];
             for (const part of parts.slice(0, -1)) next = withTag(next, part);
-            if (next.length !== tags.length) onChange(next);
+            if (next.length !== current.length) emit(next);
             setDraft(parts.at(-1)!);
           } else setDraft(value);
         }}
@@ -59,8 +70,8 @@ export function TagInput({
           if (e.key === 'Enter' && draft.trim()) {
             e.preventDefault();
             add(draft);
-          } else if (e.key === 'Backspace' && draft === '' && tags.length) {
-            onChange(tags.slice(0, -1));
+          } else if (e.key === 'Backspace' && draft === '' && latest.current.tags.length) {
+            emit(latest.current.tags.slice(0, -1));
           } else if (e.key === 'Escape' && draft) {
             e.stopPropagation();
             setDraft('');
