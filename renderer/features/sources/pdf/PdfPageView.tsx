@@ -264,8 +264,8 @@ function LoadedPages({ doc, pages, text, scroller, reveal, focusPageField, onSeg
         <div className="reader-toolbar" role="toolbar" aria-label="PDF pages">
           {viewSwitch}
           <span className="toolbar-gap" />
-          <button type="button" className="icon-button" aria-pressed={thumbnails} title="Page thumbnails" onClick={() => setThumbnails((t) => !t)}>
-            Pages
+          <button type="button" aria-pressed={thumbnails} title="Show a thumbnail of each page" onClick={() => setThumbnails((t) => !t)}>
+            Thumbnails
           </button>
           <label className="page-field">
             <input
@@ -298,7 +298,7 @@ function LoadedPages({ doc, pages, text, scroller, reveal, focusPageField, onSeg
           <button type="button" className="icon-button" onClick={zoomIn} title={`Zoom in (${shortcutLabel('reader-zoom-in')})`} aria-label="Zoom in">
             +
           </button>
-          <button type="button" className="icon-button" aria-pressed={zoom.kind === 'fit-width'} onClick={fitWidth} title={`Fit the width (${shortcutLabel('reader-fit-width')})`}>
+          <button type="button" aria-pressed={zoom.kind === 'fit-width'} onClick={fitWidth} title={`Fit the width (${shortcutLabel('reader-fit-width')})`}>
             Fit width
           </button>
         </div>
