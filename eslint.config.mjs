@@ -16,7 +16,7 @@ const ELEMENTS = [
   { type: 'services', pattern: 'electron/services/**' },
   { type: 'main', pattern: 'electron/main/**' },
   { type: 'tests', pattern: 'tests/**' },
-  { type: 'tooling', pattern: ['bench/**', 'scripts/**', '*.config.*', '*.ts'] },
+  { type: 'tooling', pattern: ['bench/**', 'scripts/**'] },
 ];
 
 /** A layer and the layers it may import. */

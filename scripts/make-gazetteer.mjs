@@ -81,7 +81,9 @@ if (process.argv.includes('--check')) {
   let current = '';
   try {
     current = readFileSync(OUT, 'utf8');
-  } catch {}
+  } catch {
+    // No file yet: it is stale.
+  }
   if (current !== text) {
     console.error('shared/linking/extract-gazetteer-data.ts is stale: run node scripts/make-gazetteer.mjs');
     process.exit(1);

@@ -7,6 +7,8 @@ export interface CommandState {
   inspector: InspectorView;
   /** A passage is selected in the reader (its selection menu is up). */
   passageSelected: boolean;
+  /** A narrow window's inspector drawer is out (it may show nothing yet). */
+  drawerOpen?: boolean;
   /** The reader, when a source is shown: a PDF or not, its pages shown or not, focus on it or not. */
   reader: { pdf: boolean; pages: boolean; focused: boolean } | null;
 }
@@ -20,7 +22,7 @@ export function isConditionMet(condition: CommandCondition, state: CommandState)
     case 'passage-selected':
       return state.passageSelected;
     case 'inspector-open':
-      return state.inspector.kind !== 'closed';
+      return state.inspector.kind !== 'closed' || state.drawerOpen === true;
     case 'reader-open':
       return state.reader !== null;
     case 'pdf-open':

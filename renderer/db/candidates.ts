@@ -291,3 +291,23 @@ export async function undoAcceptCandidates(db: CasebookDexie, accepted: Accepted
 }
 
 export type { CandidateType };
+
+/**
+ * Forgets where the review queue saw names in sources deleted for good:
+ * their sightings go, and a waiting name seen nowhere else leaves the queue
+ * (a rejected one stays, so later imports cannot revive it). Runs inside the
+ * caller's transaction, which must include `candidates`.
+ */
+export async function removeSightingsOf(db: CasebookDexie, caseId: string, sourceIds: readonly string[], now = Date.now()): Promise<void> {
+  const gone = new Set(sourceIds);
+  const rows = await db.candidates
+    .where('[caseId+status]')
+    .anyOf([caseId, 'pending'], [caseId, 'rejected'])
+    .filter((c) => c.sightings.some((s) => gone.has(s.sourceId)))
+    .toArray();
+  for (const row of rows) {
+    const sightings = row.sightings.filter((s) => !gone.has(s.sourceId));
+    if (sightings.length === 0 && row.status === 'pending') await db.candidates.delete(row.id);
+    else await db.candidates.put({ ...row, sightings, count: sightings.reduce((sum, s) => sum + s.count, 0), updatedAt: now });
+  }
+}

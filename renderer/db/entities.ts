@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { ENTITY_TYPES, type Entity, type EntityType, type Mention, type Note, type Relation, type Source } from '../../shared/model';
+import { ENTITY_TYPES, sourceTitle, type Entity, type EntityType, type Mention, type Note, type Relation, type Source } from '../../shared/model';
 import { foldText, nameKeysFor } from '../../shared/linking/normalize';
 import type { CasebookDexie, StoredEntity } from './database';
 import { newId } from './ids';
@@ -123,7 +123,7 @@ export async function backlinksOf(db: CasebookDexie, caseId: string, entityId: s
   const sourceIds = [...new Set(mentions.filter((m) => m.targetKind === 'source').map((m) => m.targetId))];
   const [notes, sources] = await Promise.all([bulkGetInCase(db.notes, caseId, noteIds), bulkGetInCase(db.sources, caseId, sourceIds)]);
   const noteById = new Map(notes.filter((n) => !n.deletedAt).map((n) => [n.id, n]));
-  const sourceById = new Map(sources.map((s) => [s.id, { id: s.id, title: s.title }]));
+  const sourceById = new Map(sources.filter((s) => s.deletedAt === undefined).map((s) => [s.id, { id: s.id, title: sourceTitle(s) }]));
 
   const links: Backlink[] = [];
   const seenPerTarget = new Map<string, number>();

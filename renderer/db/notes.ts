@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { JSONContent } from '@tiptap/core';
-import type { Note } from '../../shared/model';
+import { hasTag, tagsSchema, type Note } from '../../shared/model';
 import { citationNode, emptyDocument, noteTextAndMentions } from '../../shared/editor/document';
 import { cleanQuote } from '../../shared/sources/reflow';
 import type { CitationAttrs } from '../../shared/editor/citation';
@@ -60,6 +60,21 @@ export async function restoreNoteVersion(db: CasebookDexie, versionId: string): 
   });
 }
 
+/** Replaces a note's tags (the chip input hands over the whole list). */
+export async function setNoteTags(db: CasebookDexie, id: string, tags: readonly string[]): Promise<void> {
+  const parsed = tagsSchema.safeParse([...tags]);
+  if (!parsed.success) throw new Error('A tag is empty or too long.');
+  const updated = await db.notes
+    .where('id')
+    .equals(id)
+    .modify((note) => {
+      if (parsed.data.length > 0) note.tags = parsed.data;
+      else delete note.tags;
+      note.updatedAt = Date.now();
+    });
+  if (!updated) throw new Error('This note is no longer in the store.');
+}
+
 /** Moves a note out of sight; `restoreNote` brings it back (the Undo in the toast). */
 export async function deleteNote(db: CasebookDexie, id: string): Promise<void> {
   await db.notes.update(id, { deletedAt: Date.now() });
@@ -71,15 +86,27 @@ export async function restoreNote(db: CasebookDexie, id: string): Promise<void> 
   });
 }
 
-/** A case's notes, newest first, read through the index and stopped at `limit`. */
-export function listNotes(db: CasebookDexie, caseId: string, limit: number): Promise<Note[]> {
+/** A case's notes (those with `tag`, if given), newest first, read through the index and stopped at `limit`. */
+export function listNotes(db: CasebookDexie, caseId: string, limit: number, tag?: string): Promise<Note[]> {
   return db.notes
     .where('[caseId+updatedAt]')
     .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
     .reverse()
-    .filter((n) => !n.deletedAt)
+    .filter((n) => !n.deletedAt && (tag === undefined || hasTag(n.tags, tag)))
     .limit(limit)
     .toArray();
+}
+
+/** Every tag the case's notes carry, for the notes list's filter and the chip input's suggestions. */
+export async function noteTagsOf(db: CasebookDexie, caseId: string): Promise<(readonly string[])[]> {
+  const lists: (readonly string[])[] = [];
+  await db.notes
+    .where('[caseId+updatedAt]')
+    .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
+    .each((n) => {
+      if (!n.deletedAt && n.tags?.length) lists.push(n.tags);
+    });
+  return lists;
 }
 
 /**

@@ -32,13 +32,23 @@ interface Footnotes {
   list: CitationAttrs[];
 }
 
-export function noteToMarkdown(note: Pick<Note, 'title' | 'content'>, context: MarkdownContext): string {
+export function noteToMarkdown(note: Pick<Note, 'title' | 'content'> & Partial<Pick<Note, 'tags'>>, context: MarkdownContext): string {
   const footnotes: Footnotes = { numbers: new Map(), list: [] };
   const body = renderBlocks(note.content.content ?? [], context, footnotes);
-  const parts = [`# ${escapeInline(note.title.trim() || 'Untitled note')}`];
+  const parts = [`${frontMatter(note)}# ${escapeInline(note.title.trim() || 'Untitled note')}`];
   if (body) parts.push(body);
   if (footnotes.list.length) parts.push(footnotes.list.map((c, i) => footnoteLine(i + 1, c, context)).join('\n'));
   return `${parts.join('\n\n')}\n`;
+}
+
+/**
+ * YAML front matter for what the note carries beside its text (its tags), as
+ * Obsidian and static-site tools read it; nothing when there is nothing.
+ * Each tag is a JSON string, which YAML reads as the same string.
+ */
+function frontMatter(note: Partial<Pick<Note, 'tags'>>): string {
+  if (!note.tags?.length) return '';
+  return `---\ntags: [${note.tags.map((t) => JSON.stringify(t)).join(', ')}]\n---\n\n`;
 }
 
 /** `[^1]: [Title](sources.md#source-x), p. 3 — “quote” (sha256 …)` */
@@ -58,7 +68,7 @@ function footnoteLine(n: number, c: CitationAttrs, context: MarkdownContext): st
 function unverifiedMark(c: CitationAttrs, context: MarkdownContext): string {
   const source = context.sources.get(c.sourceId);
   const text = context.sourceTexts.get(c.sourceId);
-  const check = checkCitationAgainst(c, source && text !== undefined ? { caseId: source.caseId, sha256: source.sha256, text } : undefined, context.caseId);
+  const check = checkCitationAgainst(c, source && text !== undefined ? { caseId: source.caseId, sha256: source.sha256, text, deletedAt: source.deletedAt } : undefined, context.caseId);
   return check.status === 'ok' ? '' : `**UNVERIFIED — ${escapeInline(check.reason)}** `;
 }
 

@@ -53,7 +53,7 @@ export const winkTagger: Tagger = {
       if (pos === 'SPACE' || value.length === 0) continue;
       // wink keeps the text as written; offsets are still re-found, never assumed, so a token that
       // is not where it should be is dropped rather than given a wrong place.
-      let at = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
+      const at = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
       if (at === -1 || at - cursor > 64) continue;
       words.push({ start: at, end: at + value.length, pos, sentenceStart });
       sentenceStart = false;

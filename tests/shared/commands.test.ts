@@ -135,7 +135,11 @@ describe('the command table', () => {
   it('orders a menu’s commands by section, in table order', () => {
     expect(menuSections('file').map((s) => s.map((c) => c.id))).toEqual([['new-note', 'new-case', 'switch-case'], ['import', 'export'], ['restore']]);
     expect(menuSections('help').map((s) => s.map((c) => c.id))).toEqual([['add-sample-case']]);
-    expect(menuSections('view').map((s) => s.map((c) => c.id))).toEqual([['search', 'find-in-source', 'command-palette']]);
+    expect(menuSections('view').map((s) => s.map((c) => c.id))).toEqual([
+      ['search', 'find-in-source', 'command-palette'],
+      ['toggle-sidebar', 'toggle-inspector', 'caret-browsing'],
+      ['theme-light', 'theme-dark', 'theme-system'],
+    ]);
   });
 });
 

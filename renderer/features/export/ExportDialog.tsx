@@ -7,6 +7,8 @@ import { casebook, logError } from '../../bridge';
 import { briefingDate, loadBriefingRecords } from './briefing-records';
 import { OtherExports } from './OtherExports';
 import { asPreviewPage } from './preview-page';
+import { useModal } from '../../app/use-modal';
+import { loadBriefingSettings, saveBriefingSettings } from './briefing-settings';
 
 type Progress = EventContract['export:progress'] | null;
 
@@ -36,6 +38,26 @@ export function ExportDialog() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
+  // Subtitle, author, handling line and page size come back as last set for this case (the meta table).
+  const [settingsLoaded, setSettingsLoaded] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void loadBriefingSettings(db, caseId)
+      .then(({ pageSize: size, ...remembered }) => {
+        if (!live) return;
+        setFields((f) => ({ ...f, ...remembered }));
+        if (size) setPageSize(size);
+      })
+      .catch((e: unknown) => logError('Reading the briefing settings failed', e))
+      .finally(() => live && setSettingsLoaded(true));
+    return () => {
+      live = false;
+    };
+  }, [db, caseId]);
+  useEffect(() => {
+    if (!settingsLoaded) return;
+    saveBriefingSettings(db, caseId, { subtitle: fields.subtitle, author: fields.author, handling: fields.handling, pageSize }).catch((e: unknown) => logError('Remembering the briefing settings failed', e));
+  }, [db, caseId, settingsLoaded, fields.subtitle, fields.author, fields.handling, pageSize]);
 
   useEffect(() => {
     let live = true;
@@ -58,6 +80,7 @@ export function ExportDialog() {
   useEffect(() => dialog.current?.focus(), []);
 
   const close = () => !busy && nav.openOverlay(undefined);
+  const modal = useModal(dialog, close);
   const choices: BriefingChoices = useMemo(
     () => ({ ...fields, pageSize, noteIds: order.filter((id) => picked.has(id)), appendices, redact }),
     [fields, pageSize, order, picked, appendices, redact],
@@ -110,9 +133,7 @@ export function ExportDialog() {
         aria-modal="true"
         aria-label="Export briefing"
         tabIndex={-1}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') close();
-        }}
+        onKeyDown={modal.onKeyDown}
       >
         <div className="export-form">
           <h1>Export briefing</h1>

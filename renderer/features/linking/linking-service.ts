@@ -3,6 +3,7 @@ import type { LinkerEntry } from '../../../shared/linking';
 import type { CasebookDexie } from '../../db/database';
 import { replaceFoundMentions, type MentionTarget } from '../../db/found-mentions';
 import { storeCandidates } from '../../db/candidates';
+import { liveSources } from '../../db/sources';
 import type { LinkerMethods } from '../../workers/linker/protocol';
 import { createRpcClient, valueOf, type RpcClient } from '../../workers/rpc';
 import { lazyWorkerPort } from '../../workers/lazy-worker-port';
@@ -78,7 +79,7 @@ export class LinkingService {
     void this.db.sources
       .where('caseId')
       .equals(this.caseId)
-      .filter((s) => !s.extractedAt)
+      .filter((s) => !s.extractedAt && s.deletedAt === undefined)
       .primaryKeys()
       .then((ids) => {
         for (const id of ids) this.toExtract.add(id);
@@ -96,6 +97,11 @@ export class LinkingService {
       this.enqueue({ kind: 'source', id });
     }
     this.kickExtraction();
+  }
+
+  /** Sources back from the Trash: linked again (names may have changed meanwhile), not extracted again. */
+  sourcesRestored(sourceIds: readonly string[]): void {
+    for (const id of sourceIds) this.enqueue({ kind: 'source', id });
   }
 
   requestRelink(): void {
@@ -227,7 +233,7 @@ export class LinkingService {
   /** Re-links every note and source; false if the names changed meanwhile (the run starts over). */
   private async relinkCase(): Promise<boolean> {
     const noteIds = await this.db.notes.where('[caseId+updatedAt]').between([this.caseId, -Infinity], [this.caseId, Infinity]).primaryKeys();
-    const sourceIds = await this.db.sources.where('caseId').equals(this.caseId).primaryKeys();
+    const sourceIds = await liveSources(this.db, this.caseId).primaryKeys();
     const targets: MentionTarget[] = [...noteIds.map((id) => ({ kind: 'note' as const, id })), ...sourceIds.map((id) => ({ kind: 'source' as const, id }))];
     this.setStatus({ pending: targets.length, done: 0 });
     for (const [i, target] of targets.entries()) {
@@ -250,7 +256,9 @@ export class LinkingService {
       const note = await this.db.notes.get(target.id);
       return note && !note.deletedAt ? note.text : undefined;
     }
-    return (await this.db.sourceBodies.get(target.id))?.text;
+    // A source in the Trash is not linked; it is when it comes back (`sourcesRestored`).
+    const source = await this.db.sources.get(target.id);
+    return source && source.deletedAt === undefined ? (await this.db.sourceBodies.get(target.id))?.text : undefined;
   }
 
   private async linkTarget(target: MentionTarget): Promise<void> {

@@ -22,6 +22,12 @@ import { usePdfViewMode } from './pdf/view-mode';
 import { FindBar } from './find/FindBar';
 import { useFind, useFindHighlights } from './find/use-find';
 
+import { useCaretBrowsing } from './use-caret-browsing';
+import { shortcutLabel } from '../../app/key-platform';
+
+/** Keys after which the selection may have changed: the menu over it follows. */
+const SELECTING_KEYS = new Set(['Shift', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+
 const NOTHING_HIDDEN: readonly TextRange[] = [];
 
 interface Range {
@@ -45,6 +51,7 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
   const mentions = useReaderMentions(db, caseId, sourceId);
   const docRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
   const [segments, setSegments] = useState<TextSegment[] | null>(null);
   const [hidden, setHidden] = useState<readonly TextRange[]>(NOTHING_HIDDEN);
   const [selection, setSelection] = useState<{ range: TextSelection; anchor: DOMRect; link: string | null } | null>(null);
@@ -101,6 +108,8 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
     });
   }, [mounted, isPdf]);
 
+  const caretMode = useCaretBrowsing(docRef, articleRef, frameRef, () => undefined);
+
   const readSelection = () => {
     const sel = window.getSelection();
     if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !segments || !body || !docRef.current) return setSelection(null);
@@ -128,15 +137,23 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
 
   const findBar = <FindBar find={find} onClose={() => articleRef.current?.focus()} />;
   return (
-    <div className="source-reader-frame">
+    <div className="source-reader-frame" ref={frameRef}>
       {/* Focusable (not in the tab order), so a click on the document gives the reader the keys that act on it. */}
       <article ref={articleRef} tabIndex={-1} className="source-reader" data-source-id={source.id} data-format={source.format} data-mapped={segments ? 'true' : 'false'} {...links.handlers}>
         <SourceHeader source={source} mentionCount={mentions?.length} />
         <div
           ref={docRef}
-          className={isPdf ? `source-text source-pdf source-pdf-${pdfMode}` : 'source-text'}
+          className={`${isPdf ? `source-text source-pdf source-pdf-${pdfMode}` : 'source-text'}${caretMode.on ? ' is-caret-browsing' : ''}`}
+          // Focusable, so the keyboard can scroll it, select in it (caret browsing, F7) and reach it by F6 or the skip link.
+          tabIndex={0}
+          role="document"
+          aria-label={`Text of ${source.title}`}
+          aria-describedby="reader-caret-hint"
+          data-pane-focus=""
           onMouseUp={readSelection}
-          onKeyUp={(e) => e.shiftKey && readSelection()}
+          onKeyDown={caretMode.onKeyDown}
+          onKeyUp={(e) => SELECTING_KEYS.has(e.key) && readSelection()}
+          onFocus={caretMode.onFocus}
           onClick={openMentionAt}
         >
           {/* The document alone can fail (damaged stored text or HTML); the header above stays. */}
@@ -171,6 +188,12 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
         </div>
         {selection && <SelectionMenu source={source} selection={selection.range} anchor={selection.anchor} link={selection.link} onDone={() => setSelection(null)} />}
       </article>
+      {caretMode.caret && <div className="reader-caret" aria-hidden="true" style={{ left: caretMode.caret.left, top: caretMode.caret.top, height: caretMode.caret.height }} />}
+      <p id="reader-caret-hint" className="reader-caret-hint" data-on={caretMode.on}>
+        {caretMode.on
+          ? `Caret browsing: arrows move, Shift+arrows select, ${shortcutLabel('quote')} quotes, F7 turns it off.`
+          : 'F7: caret browsing, to select with the keyboard.'}
+      </p>
       {/* Outside the scrolling article, so it sits at the bottom of the pane like a browser's status bubble. */}
       {links.status && (
         <div className="link-status" role="status" data-testid="link-status">

@@ -103,6 +103,7 @@ async function validPayloads(): Promise<Partial<Record<string, unknown[]>>> {
     'import:file': [
       { requestId: 'job-1', path: '/nonexistent/report.pdf' },
       { requestId: 'job-2', fileName: 'tip.txt', bytes: new Uint8Array([65]) },
+      { requestId: 'job-3', fileName: 'tip.txt', bytes: new Uint8Array([0xf0]), encoding: 'koi8-r' },
     ],
     'import:cancel': [{ requestId: 'job-1' }],
     'export:briefing-pdf': [{ model }],
@@ -113,10 +114,13 @@ async function validPayloads(): Promise<Partial<Record<string, unknown[]>>> {
       { format: 'html', snapshot: { ...snapshot, entities: snapshot.entities.map((e, i) => (i === 0 ? { ...e, protected: true } : e)) }, redact: true },
       { format: 'backup', snapshot },
     ],
-    'backup:restore': [undefined],
+    'backup:restore': [undefined, { path: '/nonexistent/opened.casebook' }],
+    'backup:take-open-requests': [undefined],
     // Automatic backups (a later channel): the same snapshot, with and without a reason.
     'backup:auto': [{ snapshot }, { snapshot, reason: 'daily' }],
     'originals:read': [{ sha256: 'a'.repeat(64) }],
+    'source:open-original': [{ sha256: 'a'.repeat(64), fileName: 'report.pdf' }],
+    'source:show-in-folder': [{ sha256: 'b'.repeat(64), fileName: 'tip.eml' }],
   };
 }
 
@@ -219,6 +223,8 @@ function recordingDeps(): HandlerDeps & { effects: string[] } {
     printBriefing: refuse('printBriefing'),
     writeFileAtomic: refuse('writeFileAtomic'),
     chooseBackupFile: async () => (effects.push('chooseBackupFile'), null),
+    openPath: async (path) => (effects.push(`openPath ${path}`), ''),
+    showItemInFolder: (path) => void effects.push(`showItemInFolder ${path}`),
   };
 }
 

@@ -26,7 +26,29 @@ describe('the palette’s search', () => {
     expect(ids('backup')).toEqual(['restore', 'export']);
     // “open”: a keyword of Switch case, Import and Restore (menu order, as no label has it).
     expect(ids('open')).toEqual(['switch-case', 'import', 'restore']);
-    expect(ids('s')).toEqual(['switch-case', 'save', 'search', 'reader-toggle-view', 'import', 'quote', 'add-sample-case', 'find-in-source', 'reader-zoom-out', 'reader-fit-width']);
+    expect(ids('s')).toEqual([
+      'switch-case',
+      'save',
+      'search',
+      'reader-toggle-view',
+      'import',
+      'quote',
+      'toggle-sidebar',
+      'caret-browsing',
+      'theme-system',
+      'add-sample-case',
+      'find-in-source',
+      'reader-zoom-out',
+      'reader-fit-width',
+      'toggle-inspector',
+      'focus-next-pane',
+      'focus-previous-pane',
+    ]);
+    // View → Theme, and the panes, by the words a user would try.
+    expect(ids('theme')).toEqual(['theme-light', 'theme-dark', 'theme-system']);
+    expect(ids('dark')).toEqual(['theme-dark']);
+    expect(ids('hide inspector')).toEqual(['toggle-inspector', 'close-inspector']);
+    expect(ids('caret')).toEqual(['caret-browsing']);
   });
 });
 
@@ -48,6 +70,8 @@ describe('when a command can run', () => {
     expect(isConditionMet('passage-selected', state({ passageSelected: true }))).toBe(true);
     expect(isConditionMet('inspector-open', state())).toBe(false);
     expect(isConditionMet('inspector-open', state({ inspector: { kind: 'new-entity' } }))).toBe(true);
+    // A narrow window's drawer counts as open even with nothing in it: Escape closes it.
+    expect(isConditionMet('inspector-open', state({ drawerOpen: true }))).toBe(true);
   });
 
   it('lets the reader’s commands run only where they make sense', () => {

@@ -113,4 +113,28 @@ describe('Markdown export', () => {
     expect(anchors.length).toBeGreaterThan(0);
     for (const anchor of anchors) expect(md).toContain(`<a id="${anchor}"></a>`);
   });
+
+  it('shows sources as the user edited them, leaves the Trash out, and gives a note its tags as front matter', async () => {
+    const { snapshot } = await seededCase();
+    const citation = snapshot.citations[0]!;
+    const cited = snapshot.sources.find((s) => s.id === citation.sourceId)!;
+    const edited = { ...snapshot, sources: snapshot.sources.map((s) => (s.id === cited.id ? { ...s, edits: { title: 'The Post story', author: 'Two reporters' }, tags: ['press'] } : s)) };
+    let files = unzipSync(caseToMarkdownZip(edited));
+    const sources = strFromU8(files['sources.md']!);
+    expect(sources).toContain('## The Post story');
+    expect(sources).toContain('- Tags: press');
+    expect(sources).toContain('- author: Two reporters');
+    const notes = Object.keys(files).filter((n) => n.startsWith('notes/')).map((n) => strFromU8(files[n]!)).join('\n');
+    expect(notes).toMatch(/\[\^1\]: \[The Post story\]\(<\.\.\/sources\.md#source-the-post-story>\)/);
+
+    // In the Trash: not listed, and its citation is UNVERIFIED with the reason.
+    const trashed = { ...edited, sources: edited.sources.map((s) => (s.id === cited.id ? { ...s, deletedAt: 5 } : s)) };
+    files = unzipSync(caseToMarkdownZip(trashed));
+    expect(strFromU8(files['sources.md']!)).not.toContain('The Post story');
+    const notesNow = Object.keys(files).filter((n) => n.startsWith('notes/')).map((n) => strFromU8(files[n]!)).join('\n');
+    expect(notesNow).toContain('[^1]: **UNVERIFIED — The quoted source is in the Trash.** The Post story, p. 3');
+
+    const note = { title: 'Tagged', content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Body' }] }] }, tags: ['port', 'say "hi"'] };
+    expect(noteToMarkdown(note, bareContext)).toBe('---\ntags: ["port", "say \\"hi\\""]\n---\n\n# Tagged\n\nBody\n');
+  });
 });
