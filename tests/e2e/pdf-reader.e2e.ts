@@ -242,6 +242,38 @@ describe('the PDF reader', () => {
     await page.getByRole('searchbox', { name: 'Find in document' }).press('Escape');
     await ui(page.locator('.find-bar')).toHaveCount(0);
     expect(await currentFind(page)).toBeNull();
+  });
+
+  it('selects on the page with the keyboard (caret browsing, F7), and leaves the toolbar’s fields their keys', async () => {
+    const { page } = app;
+    const doc = page.getByRole('document', { name: /^Text of / });
+    await page.keyboard.press('F7');
+    await ui(page.locator('.reader-caret-hint')).toHaveAttribute('data-on', 'true');
+    // The caret starts on the page's text, not on a toolbar button's label.
+    await expect.poll(() => doc.evaluate((el) => el.contains(document.activeElement)), POLL).toBe(true);
+    await expect.poll(() => page.evaluate(() => !!window.getSelection()?.focusNode?.parentElement?.closest('.textLayer')), POLL).toBe(true);
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await ui(page.locator('.selection-menu')).toBeVisible();
+    const selected = await page.evaluate(() => window.getSelection()!.toString());
+    expect(selected.trim().length).toBeGreaterThan(3);
+
+    // The page field keeps its own arrows and Home/End while caret browsing is on.
+    const field = page.getByLabel('Page number');
+    await field.fill('2');
+    await field.press('Home');
+    await field.press('3');
+    await ui(field).toHaveValue('32');
+    await field.press('End');
+    await field.press('Backspace');
+    await field.press('Backspace');
+    await field.press('1');
+    await field.press('Enter');
+    await ui(field).toHaveValue('1');
+    await page.keyboard.press('F7');
+    await ui(page.locator('.reader-caret-hint')).toHaveAttribute('data-on', 'false');
     expect(app.pageErrors).toEqual([]);
   });
 });
