@@ -175,6 +175,7 @@ describe('the PDF reader', () => {
     const shown = (await quote.locator('p').innerText()).replace(/\s*\[Port authority payments, p\. 2\]\s*$/, '');
     expect(shown).not.toMatch(/\n|[-\u2010] /);
     expect(squeeze(shown)).toBe(squeeze(exact));
+    await quote.scrollIntoViewIfNeeded();
     await app.screenshot('pdf-03-quoted-note');
 
     // The citation checks, and leads back to the highlighted spot on page 2.
@@ -188,6 +189,8 @@ describe('the PDF reader', () => {
       return range.startContainer.parentElement?.closest<HTMLElement>('.pdf-page')?.dataset.page;
     });
     expect(onPage).toBe('2');
+    // The page field names the page the passage is on, the one filling the view.
+    await ui(page.getByLabel('Page number')).toHaveValue('2');
     await app.screenshot('pdf-04-citation-followed');
   });
 
