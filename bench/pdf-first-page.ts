@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,5 +137,6 @@ export async function main(): Promise<void> {
     if (app.pageErrors.length) console.log(`  page errors: ${app.pageErrors.map((e) => e.message).join('; ')}`);
   } finally {
     await app.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -106,6 +106,16 @@ describe('the PDF reader', () => {
     await ui(reader.locator('.pdf-page')).toHaveCount(3);
     await ui(reader.locator('.pdf-page[data-page="1"] .textLayer span').first()).toBeVisible();
     await ui(reader).toHaveAttribute('data-mapped', 'true');
+    // The canvas is painted with the printed page: dark ink on white.
+    const canvas = reader.locator('.pdf-page[data-page="1"] canvas');
+    await ui(canvas).toHaveAttribute('data-drawn', 'true');
+    const ink = await canvas.evaluate((c: HTMLCanvasElement) => {
+      const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 96 && data[i + 1]! < 96 && data[i + 2]! < 96) dark++;
+      return dark / (c.width * c.height);
+    });
+    expect(ink).toBeGreaterThan(0.01);
     // The linker found "Yuancheng Group" (an entity of the sample case): painted on the page.
     await expect.poll(async () => Object.values((await readHighlights(page)).mentions).flat(), POLL).toContain('Yuancheng Group');
     sourceId = (await reader.getAttribute('data-source-id'))!;
@@ -140,7 +150,9 @@ describe('the PDF reader', () => {
     // The toolbar's + zooms in one step: 150%, where the passage will be selected.
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await ui(level).toHaveText('150%');
-    await expect.poll(() => firstPage.evaluate((el) => el.querySelector('canvas')!.width), POLL).toBeGreaterThan(0);
+    // Drawn again at the new size.
+    await ui(firstPage.locator('canvas')).toHaveAttribute('data-drawn', 'true');
+    await expect.poll(() => firstPage.evaluate((el) => el.querySelector('canvas')!.getBoundingClientRect().width), POLL).toBeGreaterThan(fitted);
     await app.screenshot('pdf-01-page-view-zoomed');
   });
 
