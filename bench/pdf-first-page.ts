@@ -116,6 +116,7 @@ export async function main(): Promise<void> {
 
     const casebook: number[] = [];
     const alone: number[] = [];
+    const read: number[] = [];
     let width = 0;
     for (let i = 0; i < RUNS; i++) {
       // Away from the source, then a reload: the next open starts cold (no pdf.js loaded, no document open).
@@ -125,6 +126,17 @@ export async function main(): Promise<void> {
       casebook.push(await casebookRun(page, title));
       // The same size as the reader drew page 1 (fit width), for pdf.js alone.
       width = await page.locator('.pdf-page[data-page="1"] canvas').evaluate((c) => c.getBoundingClientRect().width);
+      // Part of Casebook's time: the original read through main, here over the harness's CDP binding (JSON), in Electron a structured clone.
+      read.push(
+        await page.evaluate(async (title) => {
+          const sha256 = document.querySelector('.source-meta .mono')!.getAttribute('title')!.replace(/^sha256 /, '');
+          const api = (window as unknown as { casebook: { originalsRead(r: { sha256: string }): Promise<{ ok: boolean }> } }).casebook;
+          const start = performance.now();
+          const result = await api.originalsRead({ sha256 });
+          if (!result.ok) throw new Error(`${title}: the original could not be read`);
+          return performance.now() - start;
+        }, title),
+      );
       await page.locator('.sidebar').getByText('Briefing draft: precursor pipeline', { exact: true }).click();
       await page.reload();
       await app.ready();
@@ -132,6 +144,7 @@ export async function main(): Promise<void> {
     }
     const ratio = median(casebook) / median(alone);
     console.log(`  Casebook page view   ${fmt(median(casebook)).padStart(7)}   ${spread(casebook, fmt)}`);
+    console.log(`    of which reading the original through the test harness   ${fmt(median(read))}   ${spread(read, fmt)}`);
     console.log(`  pdf.js alone         ${fmt(median(alone)).padStart(7)}   ${spread(alone, fmt)}`);
     console.log(`\n  Casebook / pdf.js alone: ${ratio.toFixed(2)}×`);
     if (app.pageErrors.length) console.log(`  page errors: ${app.pageErrors.map((e) => e.message).join('; ')}`);
