@@ -10,6 +10,22 @@ import { restoreBackup } from '../features/export/restore-backup';
 import { addSampleCase } from '../db/seed';
 import { openCase } from './ui-state';
 import { caseSwitcher } from './case-switcher-control';
+import { paneLayout } from './pane-layout';
+import { appTheme } from './theme';
+import { focusRegion, nextRegion, regionOf, type Region } from './pane-focus';
+import { caretBrowsing } from '../features/sources/caret-browsing';
+import type { Navigation } from './navigation';
+
+/** F6's stops: the sidebar and inspector only when they can be seen; none while a dialog is up. */
+function cyclePanes(nav: Navigation, step: 1 | -1): void {
+  if (nav.get().overlay) return;
+  const panes = paneLayout();
+  const available: Region[] = ['main'];
+  if (!panes.layout.get().sidebarCollapsed) available.push('sidebar');
+  if (panes.inspectorShown()) available.push('inspector');
+  const next = nextRegion(regionOf(document.activeElement), available, step);
+  if (next) focusRegion(next);
+}
 
 export type CommandActions = Record<CommandId, () => void | Promise<unknown>>;
 
@@ -39,9 +55,35 @@ export function useCommandActions(): CommandActions {
       save: () => flushPendingSaves(),
       'new-entity': () => nav.openInspector({ kind: 'new-entity' }),
       quote: () => commandTargets.passage()?.quote(),
+      'find-in-source': () => commandTargets.reader()?.find(),
+      'reader-toggle-view': () => commandTargets.reader()?.togglePdfView?.(),
+      'reader-go-to-page': () => commandTargets.reader()?.goToPage?.(),
+      'reader-zoom-in': () => commandTargets.pages()?.zoomIn(),
+      'reader-zoom-out': () => commandTargets.pages()?.zoomOut(),
+      'reader-fit-width': () => commandTargets.pages()?.fitWidth(),
       search: () => nav.openOverlay('search'),
       'command-palette': () => nav.openOverlay('commands'),
-      'close-inspector': () => nav.openInspector({ kind: 'closed' }),
+      'close-inspector': () => {
+        paneLayout().inspectorClosed();
+        nav.openInspector({ kind: 'closed' });
+      },
+      'toggle-sidebar': () => paneLayout().toggle('sidebar'),
+      'toggle-inspector': () => paneLayout().toggle('inspector'),
+      'focus-next-pane': () => cyclePanes(nav, 1),
+      'focus-previous-pane': () => cyclePanes(nav, -1),
+      'caret-browsing': () => {
+        const on = !caretBrowsing().get();
+        caretBrowsing().set(on);
+        toasts.show({
+          tone: 'info',
+          message: on
+            ? 'Caret browsing is on: in a source, move with the arrow keys and select with Shift+arrows. F7 turns it off.'
+            : 'Caret browsing is off.',
+        });
+      },
+      'theme-light': () => appTheme().choice.set('light'),
+      'theme-dark': () => appTheme().choice.set('dark'),
+      'theme-system': () => appTheme().choice.set('system'),
     }),
     [services, nav, toasts, create, chooseAndImport],
   );

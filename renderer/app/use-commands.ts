@@ -5,22 +5,25 @@ import { casebook } from '../bridge';
 import { reportFailure } from './report-failure';
 import { useApp } from './context';
 import { useCommandActions } from './commands';
-import { commandTargets } from './command-targets';
+import { commandTargets, readerState } from './command-targets';
 import { isConditionMet, type CommandState } from './command-conditions';
 import { KEY_PLATFORM } from './key-platform';
 import type { Navigation } from './navigation';
+import { paneLayout } from './pane-layout';
 
 /** Every key of the table, read once for this platform. */
 const BINDINGS = COMMANDS.flatMap((command) =>
   acceleratorsOf(command).map((accelerator) => {
     const chord = chordFor(parseAccelerator(accelerator), KEY_PLATFORM);
-    return { id: command.id, chord, withModifier: chord.ctrl || chord.meta || chord.alt };
+    // Keys that type nothing (Ctrl/⌘/Alt chords, F-keys) work inside fields too: F6 leaves the editor.
+    const typesNothing = chord.ctrl || chord.meta || chord.alt || /^F\d+$/.test(chord.key.name);
+    return { id: command.id, chord, typesNothing };
   }),
 );
 
 function commandState(nav: Navigation): CommandState {
   const { main, inspector } = nav.get();
-  return { main, inspector, passageSelected: commandTargets.passage() !== null };
+  return { main, inspector, passageSelected: commandTargets.passage() !== null, drawerOpen: paneLayout().drawer.get(), reader: readerState(document.activeElement) };
 }
 
 /**
@@ -53,11 +56,11 @@ export function useCommands(): (id: CommandId) => boolean {
     const onKey = (event: KeyboardEvent) => {
       const binding = BINDINGS.find((b) => matchesChord(event, b.chord));
       if (!binding) return;
-      // A key without Ctrl/⌘/Alt typed in a field belongs to the field (Escape closes its own popup first).
-      if (!binding.withModifier && isEditable(event.target)) return;
+      // A key that types (or Escape) in a field belongs to the field (Escape closes its own popup first).
+      if (!binding.typesNothing && isEditable(event.target)) return;
       if (!run(binding.id)) return;
-      // Browser defaults of Ctrl/⌘ keys (print, save page, open file) never apply; a bare key stays visible to others.
-      if (binding.withModifier) event.preventDefault();
+      // Browser defaults of these keys (print, save page, open file, F7) never apply; Escape stays visible to others.
+      if (binding.typesNothing) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -39,7 +39,8 @@ export function printCss(pageSize: BriefingPageSize): string {
   --accent: #1f3a5f;
   --handling: #7a1f1f;
 }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+/* Always printed light: the app's dark theme (or the system's) never reaches the page, on screen or on paper. */
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; color-scheme: light only; background: #fff; }
 body { margin: 0; font-family: var(--serif); font-size: 10.5pt; line-height: 1.5; color: var(--ink); font-kerning: normal; font-variant-ligatures: common-ligatures; }
 
 /*

@@ -55,7 +55,30 @@ describe('buildMenuTemplate', () => {
   it('lays out File and View from the table’s sections, with lines between them', () => {
     const labels = (menu: MenuItemConstructorOptions | undefined) => items(menu).map((i) => (i.type === 'separator' ? '—' : (i.label ?? i.role)));
     expect(labels(menuNamed(build('linux').template, 'File'))).toEqual(['New note', 'New case…', 'Switch case…', '—', 'Import sources…', 'Export briefing…', '—', 'Restore from backup…', '—', 'quit']);
-    expect(labels(menuNamed(build('darwin').template, 'View'))).toEqual(['Search…', 'Command palette…', '—', 'resetZoom', 'zoomIn', 'zoomOut', '—', 'togglefullscreen']);
+    expect(labels(menuNamed(build('darwin').template, 'View'))).toEqual([
+      'Search…',
+      'Find in document…',
+      'Command palette…',
+      '—',
+      'Toggle the sidebar',
+      'Toggle the inspector',
+      'Caret browsing in sources',
+      '—',
+      'Theme: Light',
+      'Theme: Dark',
+      'Theme: System',
+      '—',
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      '—',
+      'togglefullscreen',
+    ]);
+    // Ctrl+\ and Ctrl+Alt+\ (⌘\, ⌥⌘\ on macOS), spelt as Electron reads them.
+    const view = items(menuNamed(build('linux').template, 'View'));
+    expect(view.find((i) => i.label === 'Toggle the sidebar')?.accelerator).toBe('Ctrl+\\');
+    expect(view.find((i) => i.label === 'Toggle the inspector')?.accelerator).toBe('Ctrl+Alt+\\');
+    expect(items(menuNamed(build('darwin').template, 'View')).find((i) => i.label === 'Toggle the inspector')?.accelerator).toBe('Cmd+Alt+\\');
   });
 
   it('offers the sample case from Help, above the logs folder', () => {

@@ -50,6 +50,16 @@ function createMenu(deps: MentionSuggestionDeps): ReturnType<NonNullable<Suggest
     if (entity && props) props.command({ entityId: entity.id, label: entity.name, entityType: entity.type });
   };
 
+  /** The typed name, when it is not already an entity's name: the last option offers to create it. */
+  const createName = (): string | null => {
+    const name = props?.query.trim();
+    if (!props || !name) return null;
+    const folded = name.toLocaleLowerCase();
+    return props.items.some((e) => e.name.toLocaleLowerCase() === folded) ? null : name;
+  };
+  /** Entities first, then Create…: ↑/↓ go through all of them, Enter picks the active one. */
+  const optionCount = () => (props?.items.length ?? 0) + (createName() ? 1 : 0);
+
   const draw = () => {
     if (!props) return;
     element.replaceChildren();
@@ -58,24 +68,11 @@ function createMenu(deps: MentionSuggestionDeps): ReturnType<NonNullable<Suggest
       empty.className = 'mention-empty';
       empty.textContent = props.query.trim() ? `No entity matches “${props.query}”.` : 'No entities in this case yet.';
       element.append(empty);
-      if (props.query.trim()) {
-        const create = document.createElement('button');
-        create.type = 'button';
-        create.className = 'mention-create is-active';
-        create.setAttribute('role', 'option');
-        create.setAttribute('aria-selected', 'true');
-        create.textContent = `Create “${props.query.trim()}”…`;
-        create.addEventListener('mousedown', (e) => {
-          e.preventDefault();
-          offerCreate();
-        });
-        element.append(create);
-      }
-      return;
     }
     props.items.forEach((entity, index) => {
       const option = document.createElement('button');
       option.type = 'button';
+      option.tabIndex = -1;
       option.className = `mention-option${index === active ? ' is-active' : ''}`;
       option.setAttribute('role', 'option');
       option.setAttribute('aria-selected', String(index === active));
@@ -96,6 +93,22 @@ function createMenu(deps: MentionSuggestionDeps): ReturnType<NonNullable<Suggest
       });
       element.append(option);
     });
+    const name = createName();
+    if (name) {
+      const isActive = active === props.items.length;
+      const create = document.createElement('button');
+      create.type = 'button';
+      create.tabIndex = -1;
+      create.className = `mention-create${isActive ? ' is-active' : ''}`;
+      create.setAttribute('role', 'option');
+      create.setAttribute('aria-selected', String(isActive));
+      create.textContent = `Create “${name}”…`;
+      create.addEventListener('mousedown', (e) => {
+        e.preventDefault();
+        offerCreate();
+      });
+      element.append(create);
+    }
   };
 
   return {
@@ -108,12 +121,12 @@ function createMenu(deps: MentionSuggestionDeps): ReturnType<NonNullable<Suggest
     onUpdate(next: Props) {
       if (next.query !== props?.query) active = 0;
       props = next;
-      active = Math.min(active, Math.max(0, next.items.length - 1));
+      active = Math.min(active, Math.max(0, optionCount() - 1));
       draw();
     },
     onKeyDown({ event }) {
       if (!props) return false;
-      const count = props.items.length;
+      const count = optionCount();
       if (event.key === 'ArrowDown' && count) {
         active = (active + 1) % count;
         draw();
@@ -125,11 +138,8 @@ function createMenu(deps: MentionSuggestionDeps): ReturnType<NonNullable<Suggest
         return true;
       }
       if ((event.key === 'Enter' || event.key === 'Tab') && count) {
-        choose(active);
-        return true;
-      }
-      if (event.key === 'Enter' && !count && props.query.trim()) {
-        offerCreate();
+        if (active < props.items.length) choose(active);
+        else offerCreate();
         return true;
       }
       return event.key === 'Escape';

@@ -59,7 +59,8 @@ export function NotesSection() {
                   if (e.key === 'F2') setRenaming(note.id);
                   if (e.key === 'Delete') void remove(note.id, note.title);
                 }}
-                title="Open (double-click or F2 to rename, Delete to delete)"
+                // The whole title (the row may cut it short), then what the row does.
+                title={`${note.title}\nDouble-click or F2 to rename, Delete to delete`}
               >
                 <span className="side-label">{note.title}</span>
               </button>

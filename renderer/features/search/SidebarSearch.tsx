@@ -5,7 +5,7 @@ import { shortcutLabel } from '../../app/key-platform';
 export function SidebarSearch() {
   const { nav } = useApp();
   return (
-    <button type="button" className="sidebar-search" onClick={() => nav.openOverlay('search')} aria-label={`Search the case (${shortcutLabel('search')})`}>
+    <button type="button" className="sidebar-search" onClick={() => nav.openOverlay('search')} title={`Search the case (${shortcutLabel('search')})`}>
       <span aria-hidden="true">⌕</span> Search… <kbd>{shortcutLabel('search')}</kbd>
     </button>
   );

@@ -32,7 +32,7 @@ export function SourcesSection() {
       <ul className="side-list" role="list">
         {sources?.map((source) => (
           <li key={source.id} className={`side-item${source.id === activeId ? ' is-active' : ''}${source.parentId ? ' is-child' : ''}`} data-source-id={source.id}>
-            <button type="button" className="side-link" onClick={() => nav.openMain({ kind: 'source', sourceId: source.id })}>
+            <button type="button" className="side-link" title={source.title} onClick={() => nav.openMain({ kind: 'source', sourceId: source.id })}>
               <span className="format-badge">{source.format.toUpperCase()}</span>
               <span className="side-label">{source.title}</span>
             </button>

@@ -52,7 +52,7 @@ export function createSearchHandlers(options: SearchHandlerOptions = {}): RpcHan
           if (hits.length >= limit) break;
         }
       }
-      return { hits, total: ranking.total, tookMs: performance.now() - started };
+      return { hits, total: ranking.total, totals: ranking.totals, tookMs: performance.now() - started };
     },
   };
 }

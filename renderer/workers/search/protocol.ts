@@ -20,5 +20,7 @@ export interface SearchMethods {
 export interface SearchResults {
   hits: SearchHit[];
   total: number;
+  /** Matches by kind, before phrase checks: the counts beside the palette's groups. */
+  totals: Record<SearchKind, number>;
   tookMs: number;
 }
