@@ -93,6 +93,13 @@ export interface SearchIndex {
   rank(query: string | ParsedQuery): Ranking;
   /** Phase two: the hit for a candidate, or null when its text refuses a phrase or holds an excluded one. */
   hit(ranking: Ranking, candidate: Candidate): SearchHit | null;
+  /**
+   * Drops replaced and removed passages for good, so document frequencies
+   * count live passages only, as in an index built afresh (until then they
+   * count the dead too, as MiniSearch did): after applying a batch of
+   * changes to a loaded index.
+   */
+  compact(): void;
   /** The index as a snapshot (compacting it first). */
   snapshot(): SearchIndexSnapshot;
   readonly documentCount: number;
@@ -119,6 +126,9 @@ function passagesOf(target: SearchTarget): Passages {
       return entityPassages(target.entity);
   }
 }
+
+/** The text a target is searched in: what `provideText` wants back for it. */
+export const searchText = (target: SearchTarget): string => passagesOf(target).text;
 
 function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchIndexOptions): SearchIndex {
   const postings = terms.postings;
@@ -342,6 +352,7 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
       }
       return out;
     },
+    compact: () => terms.compact(),
     snapshot: () => ({ version: SEARCH_INDEX_VERSION, terms: terms.snapshot(), docs: [...docs.values()] }),
     get documentCount() {
       return docs.size;

@@ -254,7 +254,9 @@ export function matchAll(
 export function topCandidates(postings: Postings, matches: Matches, n: number): Candidate[] {
   const { ids, scores } = matches;
   const heap: number[] = [];
-  const less = (a: number, b: number) => scores[a]! < scores[b]!;
+  // Ties go by key, so an index loaded from a snapshot (passages renumbered) lists them as a fresh build does.
+  const keyAt = (p: number) => postings.keyOf(ids[p]!) ?? '';
+  const less = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && keyAt(a) > keyAt(b));
   const sink = (i: number) => {
     for (;;) {
       const l = 2 * i + 1;
@@ -276,13 +278,13 @@ export function topCandidates(postings: Postings, matches: Matches, n: number): 
         [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
         i = parent;
       }
-    } else if (scores[p]! > scores[heap[0]!]!) {
+    } else if (less(heap[0]!, p)) {
       heap[0] = p;
       sink(0);
     }
   }
   return heap
-    .sort((a, b) => scores[b]! - scores[a]!)
+    .sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0))
     .map((p) => ({ shortId: ids[p]!, key: postings.keyOf(ids[p]!) ?? '', score: scores[p]! }));
 }
 

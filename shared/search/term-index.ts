@@ -84,6 +84,8 @@ export interface TermIndex {
   readonly generation: number;
   /** The index compacted, as plain data. The index keeps working (it shares the arrays). */
   snapshot(): TermIndexSnapshot;
+  /** Drops discarded passages now, so counts are exact again (see `TermPostings.df`). */
+  compact(): void;
 }
 
 const MAX_TF = 0xffff;
@@ -543,6 +545,9 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
     postings,
     get generation() {
       return generation;
+    },
+    compact: () => {
+      if (deadDocs > 0) compact();
     },
     snapshot: () => {
       if (deadDocs > 0 || delta.some(Boolean) || baseTerms !== terms.length) compact();
