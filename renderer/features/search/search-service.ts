@@ -68,7 +68,8 @@ export class SearchService {
     this.hookWrites();
     const opened = await this.worker.call('open', { dbName: this.db.name, caseId: this.caseId });
     if (opened.ok && opened.value.restored) {
-      this.setStatus({ building: false, restoring: false });
+      // A new version: a palette opened while the index was restoring asks again.
+      this.setStatus({ building: false, restoring: false, version: this.status.version + 1 });
       return;
     }
     this.setStatus({ restoring: false });
