@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const BENCHES = ['bench/startup.ts', 'bench/pdf-import.ts', 'bench/import-formats.ts', 'bench/linker.ts', 'bench/extraction.ts', 'bench/search.ts', 'bench/briefing.ts', 'bench/typing.ts'];
+const BENCHES = ['bench/startup.ts', 'bench/pdf-import.ts', 'bench/import-formats.ts', 'bench/linker.ts', 'bench/extraction.ts', 'bench/search.ts', 'bench/briefing.ts', 'bench/pdf-first-page.ts', 'bench/typing.ts'];
 // `npm run bench -- typing search` runs only the benchmarks whose file names contain one of the words.
 const only = process.argv.slice(2);
 
