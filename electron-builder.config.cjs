@@ -26,7 +26,24 @@ const WORKER_FILES = ['dist/electron/import-worker.mjs', 'dist/electron/import-c
  * they depend on are unpacked too. Main still reads them through the archive
  * path; Electron redirects unpacked entries transparently.
  */
-const WORKER_PACKAGES = ['@mozilla/readability', 'dompurify', 'fflate', 'jsdom', 'mammoth', 'markdown-it', 'pdfjs-dist', 'postal-mime'];
+const WORKER_PACKAGES = [
+  '@mozilla/readability',
+  // OCR: Skia canvases to draw PDF pages on (a native binary, per platform: its installed optional dependency).
+  '@napi-rs/canvas',
+  // OCR: the trained data, read by path (electron/services/import/ocr/engine.ts), never imported.
+  '@tesseract.js-data/eng',
+  'chardet',
+  'dompurify',
+  'fflate',
+  'iconv-lite',
+  'jsdom',
+  'mammoth',
+  'markdown-it',
+  'pdfjs-dist',
+  'postal-mime',
+  // OCR: starts its own worker thread from a script in the package, which loads tesseract.js-core's wasm.
+  'tesseract.js',
+];
 
 /** The installed packages `roots` need at run time (dependencies and installed optional ones), sorted. */
 function runtimeClosure(roots, nodeModules = join(__dirname, 'node_modules')) {

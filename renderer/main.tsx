@@ -11,6 +11,7 @@ import { initialView } from './app/ui-state';
 import { DATABASE_NAME, openDatabase } from './db/database';
 import { backupBeforeUpgrade } from './features/backup/pre-upgrade';
 import { startAutoBackup } from './features/backup/auto-backup';
+import { restoreOpenedBackups } from './features/export/restore-backup';
 import { backupNotice } from './features/backup/backup-notice';
 import { ensureSeeded } from './db/seed';
 import { createCase } from './db/cases';
@@ -71,6 +72,8 @@ async function start(): Promise<void> {
     </StrictMode>,
   );
   startAutoBackup({ db, api: casebook, log: logError, notice: backupNotice });
+  // A .casebook file opened with the app (double-click) is restored as a case.
+  restoreOpenedBackups(services);
   // Linking and the search index read the whole case: they start once the
   // first screen is up, so opening the app never waits for them.
   void afterFirstScreen()

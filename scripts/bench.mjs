@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const BENCHES = ['bench/startup.ts', 'bench/pdf-import.ts', 'bench/import-formats.ts', 'bench/linker.ts', 'bench/search.ts', 'bench/briefing.ts'];
+const BENCHES = ['bench/startup.ts', 'bench/pdf-import.ts', 'bench/import-formats.ts', 'bench/linker.ts', 'bench/extraction.ts', 'bench/search.ts', 'bench/briefing.ts'];
 
 // Two levels below the repo, like tests/e2e/, so the harness's relative
 // paths (dist/renderer, test-results/) resolve the same from the bundle.

@@ -18,7 +18,13 @@ export type CommandCondition =
   /** A passage is selected in the source reader (its selection menu is up). */
   | 'passage-selected'
   /** The inspector shows something. */
-  | 'inspector-open';
+  | 'inspector-open'
+  /** A source is open in the reader. */
+  | 'reader-open'
+  /** The reader shows a PDF (which has a page view and a text view). */
+  | 'pdf-open'
+  /** A PDF's pages are shown and focus is on them (or nowhere): the keys browsers use to zoom a page zoom the PDF. */
+  | 'pdf-pages-focused';
 
 /** The native menus Casebook commands appear in (the rest of the menu is Electron roles). */
 export type MenuName = 'file' | 'view' | 'help';
@@ -64,8 +70,14 @@ export const COMMANDS = [
   { id: 'restore', label: 'Restore from backup…', menu: { in: 'file', section: 2 }, enabledWhen: 'always', keywords: ['open', 'casebook'] },
   { id: 'save', label: 'Save now', accelerator: 'CmdOrCtrl+S', enabledWhen: 'note-open', keywords: ['note'] },
   { id: 'new-entity', label: 'New entity…', accelerator: 'CmdOrCtrl+Shift+E', enabledWhen: 'always', keywords: ['create', 'person', 'company', 'place'] },
-  { id: 'quote', label: 'Quote selection in note', accelerator: 'CmdOrCtrl+Shift+Q', enabledWhen: 'passage-selected', keywords: ['cite', 'citation', 'passage'] },
+  { id: 'quote', label: 'Quote selection in note', accelerator: 'CmdOrCtrl+Shift+Q', enabledWhen: 'passage-selected', keywords: ['cite', 'citations', 'passage'] },
   { id: 'search', label: 'Search…', accelerator: 'CmdOrCtrl+K', menu: { in: 'view', section: 0 }, enabledWhen: 'always', keywords: ['find'] },
+  { id: 'find-in-source', label: 'Find in document…', accelerator: 'CmdOrCtrl+F', menu: { in: 'view', section: 0 }, enabledWhen: 'reader-open', keywords: ['search', 'text', 'source', 'page'] },
+  { id: 'reader-toggle-view', label: 'Switch PDF between pages and text', enabledWhen: 'pdf-open', keywords: ['reflow', 'page view', 'text view', 'layout'] },
+  { id: 'reader-zoom-in', label: 'Zoom in on the PDF', accelerator: 'CmdOrCtrl+=', alsoAccelerators: ['CmdOrCtrl+Plus', 'CmdOrCtrl+numadd'], enabledWhen: 'pdf-pages-focused', keywords: ['larger', 'magnify'] },
+  { id: 'reader-zoom-out', label: 'Zoom out of the PDF', accelerator: 'CmdOrCtrl+-', alsoAccelerators: ['CmdOrCtrl+numsub'], enabledWhen: 'pdf-pages-focused', keywords: ['smaller'] },
+  { id: 'reader-fit-width', label: 'Fit the PDF to the width', accelerator: 'CmdOrCtrl+0', alsoAccelerators: ['CmdOrCtrl+num0'], enabledWhen: 'pdf-pages-focused', keywords: ['zoom', 'reset', 'actual size'] },
+  { id: 'reader-go-to-page', label: 'Go to page…', enabledWhen: 'pdf-open', keywords: ['jump', 'page number'] },
   {
     id: 'command-palette',
     label: 'Command palette…',

@@ -21,6 +21,7 @@ import { createElectronPrinter } from './print-window';
 import { exportBriefingPdf } from '../services/export/briefing-pdf';
 import { writeFileAtomic } from '../services/export/write-file-atomic';
 import { SAVE_FILTERS } from './save-filters';
+import { backupPathsInArgv, createOpenRequests } from './open-requests';
 import { readFile } from 'node:fs/promises';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -65,11 +66,23 @@ function start(): void {
   let main: MainWindow | null = null;
   let quitting = false;
 
+  // A .casebook file opened with the app: on Windows and Linux its path is an
+  // argument (of this launch, or of a second one, below); on macOS it comes as
+  // `open-file`, possibly before ready. The page restores it (backup:restore).
+  const openRequests = createOpenRequests();
+  for (const path of backupPathsInArgv(process.argv, process.cwd())) openRequests.add(path);
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openRequests.add(path);
+    if (app.isReady() && (!main || main.window.isDestroyed())) openMainWindow();
+  });
+
   if (process.platform === 'win32') app.setAppUserModelId('org.casebook.app');
 
   app.on('web-contents-created', (_event, contents) => secureWebContents(contents, openExternal));
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv: string[] | undefined, workingDirectory: string | undefined) => {
+    for (const path of backupPathsInArgv(argv ?? [], workingDirectory ?? process.cwd())) openRequests.add(path);
     if (!main || main.window.isDestroyed()) return;
     if (main.window.isMinimized()) main.window.restore();
     main.window.focus();
@@ -93,6 +106,9 @@ function start(): void {
       },
       importer: createIsolatedImporter({ spawn: utilityImportProcess(paths.importWorkerPath) }),
       originals: createOriginalsStore(app.getPath('userData')),
+      originalCopiesDir: join(app.getPath('temp'), 'Casebook originals'),
+      openPath: (path) => shell.openPath(path),
+      showItemInFolder: (path) => shell.showItemInFolder(path),
       chooseSavePath: async (suggestedName, format) => {
         const options = { title: 'Save export', defaultPath: suggestedName, filters: SAVE_FILTERS[format] };
         const result = main ? await dialog.showSaveDialog(main.window, options) : await dialog.showSaveDialog(options);
@@ -112,6 +128,7 @@ function start(): void {
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       backupsDir: join(app.getPath('userData'), 'backups'),
+      openRequests,
     }),
     { trustedOrigins: [APP_ORIGIN], onError: (channel, error) => reportError(`IPC ${channel} failed`, error) },
   );
@@ -125,8 +142,11 @@ function start(): void {
     });
     main = createMainWindow({ preloadPath: paths.preloadPath, devTools: !app.isPackaged, reportError, bounds });
     windowState.track(main.window);
+    // A page that reloads (a case switch) asks again for what waits; until then, paths wait.
+    main.window.webContents.on('did-start-loading', () => openRequests.detach());
     main.window.on('closed', () => {
       main = null;
+      openRequests.detach();
       // On macOS the app outlives its window, so a quit that waited for the
       // close handshake has to be resumed here.
       if (quitting) app.quit();

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import type { Command, CommandId } from '../../shared/commands';
 import { useApp } from './context';
 import { useNavigationState } from './navigation';
-import { commandTargets } from './command-targets';
+import { commandTargets, readerState } from './command-targets';
 import { UNMET_CONDITION, isConditionMet } from './command-conditions';
 import { findCommands } from './command-search';
 import { shortcutLabel } from './key-platform';
@@ -28,7 +28,8 @@ export function CommandPalette({ run }: { run: (id: CommandId) => boolean }) {
   useEffect(() => input.current?.focus(), []);
 
   const listed = useMemo(() => findCommands(query), [query]);
-  const state = { main, inspector, passageSelected: passage !== null };
+  // The reader's commands are judged by where focus was before the palette took it.
+  const state = { main, inspector, passageSelected: passage !== null, reader: readerState(returnTo) };
   const canRun = (command: Command) => isConditionMet(command.enabledWhen, state);
   // The highlighted command: the one the user moved to, else the first that can run.
   const active = listed.find((c) => c.id === activeId) ?? listed.find(canRun) ?? listed[0];
@@ -72,9 +73,16 @@ export function CommandPalette({ run }: { run: (id: CommandId) => boolean }) {
           }}
           onKeyDown={(e) => {
             if (e.key === 'Escape') close();
-            else if (e.key === 'ArrowDown') (e.preventDefault(), move(1));
-            else if (e.key === 'ArrowUp') (e.preventDefault(), move(-1));
-            else if (e.key === 'Enter') (e.preventDefault(), choose(active));
+            else if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              move(1);
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              move(-1);
+            } else if (e.key === 'Enter') {
+              e.preventDefault();
+              choose(active);
+            }
             // The field is the dialog's one control: Tab stays in it rather than reach the page behind.
             else if (e.key === 'Tab') e.preventDefault();
           }}

@@ -9,6 +9,8 @@ export interface CommandState {
   passageSelected: boolean;
   /** A narrow window's inspector drawer is out (it may show nothing yet). */
   drawerOpen?: boolean;
+  /** The reader, when a source is shown: a PDF or not, its pages shown or not, focus on it or not. */
+  reader: { pdf: boolean; pages: boolean; focused: boolean } | null;
 }
 
 export function isConditionMet(condition: CommandCondition, state: CommandState): boolean {
@@ -21,6 +23,12 @@ export function isConditionMet(condition: CommandCondition, state: CommandState)
       return state.passageSelected;
     case 'inspector-open':
       return state.inspector.kind !== 'closed' || state.drawerOpen === true;
+    case 'reader-open':
+      return state.reader !== null;
+    case 'pdf-open':
+      return !!state.reader?.pdf;
+    case 'pdf-pages-focused':
+      return !!state.reader?.pages && state.reader.focused;
   }
 }
 
@@ -29,4 +37,7 @@ export const UNMET_CONDITION: Record<Exclude<CommandCondition, 'always'>, string
   'note-open': 'Open a note first',
   'passage-selected': 'Select a passage in a source first',
   'inspector-open': 'The inspector is closed',
+  'reader-open': 'Open a source first',
+  'pdf-open': 'Open a PDF first',
+  'pdf-pages-focused': 'Click on the pages of a PDF first',
 };

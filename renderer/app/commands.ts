@@ -55,6 +55,12 @@ export function useCommandActions(): CommandActions {
       save: () => flushPendingSaves(),
       'new-entity': () => nav.openInspector({ kind: 'new-entity' }),
       quote: () => commandTargets.passage()?.quote(),
+      'find-in-source': () => commandTargets.reader()?.find(),
+      'reader-toggle-view': () => commandTargets.reader()?.togglePdfView?.(),
+      'reader-go-to-page': () => commandTargets.reader()?.goToPage?.(),
+      'reader-zoom-in': () => commandTargets.pages()?.zoomIn(),
+      'reader-zoom-out': () => commandTargets.pages()?.zoomOut(),
+      'reader-fit-width': () => commandTargets.pages()?.fitWidth(),
       search: () => nav.openOverlay('search'),
       'command-palette': () => nav.openOverlay('commands'),
       'close-inspector': () => {

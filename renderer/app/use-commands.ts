@@ -5,7 +5,7 @@ import { casebook } from '../bridge';
 import { reportFailure } from './report-failure';
 import { useApp } from './context';
 import { useCommandActions } from './commands';
-import { commandTargets } from './command-targets';
+import { commandTargets, readerState } from './command-targets';
 import { isConditionMet, type CommandState } from './command-conditions';
 import { KEY_PLATFORM } from './key-platform';
 import type { Navigation } from './navigation';
@@ -23,7 +23,7 @@ const BINDINGS = COMMANDS.flatMap((command) =>
 
 function commandState(nav: Navigation): CommandState {
   const { main, inspector } = nav.get();
-  return { main, inspector, passageSelected: commandTargets.passage() !== null, drawerOpen: paneLayout().drawer.get() };
+  return { main, inspector, passageSelected: commandTargets.passage() !== null, drawerOpen: paneLayout().drawer.get(), reader: readerState(document.activeElement) };
 }
 
 /**

@@ -19,7 +19,8 @@ const liveCase = (c: Case) => c.deletedAt === undefined;
 /**
  * Every case not deleted, most recently changed first, with its counts. Notes
  * and sources are counted through their per-case indexes (a walk over that
- * case's keys only); entities come from the case's counters.
+ * case's rows only; those in the Trash do not count); entities come from the
+ * case's counters.
  */
 export async function listCaseSummaries(db: CasebookDexie): Promise<CaseSummary[]> {
   const cases = (await db.cases.toArray()).filter(liveCase);
@@ -31,7 +32,11 @@ export async function listCaseSummaries(db: CasebookDexie): Promise<CaseSummary[
           .between([c.id, Dexie.minKey], [c.id, Dexie.maxKey])
           .filter((n) => n.deletedAt === undefined)
           .count(),
-        db.sources.where('caseId').equals(c.id).count(),
+        db.sources
+          .where('caseId')
+          .equals(c.id)
+          .filter((s) => s.deletedAt === undefined)
+          .count(),
         db.caseStats.get(c.id),
       ]);
       const entities = Object.values(stats?.entityCounts ?? {}).reduce((sum, n) => sum + (n ?? 0), 0);

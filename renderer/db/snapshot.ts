@@ -1,9 +1,9 @@
 import Dexie, { type Table } from 'dexie';
-import type { Entity, EntityType } from '../../shared/model';
+import type { Entity } from '../../shared/model';
 import type { CaseSnapshot } from '../../shared/export/case-snapshot';
 import { remapSnapshot, type IdMaps } from '../../shared/export/remap-snapshot';
 import { describeForeignReferences, foreignReferences, keepReferencesInside } from '../../shared/export/snapshot-references';
-import type { CaseStats, CasebookDexie, StoredEntity } from './database';
+import type { CasebookDexie, StoredEntity } from './database';
 import { isQuotaExceeded } from './errors';
 import { newId } from './ids';
 

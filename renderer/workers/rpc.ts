@@ -5,7 +5,8 @@
  * both typed from that map, so a call the worker does not answer, or a
  * request of the wrong shape, does not compile.
  *
- * - Every call carries an id its one reply echoes.
+ * - Every call carries an id its one reply echoes; a method that declares a
+ *   `progress` type may send progress messages (same id) before it.
  * - Failures travel as data: a handler that throws answers
  *   `{ ok: false, error: { code: 'failed', message } }`, and the worker keeps running.
  * - A newer call of a method supersedes older ones still running: a handler
@@ -14,8 +15,8 @@
  * - A disposed client answers every open and later call `stopped`.
  */
 
-/** A worker's methods: name → what a call sends and what it answers. */
-export type Methods<M> = { [K in keyof M]: { request: unknown; response: unknown } };
+/** A worker's methods: name → what a call sends, what it answers, and (for long work) what its progress says. */
+export type Methods<M> = { [K in keyof M]: { request: unknown; response: unknown; progress?: unknown } };
 
 export type RpcErrorCode = 'failed' | 'superseded' | 'stopped';
 export interface RpcError {
@@ -27,14 +28,12 @@ export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: RpcError
 type Name<M> = keyof M & string;
 type RequestOf<M extends Methods<M>, K extends keyof M> = M[K]['request'];
 type ResponseOf<M extends Methods<M>, K extends keyof M> = M[K]['response'];
+type ProgressOf<M extends Methods<M>, K extends keyof M> = M[K] extends { progress: infer P } ? P : never;
 
 /** A call on the wire, one member per method. */
 export type RpcCall<M extends Methods<M>> = { [K in Name<M>]: { id: number; method: K; request: RequestOf<M, K> } }[Name<M>];
-/** The reply to the call with the same id. */
-export interface RpcReply {
-  id: number;
-  result: RpcResult<unknown>;
-}
+/** The reply to the call with the same id, or a progress message before it. */
+export type RpcReply = { id: number; result: RpcResult<unknown> } | { id: number; progress: unknown };
 
 /** Where calls go: a Worker in the app (lazy-worker-port.ts), the worker's own code in Node tests (`inProcessPort`). */
 export interface RpcPort<M extends Methods<M>> {
@@ -47,8 +46,8 @@ export interface RpcPort<M extends Methods<M>> {
 // The renderer's side.
 
 export interface RpcClient<M extends Methods<M>> {
-  /** The worker's answer, or why there is none; never rejects. */
-  call<K extends Name<M>>(method: K, request: RequestOf<M, K>): Promise<RpcResult<ResponseOf<M, K>>>;
+  /** The worker's answer, or why there is none; never rejects. `onProgress` hears the method's progress messages. */
+  call<K extends Name<M>>(method: K, request: RequestOf<M, K>, options?: { onProgress?: (progress: ProgressOf<M, K>) => void }): Promise<RpcResult<ResponseOf<M, K>>>;
   /** Answers every open call `stopped` and ends the worker. */
   dispose(): void;
 }
@@ -57,21 +56,28 @@ export function createRpcClient<M extends Methods<M>>(port: RpcPort<M>): RpcClie
   let nextId = 1;
   let disposed = false;
   const pending = new Map<number, (result: RpcResult<unknown>) => void>();
+  const listeners = new Map<number, (progress: unknown) => void>();
   const stopped = { ok: false, error: { code: 'stopped', message: 'The worker stopped.' } } as const;
 
-  port.onReply(({ id, result }) => {
-    const settle = pending.get(id);
+  port.onReply((reply) => {
+    if ('progress' in reply) {
+      listeners.get(reply.id)?.(reply.progress);
+      return;
+    }
+    const settle = pending.get(reply.id);
     if (!settle) return;
-    pending.delete(id);
-    settle(result);
+    pending.delete(reply.id);
+    listeners.delete(reply.id);
+    settle(reply.result);
   });
 
   return {
-    call(method, request) {
+    call(method, request, options) {
       if (disposed) return Promise.resolve(stopped);
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve as (result: RpcResult<unknown>) => void);
+        if (options?.onProgress) listeners.set(id, options.onProgress as (progress: unknown) => void);
         port.post({ id, method, request } as RpcCall<M>);
       });
     },
@@ -79,6 +85,7 @@ export function createRpcClient<M extends Methods<M>>(port: RpcPort<M>): RpcClie
       disposed = true;
       for (const settle of pending.values()) settle(stopped);
       pending.clear();
+      listeners.clear();
       port.terminate?.();
     },
   };
@@ -96,13 +103,15 @@ export function valueOf<T>(result: RpcResult<T>): T {
 /** Returned by a handler that noticed a newer call of its method: the caller is answered `superseded`. */
 export const SUPERSEDED: unique symbol = Symbol('superseded');
 
-export interface CallContext {
+export interface CallContext<P = unknown> {
   /** True once a newer call of the same method has arrived. */
   superseded(): boolean;
+  /** Tells the caller how far the work has got (methods that declare a `progress` type). */
+  progress(value: P): void;
 }
 
 export type RpcHandlers<M extends Methods<M>> = {
-  [K in keyof M]: (request: RequestOf<M, K>, context: CallContext) => ResponseOf<M, K> | typeof SUPERSEDED | Promise<ResponseOf<M, K> | typeof SUPERSEDED>;
+  [K in keyof M]: (request: RequestOf<M, K>, context: CallContext<ProgressOf<M, K>>) => ResponseOf<M, K> | typeof SUPERSEDED | Promise<ResponseOf<M, K> | typeof SUPERSEDED>;
 };
 
 /**
@@ -114,7 +123,7 @@ export function serveRpc<M extends Methods<M>>(handlers: RpcHandlers<M>, post: (
   return async (call) => {
     const { id, method } = call;
     latest.set(method, Math.max(latest.get(method) ?? -Infinity, id));
-    const context: CallContext = { superseded: () => (latest.get(method) ?? id) > id };
+    const context: CallContext = { superseded: () => (latest.get(method) ?? id) > id, progress: (progress) => post({ id, progress }) };
     let result: RpcResult<unknown>;
     try {
       if (!Object.hasOwn(handlers, method)) throw new Error(`This worker has no method ${method}.`);

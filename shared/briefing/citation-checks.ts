@@ -1,4 +1,3 @@
-import type { JSONContent } from '@tiptap/core';
 import type { EndnoteCheck } from './endnotes';
 import type { BriefingModel, BriefingNote } from './model';
 import { citationsOf } from '../editor/document';

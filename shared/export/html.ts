@@ -1,8 +1,8 @@
-import type { JSONContent } from '@tiptap/core';
 import { generateHTML } from '@tiptap/html/server';
-import { ENTITY_TYPES, ENTITY_TYPE_LABELS, type Entity, type Note, type Source } from '../model';
+import { ENTITY_TYPES, ENTITY_TYPE_LABELS, sourceAsShown, type Entity, type Note, type Source } from '../model';
 import { Citation, type CitationAttrs } from '../editor/citation';
 import { checkCitationAgainst } from '../editor/citation-check';
+import { inlineQuote } from '../sources/quote-text';
 import { EntityMention } from '../editor/entity-mention';
 import { noteExtensions } from '../editor/extensions';
 import { citationsOf, citedSourceIds, mentionedEntityIds } from '../editor/document';
@@ -38,7 +38,7 @@ export function caseToHtml(snapshot: CaseSnapshot, options: HtmlExportOptions = 
     notes.length ? `<nav><h2>Notes</h2><ol>${toc}</ol></nav>` : '',
     ...notes.map((n) => renderNote(n, noteAnchors.get(n.id)!, ctx)),
     entitiesSection(snapshot.entities, ctx),
-    sourcesSection(snapshot.sources, ctx),
+    sourcesSection(ctx.listedSources, ctx),
   ].join('\n');
   return page(snapshot.case.title, body, options);
 }
@@ -51,7 +51,7 @@ export function noteToHtml(note: Note, snapshot: CaseSnapshot, options: HtmlExpo
   const body = [
     renderNote(note, 'note', ctx, 1),
     entitiesSection(ctx.entities, ctx),
-    sourcesSection(snapshot.sources.filter((s) => cited.has(s.id)), ctx),
+    sourcesSection(ctx.listedSources.filter((s) => cited.has(s.id)), ctx),
   ].join('\n');
   return page(note.title || 'Untitled note', body, options);
 }
@@ -59,18 +59,24 @@ export function noteToHtml(note: Note, snapshot: CaseSnapshot, options: HtmlExpo
 interface RenderContext {
   entities: Entity[];
   entityAnchors: Map<string, string>;
+  /** Every source as the user edited it (`sourceAsShown`), those in the Trash included, for citations to be checked against. */
   sources: Map<string, Source>;
+  /** The sources the page lists: not those in the Trash (citations of them read UNVERIFIED). */
+  listedSources: Source[];
   sourceAnchors: Map<string, string>;
   caseId: string;
   sourceTexts: Map<string, string>;
 }
 
 function contextFor(snapshot: CaseSnapshot, entities: Entity[]): RenderContext {
+  const shown = snapshot.sources.map(sourceAsShown);
+  const listedSources = shown.filter((s) => s.deletedAt === undefined);
   return {
     entities,
     entityAnchors: anchorsFor(entities, 'entity', (e) => e.name),
-    sources: new Map(snapshot.sources.map((s) => [s.id, s])),
-    sourceAnchors: anchorsFor(snapshot.sources, 'source', (s) => s.title),
+    sources: new Map(shown.map((s) => [s.id, s])),
+    listedSources,
+    sourceAnchors: anchorsFor(listedSources, 'source', (s) => s.title),
     caseId: snapshot.case.id,
     sourceTexts: new Map(snapshot.sourceBodies.map((b) => [b.sourceId, b.text])),
   };
@@ -148,11 +154,12 @@ function endnote(c: CitationAttrs, id: string, ctx: RenderContext): string {
   const anchor = ctx.sourceAnchors.get(c.sourceId);
   let html = anchor ? `<a href="#${anchor}">${title}</a>` : title;
   if (c.page) html += `, p. ${Number(c.page)}`;
-  if (c.quote.trim()) html += ` — “${escapeHtml(c.quote.replace(/\s+/g, ' ').trim())}”`;
+  // The quote as people read it (one line, hyphenated line ends joined); the check below uses its exact words.
+  if (c.quote.trim()) html += ` — “${escapeHtml(inlineQuote(c.quote))}”`;
   if (c.sourceSha256) html += ` <span class="sha">sha256 ${escapeHtml(c.sourceSha256)}</span>`;
   // A citation that fails its check against the case's source says so first, never passing as sound.
   const text = ctx.sourceTexts.get(c.sourceId);
-  const check = checkCitationAgainst(c, source && text !== undefined ? { caseId: source.caseId, sha256: source.sha256, text } : undefined, ctx.caseId);
+  const check = checkCitationAgainst(c, source && text !== undefined ? { caseId: source.caseId, sha256: source.sha256, text, deletedAt: source.deletedAt } : undefined, ctx.caseId);
   if (check.status === 'broken') html = `<strong class="unverified">UNVERIFIED — ${escapeHtml(check.reason)}</strong> ${html}`;
   return `<li id="${id}">${html} <a href="#${id}-ref" aria-label="Back to the text">↩</a></li>`;
 }
@@ -184,7 +191,8 @@ function sourcesSection(sources: readonly Source[], ctx: RenderContext): string 
   const items = [...sources]
     .sort((a, b) => a.title.localeCompare(b.title))
     .map((s) => {
-      const meta = Object.entries(s.metadata).map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
+      const facts: [string, string][] = [...(s.tags?.length ? ([['tags', s.tags.join(', ')]] as [string, string][]) : []), ...Object.entries(s.metadata)];
+      const meta = facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
       return `<li id="${ctx.sourceAnchors.get(s.id)}"><strong>${escapeHtml(s.title)}</strong> (${escapeHtml(s.format)}${s.fileName ? `, ${escapeHtml(s.fileName)}` : ''}) <span class="sha">sha256 ${escapeHtml(s.sha256)}</span>${meta ? `<dl class="props">${meta}</dl>` : ''}</li>`;
     })
     .join('');

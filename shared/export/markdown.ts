@@ -2,6 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import type { Entity, Note, Source } from '../model';
 import type { CitationAttrs } from '../editor/citation';
 import { checkCitationAgainst } from '../editor/citation-check';
+import { inlineQuote } from '../sources/quote-text';
 import type { EntityMentionAttrs } from '../editor/entity-mention';
 import { isAllowedLinkHref } from '../editor/extensions';
 import { escapeInline, escapeLineStart, linkDestination, prefixLines } from './markdown-text';
@@ -31,13 +32,23 @@ interface Footnotes {
   list: CitationAttrs[];
 }
 
-export function noteToMarkdown(note: Pick<Note, 'title' | 'content'>, context: MarkdownContext): string {
+export function noteToMarkdown(note: Pick<Note, 'title' | 'content'> & Partial<Pick<Note, 'tags'>>, context: MarkdownContext): string {
   const footnotes: Footnotes = { numbers: new Map(), list: [] };
   const body = renderBlocks(note.content.content ?? [], context, footnotes);
-  const parts = [`# ${escapeInline(note.title.trim() || 'Untitled note')}`];
+  const parts = [`${frontMatter(note)}# ${escapeInline(note.title.trim() || 'Untitled note')}`];
   if (body) parts.push(body);
   if (footnotes.list.length) parts.push(footnotes.list.map((c, i) => footnoteLine(i + 1, c, context)).join('\n'));
   return `${parts.join('\n\n')}\n`;
+}
+
+/**
+ * YAML front matter for what the note carries beside its text (its tags), as
+ * Obsidian and static-site tools read it; nothing when there is nothing.
+ * Each tag is a JSON string, which YAML reads as the same string.
+ */
+function frontMatter(note: Partial<Pick<Note, 'tags'>>): string {
+  if (!note.tags?.length) return '';
+  return `---\ntags: [${note.tags.map((t) => JSON.stringify(t)).join(', ')}]\n---\n\n`;
 }
 
 /** `[^1]: [Title](sources.md#source-x), p. 3 — “quote” (sha256 …)` */
@@ -47,7 +58,8 @@ function footnoteLine(n: number, c: CitationAttrs, context: MarkdownContext): st
   const href = context.sourceHref(c.sourceId);
   let line = `[^${n}]: ${unverifiedMark(c, context)}${href ? `[${title}](${linkDestination(href)})` : title}`;
   if (c.page) line += `, p. ${c.page}`;
-  if (c.quote.trim()) line += ` — “${escapeInline(c.quote.replace(/\s+/g, ' ').trim())}”`;
+  // The quote as people read it (one line, hyphenated line ends joined); the check above used its exact words.
+  if (c.quote.trim()) line += ` — “${escapeInline(inlineQuote(c.quote))}”`;
   if (c.sourceSha256) line += ` (sha256 ${escapeInline(c.sourceSha256)})`;
   return line;
 }
@@ -56,7 +68,7 @@ function footnoteLine(n: number, c: CitationAttrs, context: MarkdownContext): st
 function unverifiedMark(c: CitationAttrs, context: MarkdownContext): string {
   const source = context.sources.get(c.sourceId);
   const text = context.sourceTexts.get(c.sourceId);
-  const check = checkCitationAgainst(c, source && text !== undefined ? { caseId: source.caseId, sha256: source.sha256, text } : undefined, context.caseId);
+  const check = checkCitationAgainst(c, source && text !== undefined ? { caseId: source.caseId, sha256: source.sha256, text, deletedAt: source.deletedAt } : undefined, context.caseId);
   return check.status === 'ok' ? '' : `**UNVERIFIED — ${escapeInline(check.reason)}** `;
 }
 
@@ -181,7 +193,6 @@ function renderInline(nodes: readonly JSONContent[], context: MarkdownContext, f
     while (keep < open.length && keep < specs.length && open[keep]!.key === specs[keep]!.key) keep++;
     closeTo(keep);
     out += pendingSpace + lead;
-    pendingSpace = '';
     for (const spec of specs.slice(keep)) {
       out += spec.open;
       open.push(spec);

@@ -20,10 +20,14 @@ export const CHANNELS = [
   'export:case-file',
   'backup:restore',
   'backup:auto',
+  'backup:take-open-requests',
   'originals:release',
+  'originals:read',
+  'source:open-original',
+  'source:show-in-folder',
 ] as const satisfies readonly Channel[];
 
-export const EVENT_CHANNELS = ['app:before-close', 'import:progress', 'export:progress', 'menu:command'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['app:before-close', 'import:progress', 'export:progress', 'menu:command', 'backup:open-requested'] as const satisfies readonly EventChannel[];
 
 // Each fails to compile if its list misses a key of the contract (`satisfies` above refuses extras).
 const _allChannelsListed: Exclude<Channel, (typeof CHANNELS)[number]> extends never ? true : never = true;

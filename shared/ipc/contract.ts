@@ -31,6 +31,11 @@ export type SaveOutcome = { saved: true; path: string } | { saved: false };
 
 /** Chosen by the renderer to follow and cancel one import. */
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** A text encoding label as the import service names them ("windows-1251", "shift_jis"); main checks it is one it knows. */
+const encodingLabel = z.string().regex(/^[A-Za-z0-9][\w.:+-]{0,39}$/);
+
+/** A kept original, by its fingerprint, and the name the user knows it by. */
+const originalRequest = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), fileName: z.string().min(1).max(255) }).strict();
 
 // A channel's answer is a type only: it has no value at run time, so it rides
 // on a property that is never set.
@@ -64,10 +69,11 @@ export const CONTRACT = {
   /** The native open dialog, multi-select; an empty list when the user cancels. */
   'import:choose-files': request(z.void()).answers<{ paths: string[] }>(),
   /** Parses one file (a path, or a dropped file's bytes) in an isolated process; keeps the original. Progress as `import:progress`. */
+  // `encoding`: read the file's text with this encoding instead of the detected one (the user re-decoding a source).
   'import:file': request(
     z.union([
-      z.object({ requestId: requestId, path: z.string().min(1).max(4096) }).strict(),
-      z.object({ requestId: requestId, fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).strict(),
+      z.object({ requestId: requestId, path: z.string().min(1).max(4096), encoding: encodingLabel.optional() }).strict(),
+      z.object({ requestId: requestId, fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array), encoding: encodingLabel.optional() }).strict(),
     ]),
   ).answers<ImportedSource>(),
   /** Stops the `import:file` request with this id (it then fails `cancelled`). */
@@ -94,8 +100,19 @@ export const CONTRACT = {
       z.object({ format: z.literal('backup'), snapshot: caseSnapshotSchema }).strict(),
     ]),
   ).answers<SaveOutcome>(),
-  /** The open dialog for a .casebook backup, checked whole; its originals are stored, its case handed back to be written. */
-  'backup:restore': request(z.void()).answers<{ restored: false } | { restored: true; snapshot: CaseSnapshot; fileName: string }>(),
+  /**
+   * Opens a .casebook backup, checks it whole, stores its originals and hands its case back to be written:
+   * the one the user picks in the open dialog, or `path`, allowed only if the user opened that file with the
+   * app (double-click; main recorded it, see `backup:take-open-requests`).
+   */
+  'backup:restore': request(z.union([z.void(), z.object({ path: z.string().min(1).max(4096) }).strict()])).answers<
+    { restored: false } | { restored: true; snapshot: CaseSnapshot; fileName: string }
+  >(),
+  /**
+   * The backups the user opened with the app before the page listened (a double-click that started it);
+   * later ones arrive as `backup:open-requested`. The page calls it once it listens.
+   */
+  'backup:take-open-requests': request(z.void()).answers<{ requests: OpenRequest[] }>(),
   /** An automatic backup into `<userData>/backups/<caseId>/`: daily (skipped when today's exists) or before a schema upgrade. */
   'backup:auto': request(z.object({ snapshot: caseSnapshotSchema, reason: z.enum(['daily', 'pre-upgrade']).optional() }).strict()).answers<
     { written: true; fileName: string } | { written: false; reason: 'exists-today' }
@@ -106,6 +123,20 @@ export const CONTRACT = {
    * files named by a sha256 inside its originals folder.
    */
   'originals:release': request(z.object({ sha256s: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100_000) }).strict()).answers<{ freed: number }>(),
+  /**
+   * The bytes of one kept original, for the reader's page view (a PDF drawn
+   * by pdf.js). Only from main's originals folder, by sha256; at most the
+   * import size limit, and only bytes that still hash to that name.
+   */
+  'originals:read': request(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict()).answers<Uint8Array>(),
+  /**
+   * Opens a source's original in the system's app for its type: a read-only
+   * copy named `fileName` (main picks the extension from the bytes), made from
+   * the original main keeps under this sha256, and nothing else.
+   */
+  'source:open-original': request(originalRequest).answers<null>(),
+  /** Shows that copy of the original in the system's file manager. */
+  'source:show-in-folder': request(originalRequest).answers<null>(),
 } as const;
 
 export type Channel = keyof typeof CONTRACT;
@@ -126,6 +157,14 @@ export interface EventContract {
   'export:progress': { stage: 'composing' | 'printing' | 'numbering' | 'saving'; printing?: number };
   /** A native menu item that acts in the renderer was chosen (the same actions as the keyboard shortcuts). */
   'menu:command': { command: MenuCommand };
+  /** The user opened a .casebook file with the running app: restore it with `backup:restore { path }`. */
+  'backup:open-requested': OpenRequest;
+}
+
+/** A backup the user opened with the app (double-click, "Open with"); main recorded its path. */
+export interface OpenRequest {
+  path: string;
+  fileName: string;
 }
 /** A command of the table (shared/commands.ts), which the renderer carries out. */
 export type MenuCommand = CommandId;

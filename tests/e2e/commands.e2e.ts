@@ -34,7 +34,7 @@ describe('commands', () => {
     await page.keyboard.press(`${MOD}+Shift+P`);
     await ui(palette()).toBeVisible();
     await expect.poll(focused).toContain('command-input');
-    await ui(palette().getByRole('option')).toHaveCount(9);
+    await ui(palette().getByRole('option')).toHaveCount(12);
     await ui(option('New note')).toContainText(KEYS('Ctrl+N', '⌘N'));
     await ui(option('Export briefing')).toContainText(KEYS('Ctrl+P', '⌘P'));
     await ui(option('Restore from backup')).toHaveAttribute('aria-disabled', 'false');
@@ -76,7 +76,7 @@ describe('commands', () => {
     await ui(palette()).toBeVisible();
     expect(await activeOption()).toBe('command-option-new-note');
     await page.keyboard.press('ArrowDown');
-    expect(await activeOption()).toBe('command-option-import');
+    expect(await activeOption()).toBe('command-option-new-case');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     expect(await activeOption()).toBe('command-option-close-inspector');

@@ -15,6 +15,7 @@ import { writeFileAtomic } from '../../electron/services/export/write-file-atomi
 import { cdpPrinter, offlineScriptlessContext } from '../fixtures/cdp-print';
 import { createLogFile } from '../../electron/services/log-file';
 import { createOriginalsStore } from '../../electron/services/originals';
+import { createOpenRequests } from '../../electron/main/open-requests';
 import { createIsolatedImporter } from '../../electron/services/import/isolated';
 import { nodeImportProcess } from '../../electron/services/import/node-process';
 import { decodeBytes } from './bytes-transport';
@@ -37,6 +38,9 @@ export interface LaunchedApp {
   profile: Profile;
   /** URLs main was asked to open externally (after its checks passed). */
   openedExternally: string[];
+  /** Files main opened in the system's apps (`shell.openPath`), and showed in their folder (`shell.showItemInFolder`). */
+  openedPaths: string[];
+  shownInFolder: string[];
   /**
    * What the user picks in the next native open dialogs, one list per dialog
    * (the stand-in for a dialog no browser can show); an empty queue is a cancel.
@@ -44,6 +48,11 @@ export interface LaunchedApp {
   dialogPicks: string[][];
   /** Where the user saves in the next native save dialogs; an empty queue is a cancel. */
   savePicks: string[];
+  /**
+   * The user opens a .casebook file with the running app (a double-click):
+   * what index.ts does with a second launch's argv or macOS's `open-file`.
+   */
+  openWithApp(path: string): void;
   /** Uncaught errors in the page; journeys assert there are none. */
   pageErrors: Error[];
   /** Waits until the case is shown and the editor is ready. */
@@ -99,6 +108,8 @@ export async function launchApp(
     viewport?: { width: number; height: number };
     /** The system's light or dark setting, as `prefers-color-scheme` reports it (the app follows it unless told otherwise). */
     colorScheme?: 'light' | 'dark';
+    /** Files the app is started with (argv), as a double-click that starts it would. */
+    openWith?: string[];
   } = {},
 ): Promise<LaunchedApp> {
   assertChromium();
@@ -115,6 +126,8 @@ export async function launchApp(
   });
 
   const openedExternally: string[] = [];
+  const openedPaths: string[] = [];
+  const shownInFolder: string[] = [];
   const dialogPicks: string[][] = [];
   const savePicks: string[] = [];
   // The print window: a separate Chromium, scripts off and offline, started on the first printing.
@@ -131,6 +144,8 @@ export async function launchApp(
     return (await printer)(html, options);
   };
   let readyToClose: (() => void) | null = null;
+  const openRequests = createOpenRequests();
+  for (const path of options.openWith ?? []) openRequests.add(path);
   const dispatch = createDispatch(
     createHandlers({
       appInfo: () => ({ name: 'Casebook', version: '0.0.0-test', platform: process.platform, dataDir: profile.dataDir }),
@@ -152,6 +167,15 @@ export async function launchApp(
       writeFileAtomic,
       chooseBackupFile: async () => dialogPicks.shift()?.[0] ?? null,
       backupsDir: join(profile.dataDir, 'backups'),
+      openRequests,
+      // The system's apps: recorded, for journeys to check what main was asked to open.
+      openPath: async (path) => {
+        openedPaths.push(path);
+        return '';
+      },
+      showItemInFolder: (path) => {
+        shownInFolder.push(path);
+      },
     }),
     { trustedOrigins: [origin] },
   );
@@ -186,8 +210,13 @@ export async function launchApp(
     context,
     profile,
     openedExternally,
+    openedPaths,
+    shownInFolder,
     dialogPicks,
     savePicks,
+    openWithApp: (path) => {
+      openRequests.add(path);
+    },
     pageErrors,
     ready: async () => {
       await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });

@@ -57,6 +57,7 @@ describe('buildMenuTemplate', () => {
     expect(labels(menuNamed(build('linux').template, 'File'))).toEqual(['New note', 'New case…', 'Switch case…', '—', 'Import sources…', 'Export briefing…', '—', 'Restore from backup…', '—', 'quit']);
     expect(labels(menuNamed(build('darwin').template, 'View'))).toEqual([
       'Search…',
+      'Find in document…',
       'Command palette…',
       '—',
       'Toggle the sidebar',

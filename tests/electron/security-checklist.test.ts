@@ -196,6 +196,8 @@ function dispatchDeps(): HandlerDeps & { sideEffects: string[] } {
     printBriefing: record('printBriefing'),
     writeFileAtomic: record('writeFileAtomic'),
     chooseBackupFile: async () => (sideEffects.push('chooseBackupFile'), null),
+    openPath: async () => (sideEffects.push('openPath'), ''),
+    showItemInFolder: () => void sideEffects.push('showItemInFolder'),
   };
 }
 

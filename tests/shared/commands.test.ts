@@ -63,7 +63,7 @@ describe('the command table', () => {
     const labels = all.map((c) => c.label);
     expect(new Set(labels).size).toBe(labels.length);
     for (const command of all) {
-      expect(['always', 'note-open', 'passage-selected', 'inspector-open'], command.id).toContain(command.enabledWhen);
+      expect(['always', 'note-open', 'passage-selected', 'inspector-open', 'reader-open', 'pdf-open', 'pdf-pages-focused'], command.id).toContain(command.enabledWhen);
       expect(isCommandId(command.id)).toBe(true);
       expect(commandById(command.id as never)).toBe(command);
     }
@@ -136,7 +136,7 @@ describe('the command table', () => {
     expect(menuSections('file').map((s) => s.map((c) => c.id))).toEqual([['new-note', 'new-case', 'switch-case'], ['import', 'export'], ['restore']]);
     expect(menuSections('help').map((s) => s.map((c) => c.id))).toEqual([['add-sample-case']]);
     expect(menuSections('view').map((s) => s.map((c) => c.id))).toEqual([
-      ['search', 'command-palette'],
+      ['search', 'find-in-source', 'command-palette'],
       ['toggle-sidebar', 'toggle-inspector', 'caret-browsing'],
       ['theme-light', 'theme-dark', 'theme-system'],
     ]);

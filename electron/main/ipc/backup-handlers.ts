@@ -5,6 +5,7 @@ import type { Channel } from '../../../shared/ipc/contract';
 import { decodeBackup, encodeBackup } from '../../../shared/export/backup';
 import type { CaseSnapshot } from '../../../shared/export/case-snapshot';
 import { createBackupRotation, type BackupRotation } from '../../services/backup-rotation';
+import { createOpenRequests } from '../open-requests';
 import type { Handlers } from './dispatch';
 import type { HandlerDeps } from './handlers';
 import { writeFailure } from './saving';
@@ -27,8 +28,9 @@ export async function backupBytes(deps: Pick<HandlerDeps, 'originals' | 'appInfo
 
 /** Restoring a backup the user picks, and the automatic daily and pre-upgrade backups. */
 export function backupHandlers(
-  deps: Pick<HandlerDeps, 'chooseBackupFile' | 'originals' | 'appInfo' | 'writeFileAtomic' | 'backupsDir' | 'now'>,
+  deps: Pick<HandlerDeps, 'chooseBackupFile' | 'originals' | 'appInfo' | 'writeFileAtomic' | 'backupsDir' | 'now' | 'openRequests'>,
 ): Pick<Handlers, BackupChannel> {
+  const openRequests = deps.openRequests ?? createOpenRequests();
   const backupsDir = () => deps.backupsDir ?? join(deps.appInfo().dataDir, 'backups');
   let rotation: BackupRotation | undefined;
   const backups = () =>
@@ -46,8 +48,10 @@ export function backupHandlers(
     }));
 
   return {
-    'backup:restore': async () => {
-      const path = await deps.chooseBackupFile();
+    'backup:restore': async (request) => {
+      // A path only if the user opened that very file with the app; otherwise the dialog.
+      if (request && !openRequests.has(request.path)) return fail('forbidden-path', 'Only a backup opened with Casebook, or chosen in its dialog, can be restored.');
+      const path = request ? request.path : await deps.chooseBackupFile();
       if (!path) return ok({ restored: false as const });
       let bytes: Uint8Array;
       try {
@@ -65,6 +69,7 @@ export function backupHandlers(
       }
       return ok({ restored: true as const, snapshot: decoded.value.snapshot, fileName: basename(path) });
     },
+    'backup:take-open-requests': (_payload, context) => ok({ requests: openRequests.take((r) => context.emit?.('backup:open-requested', r)) }),
     'backup:auto': async ({ snapshot, reason }) => {
       try {
         const outcome = await backups().write(snapshot.case.id, reason ?? 'daily', () => backupBytes(deps, snapshot));

@@ -2,13 +2,17 @@ import type { AppInfo, EventContract, RequestOf } from '../../../shared/ipc/cont
 import type { BriefingModel } from '../../../shared/briefing/model';
 import type { LogFile } from '../../services/log-file';
 import type { OriginalsStore } from '../../services/originals';
+import type { OpenRequests } from '../open-requests';
 import type { IsolatedImporter } from '../../services/import/isolated';
+import { join } from 'node:path';
+import { createOriginalCopies } from '../../services/original-copies';
 import type { Handlers } from './dispatch';
 import { appHandlers } from './app-handlers';
 import { importHandlers } from './import-handlers';
 import { exportHandlers } from './export-handlers';
 import { backupHandlers } from './backup-handlers';
 import { originalsHandlers } from './originals-handlers';
+import { sourceHandlers } from './source-handlers';
 
 export type ExportFormat = RequestOf<'export:save-file'>['format'] | RequestOf<'export:case-file'>['format'] | 'pdf';
 
@@ -24,6 +28,12 @@ export interface HandlerDeps {
   chooseFiles: () => Promise<string[]>;
   importer: IsolatedImporter;
   originals: OriginalsStore;
+  /** Where read-only copies of originals, named as imported, are made for the system's apps (electron/services/original-copies.ts); `<dataDir>/opened-originals` if not given. */
+  originalCopiesDir?: string;
+  /** `shell.openPath` in the app: opens a file in its default app; resolves to an error message, '' when it worked. */
+  openPath: (path: string) => Promise<string>;
+  /** `shell.showItemInFolder` in the app. */
+  showItemInFolder: (path: string) => void;
   /** The native save dialog; null when the user cancels. */
   chooseSavePath: (suggestedName: string, format: ExportFormat) => Promise<string | null>;
   /** Prints the briefing to PDF bytes (`exportBriefingPdf` in electron/services/export/briefing-pdf.ts over a hidden window), reporting its progress. */
@@ -32,6 +42,8 @@ export interface HandlerDeps {
   writeFileAtomic: (path: string, bytes: Uint8Array) => Promise<void>;
   /** The native open dialog for one backup file; null when cancelled. */
   chooseBackupFile: () => Promise<string | null>;
+  /** Backups the user opened with the app (electron/main/open-requests.ts), filled by index.ts from argv and `open-file`; an empty one if not given. */
+  openRequests?: OpenRequests;
   /** `<userData>/backups`: automatic backups, one folder per case (electron/services/backup-rotation.ts); `<dataDir>/backups` if not given. */
   backupsDir?: string;
   /** The clock that names automatic backups; the system's by default. */
@@ -50,5 +62,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...exportHandlers(deps),
     ...backupHandlers(deps),
     ...originalsHandlers(deps),
+    ...sourceHandlers({
+      ...deps,
+      originalCopies: createOriginalCopies({ originals: deps.originals, dir: () => deps.originalCopiesDir ?? join(deps.appInfo().dataDir, 'opened-originals') }),
+    }),
   };
 }

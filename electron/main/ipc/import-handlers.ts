@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { fail, ok } from '../../../shared/ipc/result';
 import type { Channel } from '../../../shared/ipc/contract';
 import { isImportError } from '../../services/import/errors';
+import { isKnownEncoding } from '../../services/import/text/encoding-names';
 import { readFileToImport } from '../../services/import/read-file';
 import type { Handlers } from './dispatch';
 import type { HandlerDeps } from './handlers';
@@ -10,7 +11,7 @@ import type { HandlerDeps } from './handlers';
 export type ImportChannel = Extract<Channel, `import:${string}`>;
 
 /** Choosing files, importing one in the isolated process (keeping its original), cancelling. */
-export function importHandlers(deps: Pick<HandlerDeps, 'chooseFiles' | 'importer' | 'originals'>): Pick<Handlers, ImportChannel> {
+export function importHandlers(deps: Pick<HandlerDeps, 'chooseFiles' | 'importer' | 'originals' | 'log'>): Pick<Handlers, ImportChannel> {
   // Imports under way, by the renderer's request id, so they can be cancelled.
   const running = new Map<string, AbortController>();
   // Paths the user picked in main's own open dialog: the only paths an import
@@ -27,12 +28,14 @@ export function importHandlers(deps: Pick<HandlerDeps, 'chooseFiles' | 'importer
     'import:file': async (request, context) => {
       if (running.has(request.requestId)) return fail('invalid-payload', `Import ${request.requestId} is already running.`);
       if ('path' in request && !chosenPaths.has(request.path)) return fail('forbidden-path', 'Only files chosen in the import dialog can be imported by path.');
+      if (request.encoding !== undefined && !isKnownEncoding(request.encoding)) return fail('invalid-payload', `"${request.encoding}" is not a text encoding Casebook knows.`);
       const controller = new AbortController();
       running.set(request.requestId, controller);
       try {
         // Read once, here: the importer parses, main hashes and the store keeps these very bytes, so a
         // file that changes on disk mid-import cannot leave an original that differs from its fingerprint.
-        const input = 'path' in request ? await readFileToImport(request.path, deps.importer.limits.maxBytes) : { bytes: request.bytes, fileName: request.fileName };
+        const read = 'path' in request ? await readFileToImport(request.path, deps.importer.limits.maxBytes) : { bytes: request.bytes, fileName: request.fileName };
+        const input = request.encoding ? { ...read, encoding: request.encoding } : read;
         const source = await deps.importer.run(input, {
           signal: controller.signal,
           onProgress: (fraction) => context.emit?.('import:progress', { requestId: request.requestId, fraction }),
@@ -44,7 +47,11 @@ export function importHandlers(deps: Pick<HandlerDeps, 'chooseFiles' | 'importer
         await deps.originals.putBytes(sha256, input.bytes);
         return ok(source);
       } catch (error) {
-        if (isImportError(error)) return fail(error.code, error.message);
+        if (isImportError(error)) {
+          // The parser's own words ("Invalid Root reference.") are for the log, never the message.
+          if (error.detail) await deps.log.append({ level: 'warn', message: error.message, detail: error.detail }).catch(() => {});
+          return fail(error.code, error.message);
+        }
         return fail('io', `Could not keep a copy of the file: ${(error as Error).message}`);
       } finally {
         running.delete(request.requestId);

@@ -1,27 +1,36 @@
 import { importBytes, isImportError } from './index';
-import type { ImportReply, ImportRequest } from './protocol';
+import type { ImportAck, ImportReply, ImportRequest } from './protocol';
 
 /**
  * Entry of the isolated import process: an Electron utilityProcess in the
  * app, a Node child process in tests. It parses exactly one file and exits,
  * so a parser that leaks, crashes or hangs takes only this process with it.
+ *
+ * It leaves only once main has its reply: when main acknowledges it (both
+ * paths), or when the channel to main is gone. A reply of several megabytes
+ * takes a while to cross, longer on a busy machine, and whatever is still in
+ * flight when the process exits is lost ("the importer stopped…").
  */
 interface Port {
-  on(listener: (message: ImportRequest) => void): void;
-  post(message: ImportReply): void;
+  on(listener: (message: ImportRequest | ImportAck) => void): void;
+  /** Resolves once the message has left this process (Node: the send callback), as far as the channel can tell. */
+  post(message: ImportReply): Promise<void>;
 }
 
+type ElectronParentPort = { on(e: 'message', l: (e: { data: ImportRequest | ImportAck }) => void): void; postMessage(m: ImportReply): void };
+
 function parentPort(): Port {
-  const electronPort = (process as unknown as { parentPort?: { on(e: 'message', l: (e: { data: ImportRequest }) => void): void; postMessage(m: ImportReply): void } }).parentPort;
+  const electronPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
   if (electronPort) {
-    return { on: (l) => electronPort.on('message', (e) => l(e.data)), post: (m) => electronPort.postMessage(m) };
+    // postMessage has no completion callback: main's ack is what says the reply arrived.
+    return { on: (l) => electronPort.on('message', (e) => l(e.data)), post: async (m) => electronPort.postMessage(m) };
   }
   if (!process.send) throw new Error('The import process must be started with an IPC channel.');
+  // Main gone: nobody is waiting for a reply.
+  process.on('disconnect', () => process.exit(0));
   return {
-    on: (l) => process.on('message', (m) => l(m as ImportRequest)),
-    post: (m) => {
-      process.send!(m);
-    },
+    on: (l) => process.on('message', (m) => l(m as ImportRequest | ImportAck)),
+    post: (m) => new Promise<void>((resolve) => process.send!(m, undefined, {}, () => resolve())),
   };
 }
 
@@ -32,19 +41,24 @@ const onProgress = (fraction: number) => {
   const now = Date.now();
   if (now - lastProgress < 100 && fraction < 1) return;
   lastProgress = now;
-  port.post({ type: 'progress', fraction });
+  void port.post({ type: 'progress', fraction });
 };
 
-port.on((request) => {
-  importBytes(new Uint8Array(request.bytes), request.fileName, { limits: request.limits, onProgress })
-    .then((source) => port.post({ type: 'done', source }))
-    .catch((error: unknown) =>
-      port.post(
+let started = false;
+port.on((message) => {
+  if (message.type === 'ack') {
+    process.exit(0);
+  }
+  if (message.type !== 'import-bytes' || started) return;
+  started = true;
+  importBytes(new Uint8Array(message.bytes), message.fileName, { limits: message.limits, onProgress, ...(message.encoding ? { encoding: message.encoding } : {}) })
+    .then(
+      (source): ImportReply => ({ type: 'done', source }),
+      (error: unknown): ImportReply =>
         isImportError(error)
-          ? { type: 'failed', code: error.code, message: error.message }
-          : { type: 'failed', code: 'corrupt', message: `The importer failed: ${error instanceof Error ? error.message : String(error)}` },
-      ),
+          ? { type: 'failed', code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}) }
+          : { type: 'failed', code: 'corrupt', message: `${message.fileName}: the importer failed while reading this file.`, detail: error instanceof Error ? (error.stack ?? error.message) : String(error) },
     )
-    // Let the reply flush before leaving.
-    .finally(() => setTimeout(() => process.exit(0), 50));
+    // Then wait for main's ack (above) before leaving.
+    .then((reply) => port.post(reply));
 });

@@ -6,7 +6,7 @@ import { looksLikeZip, readZipDirectory, type ZipEntry } from './zip-guard';
  * "report.pdf: this is a Windows program, not a document".
  */
 export type DetectedFormat =
-  | { kind: 'pdf' | 'docx' | 'html' | 'mhtml' | 'markdown' | 'text' | 'email' }
+  | { kind: 'pdf' | 'docx' | 'html' | 'mhtml' | 'markdown' | 'text' | 'email' | 'image' }
   | { kind: 'unsupported'; reason: string };
 
 /** How much of the start of a file the sniffers look at. */
@@ -92,7 +92,9 @@ function detectBinary(bytes: Uint8Array, ext: string): DetectedFormat | null {
   if (looksLikeZip(bytes)) return detectZip(bytes, ext);
   if (startsWith(bytes, CFB)) return detectCompoundFile(ext);
   const image = detectImage(bytes);
-  if (image) return unsupported(`this is ${image} image; Casebook imports documents, not pictures`);
+  // Pictures of pages (scans, photos) are read by OCR.
+  if (image === 'a PNG' || image === 'a JPEG' || image === 'a TIFF') return { kind: 'image' };
+  if (image) return unsupported(`this is ${image} image; Casebook reads text from PNG, JPEG and TIFF pictures only — save it as one of those`);
   const media = detectMedia(bytes);
   if (media) return unsupported(`this is ${media} file; Casebook imports documents, not audio or video`);
   const archive = detectArchive(bytes);
@@ -235,23 +237,32 @@ function decodeSample(head: Uint8Array): string {
  */
 function readHeaderBlock(sample: string, truncated: boolean): Map<string, string> | null {
   const lines = sample.split(/\r?\n/);
+  // A message saved from an mbox file starts with its "From sender date" line.
+  if (lines.length > 1 && /^From \S+/.test(lines[0]!) && /^[!-9;-~]+:/.test(lines[1]!)) lines.shift();
   const headers = new Map<string, string>();
   let last: string | undefined;
+  let stray = 0;
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i]!;
     if (line === '') break;
     if (truncated && i === lines.length - 1) break; // possibly cut off by the sample
-    if (/^[ \t]/.test(line) && last) {
-      headers.set(last, `${headers.get(last)} ${line.trim()}`);
+    const match = /^([!-9;-~]+):[ \t]?(.*)$/.exec(line);
+    if (match) {
+      last = match[1]!.toLowerCase();
+      if (!headers.has(last)) headers.set(last, match[2]!);
       continue;
     }
-    const match = /^([!-9;-~]+):[ \t]?(.*)$/.exec(line);
-    if (!match) return null;
-    last = match[1]!.toLowerCase();
-    if (!headers.has(last)) headers.set(last, match[2]!);
+    if (!last) return null;
+    // An indented line continues the header above; so does, in a sloppy mailer's output, the odd unindented one.
+    if (!/^[ \t]/.test(line) && ++stray > MAX_STRAY_LINES) return null;
+    headers.set(last, `${headers.get(last)} ${line.trim()}`);
   }
-  return headers.size === 0 ? null : headers;
+  if (headers.size === 0 || stray * 2 > headers.size) return null;
+  return headers;
 }
+
+/** Unindented lines a header block may have that are not headers (continuations a mailer forgot to indent). */
+const MAX_STRAY_LINES = 3;
 
 const MAIL_HEADERS = ['from', 'to', 'cc', 'subject', 'date', 'received', 'message-id', 'return-path', 'delivered-to', 'mime-version', 'reply-to', 'content-type'];
 

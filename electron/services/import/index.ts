@@ -13,6 +13,8 @@ export interface ImportOptions {
   limits?: Partial<ImportLimits>;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
+  /** Decode the file's text with this encoding (a label the user chose) instead of the detected one. Not passed on to attachments. */
+  encoding?: string;
 }
 
 /**
@@ -27,6 +29,7 @@ const PARSERS: Record<string, { format: SourceFormat; load: () => Promise<Format
   markdown: { format: 'markdown', load: () => import('./markdown').then((m) => m.parseMarkdown) },
   text: { format: 'text', load: () => import('./text').then((m) => m.parseText) },
   email: { format: 'email', load: () => import('./email').then((m) => m.parseEmail) },
+  image: { format: 'image', load: () => import('./image').then((m) => m.parseImage) },
 };
 
 /** Attachments inside attachments are followed this deep, no further. */
@@ -57,17 +60,26 @@ export async function importBytes(bytes: Uint8Array, fileName: string, options: 
   let parsed: ParsedDocument;
   try {
     const parse = await load();
-    parsed = await parse({ bytes, fileName, limits, ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    parsed = await parse({
+      bytes,
+      fileName,
+      limits,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.encoding && depth === 0 ? { encoding: options.encoding } : {}),
+    });
   } catch (error) {
     if (isImportError(error)) throw error;
-    throw new ImportError('corrupt', `${fileName}: the file is damaged or not really ${format.toUpperCase()} (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
+    // The parser's own words go to the log (detail), not into the message.
+    throw new ImportError('corrupt', `${fileName}: the file is damaged or not really ${format === 'image' ? 'a PNG, JPEG or TIFF picture' : format.toUpperCase()}.`, { cause: error });
   }
   const children: ImportedSource[] = [];
   const skipped: string[] = [];
   if (depth < MAX_NESTING) {
     for (const attachment of parsed.attachments ?? []) {
       try {
-        children.push(await importBytes(attachment.bytes, attachment.fileName, options, depth + 1));
+        const { encoding: _chosen, ...forAttachments } = options;
+        children.push(await importBytes(attachment.bytes, attachment.fileName, forAttachments, depth + 1));
       } catch (error) {
         if (isImportError(error) && error.code === 'cancelled') throw error;
         skipped.push(`${attachment.fileName} (${isImportError(error) ? error.code : 'failed'})`);

@@ -4,10 +4,20 @@ import type { ImportLimits } from './types';
 /**
  * Messages between main and the isolated import process. Main sends the
  * bytes, never a path: it keeps exactly the bytes that were parsed and hashed.
+ * `encoding`, when set, is the text encoding the user chose for this file
+ * (a WHATWG or iconv-lite label), used instead of the detected one.
  */
-export type ImportRequest = { type: 'import-bytes'; bytes: Uint8Array; fileName: string; limits: ImportLimits };
+export type ImportRequest = { type: 'import-bytes'; bytes: Uint8Array; fileName: string; limits: ImportLimits; encoding?: string };
+
+/**
+ * Main's word that it has the final reply (`done` or `failed`). The process
+ * leaves only then: a reply of several megabytes can still be on its way
+ * long after it was sent, and leaving earlier loses it.
+ */
+export type ImportAck = { type: 'ack' };
 
 export type ImportReply =
   | { type: 'progress'; fraction: number }
   | { type: 'done'; source: ImportedSource }
-  | { type: 'failed'; code: ImportErrorCode; message: string };
+  /** `detail`: the technical reason, for main's log only (ImportError.detail). */
+  | { type: 'failed'; code: ImportErrorCode; message: string; detail?: string };

@@ -8,8 +8,14 @@ export interface ImportLimits {
   maxInflatedBytes: number;
   /** Most entries a zip-based file may hold. */
   maxZipEntries: number;
-  /** Wall-clock limit for one file, in ms (enforced by the isolated runner). */
+  /**
+   * Longest a file may go without its progress moving, in ms, before it is
+   * taken for hung and stopped (enforced by the isolated runner). A parser
+   * reports progress at least every page or chunk.
+   */
   timeoutMs: number;
+  /** Longest one file may take in all, progress or not, in ms: a scanned book read by OCR takes minutes, never hours. */
+  maxDurationMs: number;
 }
 
 export const DEFAULT_LIMITS: ImportLimits = {
@@ -17,6 +23,7 @@ export const DEFAULT_LIMITS: ImportLimits = {
   maxInflatedBytes: 500 * 1024 * 1024,
   maxZipEntries: 10_000,
   timeoutMs: 120_000,
+  maxDurationMs: 60 * 60_000,
 };
 
 /** What a format module hands back; the dispatcher adds sha256, size, format and a fallback title. */
@@ -39,6 +46,12 @@ export interface ParseInput {
   signal?: AbortSignal;
   /** 0..1 as the parse advances, for the progress bar. */
   onProgress?: (fraction: number) => void;
+  /**
+   * The text encoding to decode with (a label the user chose), instead of
+   * the detected one. Formats whose text is not in a byte encoding of their
+   * own (PDF, DOCX) ignore it.
+   */
+  encoding?: string;
 }
 
 export type FormatParser = (input: ParseInput) => Promise<ParsedDocument>;

@@ -22,6 +22,8 @@ import { PasteGuard } from './paste-guard';
 import { createReferenceVerifier } from '../../db/pasted-references';
 import { isNodeOf, NODE_NAMES } from '../../../shared/editor/document';
 import { replaceTypedMention, typedMentionAt } from './typed-mention';
+import { noteContentProblem } from '../../../shared/editor/check-content';
+import { UnreadableNote } from './UnreadableNote';
 
 const SAVE_DELAY_MS = 500;
 
@@ -37,9 +39,18 @@ export interface NoteEditorProps {
 /**
  * The TipTap editor for one note; mounted fresh per note (keyed by id). The
  * editor owns the document while it is open: saves are debounced, run one at
- * a time, and are flushed on unmount, blur, page hide and window close.
+ * a time, and are flushed on unmount, blur, page hide and window close. A
+ * stored document the schema refuses is not opened for editing at all
+ * (TipTap would open it emptied, and the next save would store that).
  */
-export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }: NoteEditorProps) {
+export function NoteEditor(props: NoteEditorProps) {
+  // Once per mount (the view keys the editor by note and restore): later saves only refresh the prop.
+  const [problem] = useState(() => noteContentProblem(props.initialContent));
+  if (problem) return <UnreadableNote content={props.initialContent} problem={problem} />;
+  return <EditableNote {...props} />;
+}
+
+function EditableNote({ noteId, initialContent, focus, find, onSaveState }: NoteEditorProps) {
   const { db, caseId, nav, toasts, linking } = useApp();
   const [linkOpen, setLinkOpen] = useState(false);
   const saveStateRef = useRef(onSaveState);

@@ -6,6 +6,7 @@ import { useApp } from '../../app/context';
 import { casebook, logError } from '../../bridge';
 import { briefingDate, loadBriefingRecords } from './briefing-records';
 import { OtherExports } from './OtherExports';
+import { asPreviewPage } from './preview-page';
 import { useModal } from '../../app/use-modal';
 import { loadBriefingSettings, saveBriefingSettings } from './briefing-settings';
 
@@ -85,7 +86,7 @@ export function ExportDialog() {
     [fields, pageSize, order, picked, appendices, redact],
   );
   const model = useMemo(() => (records ? briefingModelFromRecords(records, choices) : null), [records, choices]);
-  const preview = useDeferredHtml(model ? () => renderBriefingHtml(model) : null, [model]);
+  const preview = useDeferredHtml(model ? () => asPreviewPage(renderBriefingHtml(model), window) : null, [model]);
   // Said before printing, not discovered in the PDF: which picked notes cite passages that did not check out.
   const unverified = useMemo(() => (model ? unverifiedCitationsByNote(model) : []), [model]);
   const unverifiedCount = unverified.reduce((sum, n) => sum + n.count, 0);
@@ -222,17 +223,11 @@ export function ExportDialog() {
           <OtherExports records={records} disabled={busy} redact={redact} />
         </div>
         <div className="export-preview">
-          {preview ? <iframe title="Briefing preview" sandbox="" srcDoc={asPreviewPage(preview)} /> : <div className="pane-loading">Preparing the preview…</div>}
+          {preview ? <iframe title="Briefing preview" sandbox="" srcDoc={preview} /> : <div className="pane-loading">Preparing the preview…</div>}
         </div>
       </div>
     </div>
   );
-}
-
-/** On screen, the print document sits on a page-sized sheet, as it will print. */
-function asPreviewPage(html: string): string {
-  const sheet = '<style>@media screen { html { background: #e9e7e2; } body { background: #fff; max-width: 8.27in; margin: 20px auto; padding: 0.8in 0.85in; box-shadow: 0 2px 14px rgb(0 0 0 / 0.16); box-sizing: border-box; } }</style>';
-  return html.includes('</head>') ? html.replace('</head>', `${sheet}</head>`) : sheet + html;
 }
 
 /** Composes off the typing path: the preview follows the form a moment later. */

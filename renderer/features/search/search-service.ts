@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
 import type { SearchKind, SearchTarget } from '../../../shared/search/index';
 import type { CasebookDexie, StoredEntity } from '../../db/database';
-import type { Note, Source } from '../../../shared/model';
+import { sourceTitle, type Note, type Source } from '../../../shared/model';
 import type { SearchMethods, SearchResults } from '../../workers/search/protocol';
 import { createRpcClient, type RpcClient } from '../../workers/rpc';
 import { lazyWorkerPort } from '../../workers/lazy-worker-port';
@@ -113,7 +113,9 @@ export class SearchService {
 
   private async upsertSource(id: string): Promise<void> {
     const [source, body] = await Promise.all([this.db.sources.get(id), this.db.sourceBodies.get(id)]);
-    if (source && body) this.upsert([{ kind: 'source', source: { ...source, text: body.text, ...(body.html ? { html: body.html } : {}) } }]);
+    // In the Trash: out of the index until restored. Found under the title the user gave it.
+    if (source?.deletedAt !== undefined) this.remove('source', id);
+    else if (source && body) this.upsert([{ kind: 'source', source: { ...source, title: sourceTitle(source), text: body.text, ...(body.html ? { html: body.html } : {}) } }]);
   }
 
   /**

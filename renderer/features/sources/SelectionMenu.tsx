@@ -39,6 +39,7 @@ export function SelectionMenu({ source, selection, anchor, link, onDone }: { sou
         <div className="alias-picker" onMouseDown={(e) => e.stopPropagation()}>
           <EntityPicker
             label={`“${selection.text.slice(0, 40)}” is a name of…`}
+            similarTo={selection.text}
             onPick={(entity) => run('Adding the alias', () => addAliasFromSelection(services, entity.id, selection.text))}
             onCancel={() => setPicking(false)}
           />

@@ -8,9 +8,11 @@ import { formatTime } from '../../format';
 import { openCase } from '../../app/ui-state';
 import { releaseOriginals } from '../cases/release-originals';
 
-/** The Trash: deleted notes and entities, newest first, with Restore and Delete forever. */
+const KIND_LABEL = { case: 'Case', note: 'Note', source: 'Source' } as const;
+
+/** The Trash: deleted cases, notes, sources and entities, newest first, with Restore and Delete forever. */
 export function TrashView() {
-  const { db, caseId, nav, toasts } = useApp();
+  const { db, caseId, nav, toasts, linking } = useApp();
   const items = useLiveQuery(() => listTrash(db, caseId), [db, caseId]);
   const [confirming, setConfirming] = useState<string | null>(null);
   useEffect(() => reportReady('main'), []);
@@ -25,11 +27,13 @@ export function TrashView() {
 
   const restore = (item: TrashItem) =>
     act('Restoring', async () => {
-      await restoreFromTrash(db, item);
+      const restoredIds = await restoreFromTrash(db, item);
+      if (item.kind === 'source') linking.sourcesRestored(restoredIds);
       toasts.show({
         tone: 'info',
         message: `Restored “${item.title}”.`,
         ...(item.kind === 'case' ? { action: { label: 'Open', run: () => void openCase(db, item.id) } } : {}),
+        ...(item.kind === 'source' ? { action: { label: 'Open', run: () => nav.openMain({ kind: 'source', sourceId: item.id }) } } : {}),
       });
       if (item.kind === 'note') nav.openMain({ kind: 'note', noteId: item.id });
     });
@@ -47,7 +51,7 @@ export function TrashView() {
       <header className="view-header">
         <h1 id="trash-heading">Trash</h1>
         <p className="muted">
-          Deleted cases, notes and entities stay here until you restore them or delete them forever.
+          Deleted cases, notes, sources and entities stay here until you restore them or delete them forever.
           {items && items.length > 0 && ` ${items.length} item${items.length === 1 ? '' : 's'}.`}
         </p>
       </header>
@@ -66,7 +70,7 @@ export function TrashView() {
               <li key={key} className="trash-item" data-trash-kind={item.kind}>
                 <div className="trash-body">
                   <div className="trash-head">
-                    <span className="trash-kind">{item.kind === 'note' ? 'Note' : item.kind === 'case' ? 'Case' : item.entityType}</span>
+                    <span className="trash-kind">{item.kind === 'entity' ? item.entityType : KIND_LABEL[item.kind]}</span>
                     <strong className="trash-title">{item.title}</strong>
                     <span className="muted trash-when">Deleted {formatTime(item.deletedAt)}</span>
                   </div>

@@ -12,6 +12,9 @@ export interface LinkerMethods {
   setEntries: { request: { version: number; entries: LinkerEntry[] }; response: { version: number; patterns: number; buildMs: number } };
   /** Every known name in the text. */
   link: { request: { text: string }; response: { version: number; matches: LinkMatch[] } };
-  /** Names the case does not know yet, proposed for the review queue. */
-  extract: { request: { text: string }; response: Candidate[] };
+  /**
+   * Names the case does not know yet, proposed for the review queue. The
+   * whole text is read, a slice at a time, with progress after each slice.
+   */
+  extract: { request: { text: string }; response: Candidate[]; progress: { done: number; total: number } };
 }

@@ -47,6 +47,8 @@ function dispatchWith(importer: IsolatedImporter, picked: string) {
     },
     writeFileAtomic: (path, bytes) => writeFile(path, bytes),
     chooseBackupFile: async () => null,
+    openPath: async () => '',
+    showItemInFolder: () => undefined,
   };
   return createDispatch(createHandlers(deps), { trustedOrigins: ['casebook://app'] });
 }
@@ -80,3 +82,40 @@ describe('import:file with a file that changes during the import', () => {
     expect(await readFile(file, 'utf8')).toBe(later); // the user's file is theirs: never touched
   });
 });
+
+describe('import:file with a chosen encoding', () => {
+  const KOI8_R = new Uint8Array(Buffer.from([0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4, 0x2c, 0x20, 0xcd, 0xc9, 0xd2])); // "Привет, мир" in KOI8-R
+
+  it('decodes the file with the encoding the renderer sends, and says it was chosen', async () => {
+    const dispatch = dispatchWith(createIsolatedImporter({ spawn: nodeImportProcess(worker) }), join(dir, 'unused'));
+    const result = await dispatch('import:file', { requestId: 'enc1', fileName: 'letter.txt', bytes: KOI8_R, encoding: 'koi8-r' }, { senderUrl: APP });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value).toMatchObject({ text: 'Привет, мир', metadata: { encoding: 'koi8-r', encodingSource: 'chosen' } });
+  }, 60_000);
+
+  it('refuses an encoding it does not know, or a label that is not one, before starting an import', async () => {
+    let started = 0;
+    const importer = createIsolatedImporter({ spawn: () => ((started += 1), nodeImportProcess(worker)()) });
+    const dispatch = dispatchWith(importer, join(dir, 'unused'));
+    const unknown = await dispatch('import:file', { requestId: 'enc2', fileName: 'a.txt', bytes: KOI8_R, encoding: 'klingon-8' }, { senderUrl: APP });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: '"klingon-8" is not a text encoding Casebook knows.' } });
+    const malformed = await dispatch('import:file', { requestId: 'enc3', fileName: 'a.txt', bytes: KOI8_R, encoding: 'utf-8; rm -rf /' }, { senderUrl: APP });
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(started).toBe(0);
+  });
+});
+
+describe('import:file with a damaged file', () => {
+  it('tells the user in plain words and keeps the parser’s own for the log', async () => {
+    const dispatch = dispatchWith(createIsolatedImporter({ spawn: nodeImportProcess(worker) }), join(dir, 'unused'));
+    // A PDF whose catalog reference points nowhere: pdf.js says "Invalid Root reference."
+    const body = '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n';
+    const pdf = `${body}xref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 2 /Root 9 0 R >>\nstartxref\n${body.length}\n%%EOF\n`;
+    const result = await dispatch('import:file', { requestId: 'bad1', fileName: 'broken.pdf', bytes: new TextEncoder().encode(pdf) }, { senderUrl: APP });
+    expect(result).toMatchObject({ ok: false, error: { code: 'corrupt', message: 'broken.pdf: damaged PDF — its structure could not be read' } });
+    const log = await readFile(join(dir, 'logs', 'casebook.log'), 'utf8');
+    const entry = log.trim().split('\n').map((line) => JSON.parse(line) as { level: string; message: string; detail?: string }).find((e) => e.message.startsWith('broken.pdf'));
+    expect(entry).toMatchObject({ level: 'warn', message: 'broken.pdf: damaged PDF — its structure could not be read', detail: expect.stringMatching(/Root/) });
+  }, 60_000);
+});
+

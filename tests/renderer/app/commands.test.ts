@@ -16,7 +16,7 @@ describe('the palette’s search', () => {
     expect(ids('NOTE new')).toEqual(['new-note']);
     expect(ids('new')).toEqual(['new-note', 'new-case', 'new-entity']);
     expect(ids('ímp')).toEqual(['import']);
-    expect(ids('pdf')).toEqual(['export']);
+    expect(ids('pdf')).toEqual(['reader-toggle-view', 'reader-zoom-in', 'reader-zoom-out', 'reader-fit-width', 'export']);
     expect(ids('quote')).toEqual(['quote']);
     expect(ids('zebra')).toEqual([]);
   });
@@ -30,12 +30,16 @@ describe('the palette’s search', () => {
       'switch-case',
       'save',
       'search',
+      'reader-toggle-view',
       'import',
       'quote',
       'toggle-sidebar',
       'caret-browsing',
       'theme-system',
       'add-sample-case',
+      'find-in-source',
+      'reader-zoom-out',
+      'reader-fit-width',
       'toggle-inspector',
       'focus-next-pane',
       'focus-previous-pane',
@@ -53,6 +57,7 @@ describe('when a command can run', () => {
     main: { kind: 'none' },
     inspector: { kind: 'closed' },
     passageSelected: false,
+    reader: null,
     ...over,
   });
 
@@ -67,6 +72,20 @@ describe('when a command can run', () => {
     expect(isConditionMet('inspector-open', state({ inspector: { kind: 'new-entity' } }))).toBe(true);
     // A narrow window's drawer counts as open even with nothing in it: Escape closes it.
     expect(isConditionMet('inspector-open', state({ drawerOpen: true }))).toBe(true);
+  });
+
+  it('lets the reader’s commands run only where they make sense', () => {
+    const text = { pdf: false, pages: false, focused: true };
+    const pdfText = { pdf: true, pages: false, focused: true };
+    const pages = { pdf: true, pages: true, focused: true };
+    expect(isConditionMet('reader-open', state())).toBe(false);
+    expect(isConditionMet('reader-open', state({ reader: text }))).toBe(true);
+    expect(isConditionMet('pdf-open', state({ reader: text }))).toBe(false);
+    expect(isConditionMet('pdf-open', state({ reader: pdfText }))).toBe(true);
+    expect(isConditionMet('pdf-pages-focused', state({ reader: pdfText }))).toBe(false);
+    expect(isConditionMet('pdf-pages-focused', state({ reader: pages }))).toBe(true);
+    // Focus in another pane (the inspector's form): Ctrl+= is the window's zoom again.
+    expect(isConditionMet('pdf-pages-focused', state({ reader: { ...pages, focused: false } }))).toBe(false);
   });
 
   it('says why, for every condition a command uses', () => {

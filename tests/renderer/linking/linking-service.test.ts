@@ -8,7 +8,8 @@ import { ensureSeeded, readSeedMarker } from '../../../renderer/db/seed';
 import { createEntity, updateEntity } from '../../../renderer/db/entities';
 import { createNote, saveNoteContent, appendQuoteToNote } from '../../../renderer/db/notes';
 import { addImportedSource } from '../../../renderer/db/sources';
-import { checkCitation, deleteSource } from '../../../renderer/db/citations';
+import { checkCitation } from '../../../renderer/db/citations';
+import { purgeSource, restoreSource, trashSource } from '../../../renderer/db/sources';
 import { listPendingCandidates } from '../../../renderer/db/candidates';
 import { draft, freshDatabase } from '../db/fresh-db';
 
@@ -111,7 +112,13 @@ describe('citations', () => {
 
     expect(await checkCitation(db, { ...citation, start: start + 1, end: start + 6 }, caseId)).toMatchObject({ status: 'broken', reason: expect.stringMatching(/no longer at this place/) });
     expect(await checkCitation(db, { ...citation, sourceSha256: 'other' }, caseId)).toMatchObject({ status: 'broken', reason: expect.stringMatching(/changed/) });
-    await deleteSource(db, source!.id);
+    // In the Trash: broken, with the reason; restored: good again; deleted for good: gone.
+    await trashSource(db, caseId, source!.id);
+    expect(await checkCitation(db, citation, caseId)).toEqual({ status: 'broken', reason: 'The quoted source is in the Trash.' });
+    await restoreSource(db, source!.id);
+    expect(await checkCitation(db, citation, caseId)).toEqual({ status: 'ok' });
+    await trashSource(db, caseId, source!.id);
+    await purgeSource(db, source!.id);
     expect(await checkCitation(db, citation, caseId)).toMatchObject({ status: 'broken', reason: expect.stringMatching(/no longer in the case/) });
   });
 });

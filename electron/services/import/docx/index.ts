@@ -6,10 +6,13 @@ import { sanitizeHtml } from '../../../../shared/sources/sanitize';
 import { cancelledError, ImportError, isImportError } from '../errors';
 import type { FormatParser, ParsedDocument } from '../types';
 import { inflateGuarded, inspectZip, looksLikeZip, repackStored, type ZipEntry } from '../zip-guard';
+import { commentsHtml, readComments } from './comments';
 
 /**
- * DOCX → sanitized semantic HTML (headings, lists, tables, links) with
- * mammoth, plus the core properties (docProps/core.xml) as metadata.
+ * DOCX → sanitized semantic HTML (headings, lists, tables, links, bold,
+ * italics, underline) with mammoth, then the document's comments (author,
+ * date, the text they mark: comments.ts) in a section of their own, plus the
+ * core properties (docProps/core.xml) as metadata.
  *
  * The archive goes through the zip guard first; mammoth (which unzips with
  * JSZip) only ever sees a re-packed, uncompressed copy of the XML parts we
@@ -39,6 +42,8 @@ export const parseDocx: FormatParser = async ({ bytes, fileName, limits, signal,
       {
         externalFileAccess: false,
         includeEmbeddedStyleMap: false,
+        // mammoth drops underlining by default; in a contract or a letter it can be the point.
+        styleMap: ['u => u'],
         transformDocument: tidyDocument,
         // tidyDocument removes images; should one slip through (in a note), an <img> without src, which the sanitizer drops.
         convertImage: mammoth.images.imgElement(async () => ({}) as { src: string }),
@@ -53,11 +58,13 @@ export const parseDocx: FormatParser = async ({ bytes, fileName, limits, signal,
   if (signal?.aborted) throw cancelled();
 
   const window = domWindow();
-  const html = sanitizeHtml(rawHtml, window as unknown as WindowLike);
+  const comments = readComments(parts.get('word/comments.xml'), parts.get('word/document.xml'), window);
+  const html = sanitizeHtml(rawHtml + commentsHtml(comments), window as unknown as WindowLike);
   const body = parseBody(html, window);
   const text = htmlText(body);
 
   const metadata = readCoreProperties(parts.get('docProps/core.xml'), window);
+  if (comments.length) metadata.comments = String(comments.length);
   const title = metadata.title ?? firstHeading(body);
   onProgress?.(1);
   const parsed: ParsedDocument = { text, html, metadata };

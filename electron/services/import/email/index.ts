@@ -21,8 +21,14 @@ export const parseEmail: FormatParser = async ({ bytes, fileName, signal, onProg
   if (bytes.length === 0) throw new ImportError('empty', `${fileName}: the file is empty`);
 
   let email: Email;
+  const repaired = repairHeaders(bytes);
   try {
-    email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
+    email = await PostalMime.parse(repaired, { attachmentEncoding: 'arraybuffer' });
+    // A multipart message whose parts use another boundary than the one it declares (spam tools do this): try the one they use.
+    if (!email.html && !email.text && email.attachments.length === 0) {
+      const rebounded = withBoundaryInUse(repaired);
+      if (rebounded) email = await PostalMime.parse(rebounded, { attachmentEncoding: 'arraybuffer' });
+    }
   } catch (error) {
     throw new ImportError('corrupt', `${fileName}: the email is damaged and could not be read`, { cause: error });
   }
@@ -51,16 +57,96 @@ export const parseEmail: FormatParser = async ({ bytes, fileName, signal, onProg
   put('subject', subject);
   put('messageId', clean(email.messageId));
 
-  const attachments = email.attachments
-    .filter((attachment) => !isInlineImage(attachment))
-    .map((attachment, index) => ({ fileName: attachmentName(attachment, index), bytes: contentBytes(attachment.content) }));
+  const files = email.attachments.filter((attachment) => !isInlineImage(attachment));
+  const attachments = files.map((attachment, index) => ({ fileName: attachmentName(attachment, index), bytes: contentBytes(attachment.content), type: attachment.mimeType }));
+  if (attachments.length) put('attachments', clean(attachments.map((a) => a.fileName).join(', '))?.slice(0, 2000));
+
+  // A message whose only content is a file is still a message: who sent what to whom, and when. Its text
+  // says so, and lists what came with it. (One with neither text nor files stays empty.)
+  if (!text.trim() && attachments.length > 0) {
+    html = sanitize(plainTextToHtml(headerSummary(metadata, attachments)), window);
+    text = htmlText(parseBody(html, window));
+  }
 
   onProgress?.(1);
   const parsed: ParsedDocument = { title: subject ?? '(no subject)', text, metadata };
   if (html && text) parsed.html = html;
-  if (attachments.length > 0) parsed.attachments = attachments;
+  if (attachments.length > 0) parsed.attachments = attachments.map(({ fileName: name, bytes: content }) => ({ fileName: name, bytes: content }));
   return parsed;
 };
+
+/** The lines a message without text shows: its headers, then its attachments with their type and size. */
+function headerSummary(metadata: Record<string, string>, attachments: { fileName: string; bytes: Uint8Array; type: string }[]): string {
+  const lines: string[] = [];
+  for (const [key, label] of [['from', 'From'], ['to', 'To'], ['cc', 'Cc'], ['date', 'Date'], ['subject', 'Subject']] as const) {
+    if (metadata[key]) lines.push(`${label}: ${metadata[key]}`);
+  }
+  const intro = `This message has no text; ${attachments.length === 1 ? 'it came with one attachment' : `it came with ${attachments.length} attachments`}:`;
+  const body = [intro, ...attachments.map((a) => `${a.fileName} (${a.type || 'unknown type'}, ${formatSize(a.bytes.byteLength)})`)];
+  return [lines.join('\n'), body.join('\n')].filter(Boolean).join('\n\n');
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Headers longer than this are not a message's headers: left as they are. */
+const MAX_HEADER_BYTES = 256 * 1024;
+
+/**
+ * The message with its header block made readable:
+ * - an mbox "From " line before the headers (a message saved from an mbox
+ *   file, or the first of several) is dropped;
+ * - a line in the headers that is not a header and not indented is a
+ *   continuation a mailer forgot to indent ("To: a@x.org,\r\nb@x.org"), and
+ *   is indented, so the header keeps it.
+ * The body is untouched.
+ */
+export function repairHeaders(bytes: Uint8Array): Uint8Array {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, MAX_HEADER_BYTES)).toString('latin1');
+  const end = /\r?\n\r?\n/.exec(head);
+  if (!end) return bytes;
+  const lines = head.slice(0, end.index).split(/\r?\n/);
+  let changed = false;
+  if (lines.length > 1 && /^From \S/.test(lines[0]!)) {
+    lines.shift();
+    changed = true;
+  }
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^[ \t]/.test(line) || /^[!-9;-~]+:/.test(line)) continue;
+    lines[i] = ` ${line}`;
+    changed = true;
+  }
+  if (!changed) return bytes;
+  const repaired = Buffer.from(lines.join('\r\n'), 'latin1');
+  return new Uint8Array(Buffer.concat([repaired, Buffer.from(bytes.buffer, bytes.byteOffset + end.index, bytes.byteLength - end.index)]));
+}
+
+/**
+ * The message with its top Content-Type boundary replaced by the one its
+ * body really uses (the first "--boundary" line that comes back), or null
+ * when it has no such line or already uses its own.
+ */
+function withBoundaryInUse(bytes: Uint8Array): Uint8Array | null {
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const end = /\r?\n\r?\n/.exec(raw);
+  if (!end) return null;
+  const header = raw.slice(0, end.index);
+  const declared = /^content-type:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/im.exec(header);
+  if (!declared || !/multipart\//i.test(declared[0])) return null;
+  const body = raw.slice(end.index);
+  const first = /^--([!-~]{1,100}?)[ \t]*\r?$/m.exec(body);
+  if (!first) return null;
+  const boundary = first[1]!.replace(/--$/, '');
+  if (!body.includes(`--${boundary}`, first.index + first[0].length)) return null;
+  if (new RegExp(`boundary\\s*=\\s*"?${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?`, 'i').test(declared[0])) return null;
+  const fixedType = `Content-Type: ${/multipart\/[\w-]+/i.exec(declared[0])![0]}; boundary="${boundary}"`;
+  const fixed = header.slice(0, declared.index) + fixedType + header.slice(declared.index + declared[0].length);
+  return new Uint8Array(Buffer.from(fixed + body, 'latin1'));
+}
 
 /** The <body> of `html`, parsed as a document (jsdom's innerHTML fragment parsing is quadratic). */
 function parseBody(html: string, window: JSDOM['window']): HTMLElement {

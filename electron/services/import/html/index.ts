@@ -3,7 +3,7 @@ import { JSDOM, VirtualConsole, type DOMWindow } from 'jsdom';
 import { htmlText } from '../../../../shared/sources/html-text';
 import { sanitizeHtml } from '../../../../shared/sources/sanitize';
 import { ImportError } from '../errors';
-import { assertNotBinary, decodeText, decodeWindows1252 } from '../text/decode';
+import { decodeDeclared, decodeText, encodingMetadata, type EncodingSource } from '../text/decode';
 import type { FormatParser, ParsedDocument } from '../types';
 
 /**
@@ -14,10 +14,10 @@ import type { FormatParser, ParsedDocument } from '../types';
  * whole <body>. Links are made absolute against the page's address first,
  * so they survive sanitizing.
  */
-export const parseHtml: FormatParser = async ({ bytes, fileName, signal, onProgress }) => {
+export const parseHtml: FormatParser = async ({ bytes, fileName, signal, onProgress, encoding: chosen }) => {
   throwIfCancelled(signal, fileName);
-  const { html, encoding } = decodeHtml(bytes, fileName);
-  return parseWebPage({ html, fileName, encoding, signal, onProgress });
+  const { html, encoding, source } = decodeHtml(bytes, fileName, undefined, chosen);
+  return parseWebPage({ html, fileName, encoding, encodingSource: source, signal, onProgress });
 };
 
 export interface WebPage {
@@ -26,6 +26,8 @@ export interface WebPage {
   fileName: string;
   /** Name of the encoding the markup was decoded from, kept as metadata. */
   encoding: string;
+  /** How that encoding was settled (see decodeText), kept as metadata when it was not certain. */
+  encodingSource?: EncodingSource;
   /** Where the page was loaded from, if the container says (MHTML's Content-Location). */
   location?: string;
   signal?: AbortSignal;
@@ -66,12 +68,16 @@ export function parseWebPage(page: WebPage): ParsedDocument {
     throwIfCancelled(signal, fileName);
     // Readability rewrites the document it reads, so keep the body for the fallback (cheaper than cloning the document).
     const bodyHtml = doc.body?.innerHTML ?? '';
+    const bodyWords = countWords(visibleText(doc.body));
     const article = readArticle(doc);
     onProgress?.(0.7);
     throwIfCancelled(signal, fileName);
 
     let content = article?.content ? sanitizeForReader(article.content, window) : undefined;
-    if (!content?.text) content = sanitizeForReader(bodyHtml, window);
+    // A few lines out of a long page are a box Readability mistook for the article (a newsletter sign-up, a print
+    // footer): the whole page, sanitized, loses less.
+    const articleWords = content ? countWords(content.text) : 0;
+    if (!content?.text || (articleWords < SMALL_ARTICLE_WORDS && articleWords < bodyWords * SMALL_ARTICLE_SHARE)) content = sanitizeForReader(bodyHtml, window);
     if (!content.text) throw new ImportError('empty', `${fileName}: there is no readable text in this page.`);
 
     const title = statedTitle || oneLine(article?.title);
@@ -79,7 +85,7 @@ export function parseWebPage(page: WebPage): ParsedDocument {
     const date = statedDate ?? (oneLine(article?.publishedTime) || undefined);
     const siteName = oneLine(meta.get('og:site_name')) || oneLine(article?.siteName);
     const description = oneLine(meta.get('og:description')) || oneLine(meta.get('description'));
-    const metadata: Record<string, string> = { encoding: page.encoding };
+    const metadata: Record<string, string> = encodingMetadata({ encoding: page.encoding, source: page.encodingSource ?? 'valid-utf-8' });
     if (url) metadata.url = url;
     if (author) metadata.author = author;
     if (date) metadata.date = date;
@@ -149,31 +155,20 @@ function isStable(html: string, body: HTMLElement): boolean {
 }
 
 /**
- * Decodes an HTML file: a BOM decides, else the charset the page declares
- * (the MIME part's, or a <meta> in its first 16 KB), else UTF-8 if valid,
- * else Windows-1252. As browsers do, a declared UTF-16 without a BOM means
- * UTF-8, and Latin-1/ASCII labels mean Windows-1252.
+ * Decodes an HTML file: the user's choice if there is one; else a BOM
+ * decides; else bytes that are valid UTF-8 are UTF-8, whatever a <meta>
+ * says (pages re-saved as UTF-8 keep their old charset declaration, as Readability's `qq`
+ * test page does); else the charset the page declares (the MIME part's, or
+ * a <meta> in its first 16 KB); else the detector's guess (decodeText). As
+ * browsers do, a declared UTF-16 without a BOM is not believed.
  */
-export function decodeHtml(bytes: Uint8Array, fileName: string, declaredCharset?: string): { html: string; encoding: string } {
-  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  const label = hasBom ? undefined : (declaredCharset ?? metaCharset(bytes));
-  const encoding = label ? encodingOf(label) : undefined;
-  if (!encoding || encoding === 'utf-8' || encoding.startsWith('utf-16')) {
-    const decoded = decodeText(bytes, fileName);
-    return { html: decoded.text, encoding: decoded.encoding };
-  }
-  const html = encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
-  assertNotBinary(html, fileName);
-  return { html, encoding };
-}
-
-/** The canonical name of an encoding label, or undefined if this runtime cannot decode it. */
-function encodingOf(label: string): string | undefined {
-  try {
-    return new TextDecoder(label.trim().toLowerCase()).encoding;
-  } catch {
-    return undefined;
-  }
+export function decodeHtml(bytes: Uint8Array, fileName: string, declaredCharset?: string, chosen?: string): { html: string; encoding: string; source: EncodingSource } {
+  const decoded = decodeText(bytes, fileName, chosen);
+  if (decoded.source !== 'detected' || decoded.encoding.startsWith('utf-')) return { html: decoded.text, encoding: decoded.encoding, source: decoded.source };
+  const label = declaredCharset ?? metaCharset(bytes);
+  const declared = label && !/^\s*(?:utf|ucs)-?(?:8|16|32)/i.test(label) ? decodeDeclared(bytes, fileName, label) : undefined;
+  const result = declared ?? decoded;
+  return { html: result.text, encoding: result.encoding, source: result.source };
 }
 
 function metaCharset(bytes: Uint8Array): string | undefined {
@@ -227,10 +222,36 @@ function absolutizeLinks(doc: Document, base: string | undefined): void {
 
 type Article = ReturnType<Readability['parse']>;
 
-/** Readability's main content (it rewrites `doc`); a failure means no article, not a failed import. */
+/** An "article" this short (in words)… */
+const SMALL_ARTICLE_WORDS = 100;
+/** …and this small a share of the page's words is not the page's article. */
+const SMALL_ARTICLE_SHARE = 0.1;
+
+const countWords = (text: string): number => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+
+/** The text a reader of the page would see: text nodes, but not those of scripts, styles and templates. */
+function visibleText(root: Element | null): string {
+  if (!root) return '';
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push((child as Text).data);
+      else if (child.nodeType === 1 && !/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(child.nodeName)) walk(child);
+    }
+  };
+  walk(root);
+  return parts.join(' ');
+}
+
+/**
+ * Readability's main content (it rewrites `doc`), with its default options
+ * (a lower `charThreshold` made it settle for a newsletter box on pages
+ * whose article it finds with the default); a failure means no article, not
+ * a failed import.
+ */
 function readArticle(doc: Document): Article {
   try {
-    return new Readability(doc, { charThreshold: 200 }).parse();
+    return new Readability(doc).parse();
   } catch {
     return null;
   }

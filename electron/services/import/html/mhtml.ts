@@ -11,24 +11,24 @@ import { decodeHtml, parseWebPage, throwIfCancelled } from './index';
  * is ever decoded or resolved: images are dropped by the sanitizer anyway,
  * and a cid: link is not a link we keep.
  */
-export const parseMhtml: FormatParser = async ({ bytes, fileName, signal, onProgress }) => {
+export const parseMhtml: FormatParser = async ({ bytes, fileName, signal, onProgress, encoding: chosen }) => {
   throwIfCancelled(signal, fileName);
   // One char per byte: MIME structure is ASCII, bodies are decoded back to bytes.
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   // A bare web page saved with an .mht name: read it as the page it is.
   if (/^(?:\xef\xbb\xbf)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(raw.slice(0, 4096))) {
-    const { html, encoding } = decodeHtml(bytes, fileName);
-    return parseWebPage({ html, fileName, encoding, signal, onProgress });
+    const { html, encoding, source } = decodeHtml(bytes, fileName, undefined, chosen);
+    return parseWebPage({ html, fileName, encoding, encodingSource: source, signal, onProgress });
   }
   const message = readEntity(raw, fileName);
   if (!message.headers.has('content-type')) throw notMime(fileName);
   const part = findHtmlPart(message, fileName, 0);
   if (!part) throw new ImportError('corrupt', `${fileName}: there is no web page in this MHTML file.`);
 
-  const { html, encoding } = decodeHtml(decodeBody(part), fileName, parameter(part.headers.get('content-type'), 'charset'));
+  const { html, encoding, source } = decodeHtml(decodeBody(part), fileName, parameter(part.headers.get('content-type'), 'charset'), chosen);
   const location = [part.headers.get('content-location'), message.headers.get('snapshot-content-location'), message.headers.get('content-location')]
     .find((candidate) => candidate && /^https?:\/\//i.test(candidate));
-  const parsed = parseWebPage({ html, fileName, encoding, location, signal, onProgress });
+  const parsed = parseWebPage({ html, fileName, encoding, encodingSource: source, location, signal, onProgress });
   const savedAt = message.headers.get('date');
   if (savedAt && !Number.isNaN(Date.parse(savedAt))) parsed.metadata.savedAt = new Date(savedAt).toISOString();
   return parsed;

@@ -2,7 +2,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import MarkdownIt from 'markdown-it';
 import { ImportError } from '../errors';
 import { sanitizeForReader, throwIfCancelled } from '../html';
-import { decodeText } from '../text/decode';
+import { decodeText, encodingMetadata } from '../text/decode';
 import type { FormatParser } from '../types';
 
 /**
@@ -18,9 +18,10 @@ const markdown = new MarkdownIt({ html: false, linkify: true });
  * sanitized, and the text computed from the sanitized HTML. Title: the front
  * matter's `title`, else the first h1.
  */
-export const parseMarkdown: FormatParser = async ({ bytes, fileName, signal, onProgress }) => {
+export const parseMarkdown: FormatParser = async ({ bytes, fileName, signal, onProgress, encoding: chosen }) => {
   throwIfCancelled(signal, fileName);
-  const { text: source, encoding } = decodeText(bytes, fileName);
+  const decoded = decodeText(bytes, fileName, chosen);
+  const source = decoded.text;
   const { body, data } = splitFrontMatter(source);
   const rendered = markdown.render(body);
   onProgress?.(0.5);
@@ -33,7 +34,7 @@ export const parseMarkdown: FormatParser = async ({ bytes, fileName, signal, onP
     const h1 = parsed.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
     const title = data.title || h1;
     onProgress?.(1);
-    return { ...(title ? { title } : {}), text, html, metadata: { ...data, encoding } };
+    return { ...(title ? { title } : {}), text, html, metadata: { ...data, ...encodingMetadata(decoded) } };
   } finally {
     window.close();
   }

@@ -4,7 +4,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { cancelledError as cancelled } from '../errors';
 import type { ParseInput } from '../types';
 import type { PdfParserOptions } from './index';
-import { readPageText, type PdfAssets } from './pdfjs';
+import { readPage, type PageContent, type PdfAssets } from './pdfjs';
 import { PAGE_WORKER_PROTOCOL, type PageWorkerData, type PageWorkerMessage } from './worker-protocol';
 
 // ---------------------------------------------------------------------------
@@ -31,11 +31,14 @@ const STOP = 0x3fffffff;
 export class Helpers {
   readonly cursor = new Int32Array(new SharedArrayBuffer(4));
   #workers: { worker: Worker; exited: Promise<void> }[] = [];
-  #sink: ((index: number, text: string) => void) | undefined;
-  #early: [number, string][] = [];
+  #sink: ((index: number, page: PageContent) => void) | undefined;
+  #early: [number, PageContent][] = [];
   #stopped = false;
 
-  constructor(private readonly assets: PdfAssets) {}
+  constructor(
+    private readonly assets: PdfAssets,
+    private readonly strict = false,
+  ) {}
 
   get size(): number {
     return this.#workers.length;
@@ -45,7 +48,7 @@ export class Helpers {
   start(script: string | URL, bytes: Uint8Array, count: number): void {
     while (!this.#stopped && this.#workers.length < count) {
       const copy = bytes.slice();
-      const workerData: PageWorkerData = { kind: PAGE_WORKER_PROTOCOL, bytes: copy, cursor: this.cursor.buffer as SharedArrayBuffer, assets: this.assets };
+      const workerData: PageWorkerData = { kind: PAGE_WORKER_PROTOCOL, bytes: copy, cursor: this.cursor.buffer as SharedArrayBuffer, assets: this.assets, strict: this.strict };
       let worker: Worker;
       try {
         worker = new Worker(script, { workerData, transferList: [copy.buffer as ArrayBuffer] });
@@ -59,8 +62,9 @@ export class Helpers {
       });
       worker.on('message', (message: PageWorkerMessage) => {
         if (message.type !== 'page') return;
-        if (this.#sink) this.#sink(message.index, message.text);
-        else this.#early.push([message.index, message.text]);
+        const page: PageContent = { text: message.text, annotations: Array.isArray(message.annotations) ? message.annotations : [] };
+        if (this.#sink) this.#sink(message.index, page);
+        else this.#early.push([message.index, page]);
       });
       this.#workers.push({ worker, exited });
     }
@@ -72,9 +76,9 @@ export class Helpers {
   }
 
   /** Where the pages go from now on (those that came before, at once). */
-  receive(sink: (index: number, text: string) => void): void {
+  receive(sink: (index: number, page: PageContent) => void): void {
     this.#sink = sink;
-    for (const [index, text] of this.#early.splice(0)) sink(index, text);
+    for (const [index, page] of this.#early.splice(0)) sink(index, page);
   }
 
   /** Settles when every helper has stopped, however it stopped. */
@@ -89,18 +93,27 @@ export class Helpers {
   }
 }
 
-export async function readAllPages(doc: PDFDocumentProxy, input: ParseInput, helpers: Helpers): Promise<string[]> {
+/**
+ * Every page's content, read on this thread and the helpers. `onPage` hears
+ * of each page as it arrives, with how many have (for progress).
+ */
+export async function readAllPages(
+  doc: PDFDocumentProxy,
+  input: ParseInput,
+  helpers: Helpers,
+  onPage: (index: number, page: PageContent, done: number) => void = (_, __, done) => input.onProgress?.(done / doc.numPages),
+): Promise<PageContent[]> {
   const { signal, fileName } = input;
   const total = doc.numPages;
-  const texts: (string | undefined)[] = new Array<string | undefined>(total);
+  const texts: (PageContent | undefined)[] = new Array<PageContent | undefined>(total);
   let done = 0;
   let allDone: () => void = () => {};
   const whenAllDone = new Promise<void>((resolve) => (allDone = resolve));
-  const deliver = (index: number, text: string) => {
+  const deliver = (index: number, page: PageContent) => {
     if (index < 0 || index >= total || texts[index] !== undefined) return;
-    texts[index] = text;
+    texts[index] = page;
     done += 1;
-    input.onProgress?.(done / total);
+    onPage(index, page, done);
     if (done === total) allDone();
   };
   helpers.receive(deliver);
@@ -111,7 +124,7 @@ export async function readAllPages(doc: PDFDocumentProxy, input: ParseInput, hel
   try {
     for (let index = take(); index < total; index = take()) {
       if (signal?.aborted) throw cancelled(fileName);
-      deliver(index, await readPageText(doc, index + 1));
+      deliver(index, await readPage(doc, index + 1));
       // Let the helpers' pages in (their messages wait for this thread's event loop).
       if (helpers.size) await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -122,10 +135,10 @@ export async function readAllPages(doc: PDFDocumentProxy, input: ParseInput, hel
     }
     for (let index = 0; index < total; index++) {
       if (signal?.aborted) throw cancelled(fileName);
-      if (texts[index] === undefined) deliver(index, await readPageText(doc, index + 1));
+      if (texts[index] === undefined) deliver(index, await readPage(doc, index + 1));
     }
     if (signal?.aborted) throw cancelled(fileName);
-    return texts as string[];
+    return texts as PageContent[];
   } finally {
     signal?.removeEventListener('abort', stop);
     helpers.stop();

@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import type { TextRange } from '../../../../shared/model/imported-source';
 import { cancelledError as cancelled, ImportError, isImportError } from '../errors';
 import type { FormatParser, ParseInput, ParsedDocument } from '../types';
+import { ocrMetadata, pageRanges, readPictures, type OcrOptions, type OcrOutcome, type OcrPageJob } from '../ocr/index';
 import { Helpers, helperCount, readAllPages } from './helpers';
 import { readMetadata } from './metadata';
-import { loadPdfjs, openPdf, pdfAssets, type OpenedPdf, type PdfAssets } from './pdfjs';
+import { composePage, loadPdfjs, openPdf, pdfAssets, type OpenedPdf, type PageContent, type PdfAssets } from './pdfjs';
+import { checkShape, withoutAttachmentOnlyEncryption } from './shape';
 
 /**
  * PDF import with pdf.js (the legacy build, the one meant for Node): the text
@@ -38,58 +40,40 @@ export interface PdfParserOptions {
   minPagesForWorkers?: number;
   /** Files at least this large start their helpers at once, before the page count is known (and stop them if it is low). Default 256 KiB. */
   earlyHelpersFromBytes?: number;
+  /**
+   * Reading pages that have no text (scans) by OCR: the engine and threads
+   * to use (see ocr/index.ts), or `false` to leave such pages empty.
+   * Default: Tesseract.
+   */
+  ocr?: OcrOptions | false;
+  /** Resolution pages are drawn at for OCR. Default 300 dpi. */
+  ocrDpi?: number;
 }
 
 // What page-worker.ts and the tests use, from the modules that hold it.
 export { PAGE_WORKER_PROTOCOL, type PageWorkerData, type PageWorkerMessage } from './worker-protocol';
-export { loadPdfjs, openPdf, pageText, pdfAssets, readPageText, type OpenedPdf, type PdfAssets } from './pdfjs';
+export { composePage, loadPdfjs, openPdf, pageText, pdfAssets, readPage, readPageText, type OpenedPdf, type PageContent, type PdfAssets } from './pdfjs';
 
 // ---------------------------------------------------------------------------
 // The parser
 
-const PDF_HEADER = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
-const PDF_EOF = [0x25, 0x25, 0x45, 0x4f, 0x46]; // %%EOF
-
-function indexOfBytes(haystack: Uint8Array, needle: readonly number[], from = 0, to = haystack.length): number {
-  outer: for (let i = from; i <= Math.min(to, haystack.length) - needle.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
-function lastIndexOfBytes(haystack: Uint8Array, needle: readonly number[]): number {
-  outer: for (let i = haystack.length - needle.length; i >= 0; i--) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
-/** Refuses, before pdf.js sees them, files that are not PDFs or were cut short. */
-function checkShape(bytes: Uint8Array, fileName: string): void {
-  if (bytes.byteLength === 0) throw new ImportError('empty', `${fileName}: the file is empty`);
-  if (indexOfBytes(bytes, PDF_HEADER, 0, 1024 + PDF_HEADER.length) < 0) {
-    throw new ImportError('corrupt', `${fileName}: not a PDF — it has no PDF header, so it is damaged or another kind of file named .pdf`);
-  }
-  // Every complete PDF ends with %%EOF (an updated one has several); none
-  // at all means the end of the file is missing. pdf.js might still show
-  // the first pages, but a silently partial source is worse than a clear error.
-  if (lastIndexOfBytes(bytes, PDF_EOF) < 0) {
-    throw new ImportError('corrupt', `${fileName}: the PDF is incomplete (its end is missing, as when a download or copy is cut short) — get the file again and import it`);
-  }
-}
-
-/** pdf.js's exceptions (matched by name: not all are exported) as the file's ImportError. */
-export function toImportError(error: unknown, fileName: string): ImportError {
+/**
+ * pdf.js's exceptions (matched by name: not all are exported) as the file's
+ * ImportError. The message is the user's; pdf.js's own words ("Invalid Root
+ * reference.") go to the error's `detail`, for the log.
+ */
+export function toImportError(error: unknown, fileName: string, options: { mayBeCutShort?: boolean } = {}): ImportError {
   if (isImportError(error)) return error;
   const name = (error as { name?: unknown } | null)?.name;
-  const message = error instanceof Error ? error.message : String(error);
   if (name === 'PasswordException') return new ImportError('encrypted', `${fileName}: encrypted PDF — remove the password and import again`, { cause: error });
-  if (name === 'InvalidPDFException') return new ImportError('corrupt', `${fileName}: damaged PDF — its structure could not be read (${message})`, { cause: error });
-  return new ImportError('corrupt', `${fileName}: damaged PDF — it could not be read (${message})`, { cause: error });
+  if (options.mayBeCutShort) return incomplete(fileName, error);
+  if (name === 'InvalidPDFException') return new ImportError('corrupt', `${fileName}: damaged PDF — its structure could not be read`, { cause: error });
+  return new ImportError('corrupt', `${fileName}: damaged PDF — it could not be read`, { cause: error });
 }
 
+/** A file without %%EOF that pdf.js could not read whole: most likely cut short. */
+const incomplete = (fileName: string, cause: unknown) =>
+  new ImportError('corrupt', `${fileName}: the PDF is incomplete (its end is missing, as when a download or copy is cut short) — get the file again and import it`, { cause });
 
 const WORKER_FILE = 'pdf-page-worker.mjs';
 
@@ -130,10 +114,18 @@ export function createPdfParser(options: PdfParserOptions = {}): FormatParser {
 /** The PDF parser the dispatcher uses; see createPdfParser. */
 export const parsePdf: FormatParser = createPdfParser();
 
+/** A page with fewer letters than this, that paints a picture, is a scan with a stamp on it (a Bates number): OCR reads it too. */
+const NEAR_EMPTY_PAGE = 40;
+/** Reading a page by OCR costs about this many times reading its text: the weight of an OCR page in the progress. */
+const OCR_PAGE_WEIGHT = 20;
+
 async function parse(input: ParseInput, options: PdfParserOptions & { workerScript: string | URL | null }): Promise<ParsedDocument> {
   const { bytes, fileName, signal } = input;
   if (signal?.aborted) throw cancelled(fileName);
-  checkShape(bytes, fileName);
+  const { hasEnd } = checkShape(bytes, fileName);
+  // Without %%EOF the file may have been cut short: read it strictly (any
+  // error means pages are missing), and accept it if every page reads.
+  const strict = !hasEnd;
   let assets: PdfAssets;
   try {
     assets = pdfAssets();
@@ -142,7 +134,7 @@ async function parse(input: ParseInput, options: PdfParserOptions & { workerScri
   }
 
   const script = options.workerScript;
-  const helpers = new Helpers(assets);
+  let helpers = new Helpers(assets, strict);
   try {
     // A large file starts its helpers now, so their start-up (loading pdf.js,
     // opening the file) overlaps ours; a smaller one only once its page count
@@ -153,26 +145,70 @@ async function parse(input: ParseInput, options: PdfParserOptions & { workerScri
     } catch (error) {
       throw readerFailed(fileName, error);
     }
+    let readable = bytes;
     let opened: OpenedPdf;
     try {
       // A copy: pdf.js takes over the buffer it is given, and the caller still needs its bytes.
-      opened = await openPdf(bytes.slice(), assets);
+      opened = await openPdf(bytes.slice(), assets, { strict });
     } catch (error) {
-      throw toImportError(error, fileName);
+      const plain = (error as { name?: unknown } | null)?.name === 'PasswordException' ? withoutAttachmentOnlyEncryption(bytes) : null;
+      if (!plain) throw toImportError(error, fileName, { mayBeCutShort: strict });
+      // Only its attachments are encrypted: read the pages without the password (see shape.ts).
+      helpers.stop();
+      helpers = new Helpers(assets, strict);
+      readable = plain;
+      try {
+        opened = await openPdf(plain.slice(), assets, { strict });
+      } catch (retryError) {
+        throw toImportError(retryError, fileName, { mayBeCutShort: strict });
+      }
     }
     try {
       const { doc } = opened;
       if (doc.numPages === 0) throw new ImportError('empty', `${fileName}: the PDF has no pages`);
-      const wanted = script ? helperCount(options, doc.numPages) : 0;
+      const total = doc.numPages;
+      const wanted = script ? helperCount(options, total) : 0;
       helpers.keep(wanted);
-      if (script) helpers.start(script, bytes, wanted);
+      if (script) helpers.start(script, readable, wanted);
       const metadata = await readMetadata(doc);
-      const texts = await readAllPages(doc, input, helpers);
 
+      // Progress: a page's text is one unit, a page to read by OCR many more;
+      // the total grows as text-less pages turn up, and the bar never goes back.
+      let reported = 0;
+      let emptySoFar = 0;
+      const report = (done: number) => {
+        const fraction = Math.min(1, done / (total + emptySoFar * OCR_PAGE_WEIGHT));
+        if (fraction > reported) input.onProgress?.((reported = fraction));
+      };
+      const wantsOcr = options.ocr !== false;
+      const contents = await readAllPages(doc, input, helpers, (_, page, done) => {
+        if (wantsOcr && !page.text) emptySoFar += 1;
+        report(done);
+      });
+
+      let ocr: OcrOutcome | undefined;
+      let ocrPages: number[] = [];
+      if (wantsOcr) {
+        ocrPages = await pagesToOcr(doc, contents);
+        if (ocrPages.length) {
+          emptySoFar = ocrPages.length;
+          try {
+            ocr = await readScannedPages(doc, ocrPages, input, options, (fraction) => report(total + fraction * ocrPages.length * OCR_PAGE_WEIGHT));
+          } catch (error) {
+            // No engine: the pages with text are still worth having, and the source says what is missing.
+            if (!isImportError(error) || error.code !== 'unreadable' || contents.every((page) => !page.text && page.annotations.length === 0)) throw error;
+            metadata.ocrUnavailable = `pages ${pageRanges(ocrPages)} are pictures, and the text recognition (OCR) engine could not start`;
+          }
+        }
+      }
+
+      const texts = contents.map((page, index) => composePage(withOcr(page, ocr?.pages.get(index)?.text)));
       if (texts.every((t) => t.length === 0)) {
         throw new ImportError(
           'empty',
-          `${fileName}: no text in it — it looks like a scanned PDF (pictures of pages with no text layer); reading text from images (OCR) is not supported yet`,
+          ocr
+            ? `${fileName}: no text in it — its pages are pictures (a scan), and text recognition (OCR) found no words in them`
+            : `${fileName}: no text in it — it looks like a scanned PDF (pictures of pages with no text layer)`,
         );
       }
       let text = '';
@@ -183,17 +219,60 @@ async function parse(input: ParseInput, options: PdfParserOptions & { workerScri
         text += pageText;
         pages.push({ start, end: text.length });
       });
-      metadata.pageCount = String(doc.numPages);
+      metadata.pageCount = String(total);
+      const annotationCount = contents.reduce((sum, page) => sum + page.annotations.length, 0);
+      if (annotationCount) metadata.annotations = String(annotationCount);
+      if (ocr) Object.assign(metadata, ocrMetadata(ocr, total));
       const title = metadata.title;
       return { ...(title ? { title } : {}), text, pages, metadata };
     } catch (error) {
-      throw toImportError(error, fileName);
+      throw toImportError(error, fileName, { mayBeCutShort: strict });
     } finally {
       await opened.close().catch(() => {});
     }
   } finally {
     helpers.stop();
   }
+}
+
+/** A page's content with its OCR text, if it was read: in place of no text, after a stamp's few words. */
+function withOcr(page: PageContent, ocrText: string | undefined): PageContent {
+  if (!ocrText) return page;
+  return { ...page, text: page.text ? `${page.text}\n${ocrText}` : ocrText };
+}
+
+/** Pages with no text, and pages with a few words on a picture (see NEAR_EMPTY_PAGE). */
+async function pagesToOcr(doc: OpenedPdf['doc'], contents: readonly PageContent[]): Promise<number[]> {
+  const pages: number[] = [];
+  for (let index = 0; index < contents.length; index++) {
+    const text = contents[index]!.text;
+    if (!text) {
+      pages.push(index);
+      continue;
+    }
+    if (text.replace(/\s+/g, '').length >= NEAR_EMPTY_PAGE) continue;
+    const { paintsImages } = await import('../ocr/render');
+    if (await paintsImages(doc, index + 1).catch(() => false)) pages.push(index);
+  }
+  return pages;
+}
+
+async function readScannedPages(
+  doc: OpenedPdf['doc'],
+  indexes: readonly number[],
+  input: ParseInput,
+  options: PdfParserOptions,
+  onProgress: (fraction: number) => void,
+): Promise<OcrOutcome> {
+  const { renderPageForOcr } = await import('../ocr/render');
+  const jobs: OcrPageJob[] = indexes.map((index) => ({
+    index,
+    picture: async (signal) => {
+      const { image, dpi } = await renderPageForOcr(doc, index + 1, { dpi: options.ocrDpi ?? 300, signal });
+      return { image, dpi };
+    },
+  }));
+  return readPictures(jobs, { fileName: input.fileName, ...(input.signal ? { signal: input.signal } : {}), onProgress }, options.ocr || {});
 }
 
 /** Not the file's fault: pdf.js itself is missing or would not load here. */

@@ -1,11 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PAGE_WORKER_PROTOCOL, type PageWorkerData, type PageWorkerMessage } from './worker-protocol';
-import { openPdf, readPageText } from './pdfjs';
+import { openPdf, readPage } from './pdfjs';
 
 /**
  * A helper thread of the PDF parser (see index.ts): opens its own copy of
  * the document and reads the next page nobody has taken, until none is
- * left, sending each page's text as it goes.
+ * left, sending each page's text and annotation lines as it goes.
  *
  * It runs as one bundled ES module (scripts/build-import-workers.mjs:
  * this file and index.ts in one file, pdfjs-dist left in node_modules), so
@@ -15,11 +15,11 @@ import { openPdf, readPageText } from './pdfjs';
 async function run(data: PageWorkerData, port: NonNullable<typeof parentPort>): Promise<void> {
   const send = (message: PageWorkerMessage) => port.postMessage(message);
   const cursor = new Int32Array(data.cursor);
-  const opened = await openPdf(data.bytes, data.assets);
+  const opened = await openPdf(data.bytes, data.assets, { strict: data.strict });
   try {
     const pageCount = opened.doc.numPages;
     for (let index = Atomics.add(cursor, 0, 1); index < pageCount; index = Atomics.add(cursor, 0, 1)) {
-      send({ type: 'page', index, text: await readPageText(opened.doc, index + 1) });
+      send({ type: 'page', index, ...(await readPage(opened.doc, index + 1)) });
     }
     send({ type: 'done' });
   } finally {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
+import { annotationLines, type AnnotationData } from './annotations';
 
 /** pdf.js in Node: loading it safely, opening a document, reading a page's text (shared by the parser and page-worker.ts). */
 
@@ -10,6 +11,8 @@ import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/a
 export interface PdfAssets {
   cMapDir: string;
   standardFontDir: string;
+  /** pdf.js's WebAssembly image decoders (JBIG2, JPEG 2000) and colour management, used when a page is rendered. */
+  wasmDir: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -119,7 +122,7 @@ export function pdfAssets(): PdfAssets {
     // import.meta.url is empty if this is bundled as CommonJS; resolve from the working directory then.
     const from: string | undefined = import.meta.url;
     const root = dirname(createRequire(from || join(process.cwd(), 'index.js')).resolve('pdfjs-dist/package.json'));
-    assetsFound = { cMapDir: join(root, 'cmaps'), standardFontDir: join(root, 'standard_fonts') };
+    assetsFound = { cMapDir: join(root, 'cmaps'), standardFontDir: join(root, 'standard_fonts'), wasmDir: join(root, 'wasm') };
   }
   return assetsFound;
 }
@@ -146,7 +149,52 @@ function assetReaders(assets: PdfAssets) {
       return new Uint8Array(await readFile(join(assets.standardFontDir, safe(filename))));
     }
   }
-  return { CMapReaderFactory: CMapReader, StandardFontDataFactory: StandardFontReader };
+  class WasmReader {
+    async fetch({ filename }: { filename: unknown }) {
+      return new Uint8Array(await readFile(join(assets.wasmDir, safe(filename))));
+    }
+  }
+  return { CMapReaderFactory: CMapReader, StandardFontDataFactory: StandardFontReader, WasmFactory: WasmReader };
+}
+
+/** A 2D canvas as pdf.js's canvas factories hand them out. */
+export interface CanvasAndContext {
+  canvas: { width: number; height: number } | null;
+  context: unknown;
+}
+
+let canvasFactory: ((width: number, height: number) => CanvasAndContext) | undefined;
+
+/**
+ * Where pdf.js gets the scratch canvases it needs while rendering a page
+ * (patterns, masks, groups). It would pick one by whether it thinks it runs
+ * in Node (in a utilityProcess it does not, and reaches for `document`), and
+ * in Node it would load its own copy of @napi-rs/canvas, whose canvases the
+ * renderer's (ours) refuses. ocr/render.ts installs ours before rendering.
+ */
+export function setCanvasFactory(create: (width: number, height: number) => CanvasAndContext): void {
+  canvasFactory = create;
+}
+
+class CanvasFactory {
+  create(width: number, height: number): CanvasAndContext {
+    if (width <= 0 || height <= 0) throw new Error('Invalid canvas size');
+    if (!canvasFactory) throw new Error('No canvas to render with');
+    return canvasFactory(width, height);
+  }
+  reset(canvasAndContext: CanvasAndContext, width: number, height: number): void {
+    if (!canvasAndContext.canvas) throw new Error('Canvas is not specified');
+    canvasAndContext.canvas.width = width;
+    canvasAndContext.canvas.height = height;
+  }
+  destroy(canvasAndContext: CanvasAndContext): void {
+    if (!canvasAndContext.canvas) throw new Error('Canvas is not specified');
+    // Zeroing the size frees the pixels at once rather than at the next GC.
+    canvasAndContext.canvas.width = 0;
+    canvasAndContext.canvas.height = 0;
+    canvasAndContext.canvas = null;
+    canvasAndContext.context = null;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -160,9 +208,11 @@ export interface OpenedPdf {
 /**
  * Opens a PDF from bytes it may keep (pdf.js takes the buffer over: pass a
  * copy). Safe settings: no eval, no font loading, no system fonts, no
- * network, no XFA. Errors are pdf.js's own (see toImportError).
+ * network, no XFA; its data files (CMaps, fonts, wasm decoders) are read
+ * from disk. `strict` stops at the first error instead of recovering what
+ * it can (see the parser). Errors are pdf.js's own (see toImportError).
  */
-export async function openPdf(bytes: Uint8Array, assets: PdfAssets): Promise<OpenedPdf> {
+export async function openPdf(bytes: Uint8Array, assets: PdfAssets, options: { strict?: boolean } = {}): Promise<OpenedPdf> {
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     data: bytes,
@@ -177,10 +227,13 @@ export async function openPdf(bytes: Uint8Array, assets: PdfAssets): Promise<Ope
     enableXfa: false,
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
-    useWasm: false,
+    // For rendering scanned pages (OCR): JBIG2 and JPEG 2000 images decode only with pdf.js's wasm, read from disk (assetReaders).
+    useWasm: true,
+    CanvasFactory,
     // Recover what can be read from a damaged page rather than fail the
-    // whole file; a file cut short is refused before it gets here.
-    stopAtErrors: false,
+    // whole file, except in a file that may have been cut short (no %%EOF),
+    // where an error means pages are missing.
+    stopAtErrors: options.strict ?? false,
     verbosity: 0,
   });
   try {
@@ -192,29 +245,61 @@ export async function openPdf(bytes: Uint8Array, assets: PdfAssets): Promise<Ope
   }
 }
 
-/** The text of one page (1-based), normalized (see pageText). */
-export async function readPageText(doc: PDFDocumentProxy, pageNumber: number): Promise<string> {
+/** What one page holds: the text of its content, and what its annotations and form fields say (see annotationLines). */
+export interface PageContent {
+  /** The page's own text (pageText); empty on a page that is only an image, such as a scan. */
+  text: string;
+  /** One line per annotation or filled field, each marked with what it is ("[Form field “Name”] Jane Doe"). */
+  annotations: string[];
+}
+
+/** A page's content text and annotation lines (1-based page number). */
+export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promise<PageContent> {
   const page = await doc.getPage(pageNumber);
   try {
     const content = await page.getTextContent();
-    return pageText(content.items);
+    const text = pageText(content.items);
+    let annotations: string[] = [];
+    try {
+      annotations = annotationLines((await page.getAnnotations({ intent: 'display' })) as AnnotationData[], text);
+    } catch {
+      // Damaged annotations are no reason to lose the page's text.
+    }
+    return { text, annotations };
   } finally {
     page.cleanup();
   }
+}
+
+/** A page as it goes into the source's text: its content, then its annotation lines. */
+export function composePage({ text, annotations }: PageContent): string {
+  return [text, ...annotations].filter(Boolean).join('\n');
+}
+
+/** The text of one page (1-based): its content and annotations, normalized (see pageText, annotationLines). */
+export async function readPageText(doc: PDFDocumentProxy, pageNumber: number): Promise<string> {
+  return composePage(await readPage(doc, pageNumber));
 }
 
 /**
  * A page's text from pdf.js text items: items in content order, a line break
  * where pdf.js marks one (`hasEOL`), a space or line break between items that
  * pdf.js left touching but that sit apart on the page, whitespace runs
- * collapsed to one space, one line break between lines, no blank lines,
- * no control characters. Hyphenation is left as printed.
+ * collapsed to one space, one line break between lines, no blank lines.
+ * Hyphenation is left as printed.
+ *
+ * Control characters: a font without a Unicode map hands pdf.js its glyph
+ * codes, and code 2 or 3 is often the space glyph ("Ease\u0002of\u0002Use"),
+ * so a control character stands for a space, never for nothing. An item
+ * that is mostly control characters is such a font's whole text, which no
+ * reader can decode: it is left out rather than kept as noise.
  */
 export function pageText(items: readonly (TextItem | TextMarkedContent)[]): string {
   let raw = '';
   let previous: TextItem | undefined;
-  for (const item of items) {
-    if (!('str' in item)) continue;
+  for (const original of items) {
+    if (!('str' in original)) continue;
+    const item = readableItem(original);
     if (item.str) {
       if (previous && raw && !/\s$/.test(raw) && !/^\s/.test(item.str)) raw += gapBetween(previous, item);
       raw += item.str;
@@ -227,11 +312,20 @@ export function pageText(items: readonly (TextItem | TextMarkedContent)[]): stri
 
 const isHorizontal = (m: readonly number[]) => Math.abs(m[1] ?? 0) < 1e-6 && Math.abs(m[2] ?? 0) < 1e-6;
 
+/** Whether two text matrices write in the same direction (within about a degree). */
+function sameDirection(ma: readonly number[], mb: readonly number[]): boolean {
+  const angle = (m: readonly number[]) => Math.atan2(m[1] ?? 0, m[0] ?? 0);
+  const difference = Math.abs(angle(ma) - angle(mb)) % (2 * Math.PI);
+  return Math.min(difference, 2 * Math.PI - difference) < 0.02;
+}
+
 /** What separates two consecutive items with no whitespace between them. */
 function gapBetween(a: TextItem, b: TextItem): string {
   const ma = a.transform as number[];
   const mb = b.transform as number[];
-  if (!isHorizontal(ma) || !isHorizontal(mb) || a.dir !== b.dir || a.dir === 'ttb') return '';
+  // Text turned another way than the line before (a diagonal watermark, a rotated label) is not on that line.
+  if (!isHorizontal(ma) || !isHorizontal(mb)) return sameDirection(ma, mb) ? '' : '\n';
+  if (a.dir !== b.dir || a.dir === 'ttb') return '';
   const size = Math.max(Math.abs(ma[3] ?? 0), Math.abs(mb[3] ?? 0), 1);
   const dy = Math.abs((ma[5] ?? 0) - (mb[5] ?? 0));
   if (dy > size * 0.7) return '\n';
@@ -241,10 +335,20 @@ function gapBetween(a: TextItem, b: TextItem): string {
   return gap > size * 0.2 || gap < -size ? ' ' : '';
 }
 
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+
+/** The item with its control characters as spaces, or emptied if they are most of it (see pageText). */
+function readableItem(item: TextItem): TextItem {
+  const controls = item.str.match(CONTROL)?.length ?? 0;
+  if (controls === 0) return item;
+  const visible = item.str.replace(CONTROL, '').replace(/\s+/g, '').length;
+  return { ...item, str: controls >= visible ? ' ' : item.str.replace(CONTROL, ' ') };
+}
+
 export function normalizeWhitespace(raw: string): string {
   return raw
     .replace(/\r\n?|[\v\f\u0085\u2028\u2029]/g, '\n')
-    .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
+    .replace(CONTROL, ' ')
     .replace(/[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
     .replace(/ ?\n[\n ]*/g, '\n')
     .trim();

@@ -1,6 +1,6 @@
 import type { PdfAssets } from './pdfjs';
 
-export const PAGE_WORKER_PROTOCOL = 'casebook-pdf-pages/1';
+export const PAGE_WORKER_PROTOCOL = 'casebook-pdf-pages/2';
 
 /** What a helper thread is started with (see page-worker.ts). */
 export interface PageWorkerData {
@@ -11,7 +11,9 @@ export interface PageWorkerData {
   /** Int32Array over it: index of the next page nobody has taken yet. */
   cursor: SharedArrayBuffer;
   assets: PdfAssets;
+  /** Open as the parser did (see openPdf's `strict`). */
+  strict?: boolean;
 }
 
 /** Messages from a helper thread. */
-export type PageWorkerMessage = { type: 'page'; index: number; text: string } | { type: 'done' } | { type: 'failed'; message: string };
+export type PageWorkerMessage = { type: 'page'; index: number; text: string; annotations: string[] } | { type: 'done' } | { type: 'failed'; message: string };

@@ -1,43 +1,109 @@
 import { ImportError } from '../errors';
+import { decodeWith, encodingName, guessEncoding, sniffUtf16, sniffUtf32, xmlDeclaredEncoding } from './encoding';
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/**
+ * The metadata a source records about its encoding: `encoding`, and
+ * `encodingSource` when the encoding was not certain from the bytes
+ * (guessed, declared by the file, or chosen by the user), so the library
+ * can show it and offer to read the file again with another one.
+ */
+export function encodingMetadata(decoded: Pick<DecodedText, 'encoding' | 'source'>): Record<string, string> {
+  return decoded.source === 'bom' || decoded.source === 'valid-utf-8' ? { encoding: decoded.encoding } : { encoding: decoded.encoding, encodingSource: decoded.source };
+}
+
+/** How the encoding was settled: a byte order mark, valid UTF-8, the detector's guess, the file's own label, or the user's choice. */
+export type EncodingSource = 'bom' | 'valid-utf-8' | 'detected' | 'declared' | 'chosen';
 
 export interface DecodedText {
   text: string;
-  encoding: TextEncodingName;
+  /** Lower-case encoding name (WHATWG's where it has one): "utf-8", "windows-1251", "shift_jis"… */
+  encoding: string;
+  source: EncodingSource;
 }
 
 /**
- * Decodes a text file's bytes: a BOM (UTF-8, UTF-16LE, UTF-16BE) decides and
- * is stripped; otherwise valid UTF-8 is UTF-8 and anything else is read as
- * Windows-1252 (what "ANSI" text from Windows, and most files labelled
- * Latin-1, really are). Newlines become "\n". Binary content is refused with
- * ImportError('unsupported').
+ * Decodes a text file's bytes:
+ * - `chosen` (the user's pick for this file) wins;
+ * - a BOM (UTF-8, UTF-16LE/BE, UTF-32LE/BE) decides and is stripped;
+ * - UTF-16 or UTF-32 without a BOM is recognized by its NUL bytes;
+ * - valid UTF-8 (ASCII included) is UTF-8;
+ * - an XML file's declared encoding is believed;
+ * - anything else is the detector's best guess (chardet: Windows-1251,
+ *   KOI8-R, ISO-8859-7, Shift_JIS, GB18030…), Windows-1252 when it has none.
+ * Newlines become "\n". Binary content is refused with ImportError('unsupported').
  *
- * Large files: for UTF-8 and Windows-1252, where a control byte or CR is never
- * part of a multi-byte character, the binary check and newline normalization
- * work on the bytes (one scan, one copy only if there is a CR), and the
- * string is built once by a native decoder.
+ * Large files: for UTF-8 and the byte encodings, where a control byte or CR
+ * is never part of a multi-byte character, the binary check and newline
+ * normalization work on the bytes (one scan, one copy only if there is a
+ * CR), and the string is built once by a native decoder.
  */
-export function decodeText(bytes: Uint8Array, fileName = 'This file'): DecodedText {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-    // NUL bytes are normal in UTF-16; NUL characters are not (assertNotBinary).
-    const text = normalizeNewlines(new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(2)));
-    assertNotBinary(text, fileName);
-    return { text, encoding };
-  }
+export function decodeText(bytes: Uint8Array, fileName = 'This file', chosen?: string): DecodedText {
+  if (chosen !== undefined) return decodeChosen(bytes, fileName, chosen);
+  const unicode = unicodeBom(bytes) ?? sniffUtf32(bytes) ?? sniffUtf16(bytes);
+  if (unicode) return decodeWide(bytes, fileName, unicode, unicodeBom(bytes) ? 'bom' : 'detected');
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
+  const unix = checkedUnixBytes(body, fileName);
+  if (bom) return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(unix), encoding: 'utf-8', source: 'bom' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(unix), encoding: 'utf-8', source: 'valid-utf-8' };
+  } catch {
+    // An XML file says what it is in; a web page's <meta> is html/index.ts's to read.
+    const declared = xmlDeclaredEncoding(body);
+    if (declared && !/^(?:utf|ucs)-?(?:8|16|32)/i.test(declared)) {
+      const decoded = decodeDeclared(body, fileName, declared);
+      if (decoded) return decoded;
+    }
+    const guess = guessEncoding(body)?.name ?? 'windows-1252';
+    const text = decodeWith(unix, guess, decodeWindows1252);
+    assertNotBinary(text, fileName);
+    return { text, encoding: guess, source: 'detected' };
+  }
+}
+
+/** Decodes bytes in an encoding the file declares (a web page's charset), as decodeText would with that choice. */
+export function decodeDeclared(bytes: Uint8Array, fileName: string, label: string): DecodedText | undefined {
+  const name = encodingName(label);
+  if (!name) return undefined;
+  return { ...decodeChosen(bytes, fileName, name), source: 'declared' };
+}
+
+type WideEncoding = 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
+
+function unicodeBom(bytes: Uint8Array): WideEncoding | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes[2] === 0 && bytes[3] === 0 && bytes.length >= 4 ? 'utf-32le' : 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return 'utf-32be';
+  return undefined;
+}
+
+/** UTF-16 or UTF-32 text (BOM stripped if there is one). NUL bytes are normal there; NUL characters are not (assertNotBinary). */
+function decodeWide(bytes: Uint8Array, fileName: string, encoding: WideEncoding, source: EncodingSource): DecodedText {
+  const raw = encoding.startsWith('utf-16') ? new TextDecoder(encoding).decode(bytes) : decodeWith(bytes, encoding, decodeWindows1252);
+  const text = normalizeNewlines(raw.replace(/^\uFEFF/, ''));
+  assertNotBinary(text, fileName);
+  return { text, encoding, source };
+}
+
+/** Decodes with the user's encoding (a label, checked): what they pick when the guess was wrong. */
+function decodeChosen(bytes: Uint8Array, fileName: string, label: string): DecodedText {
+  const name = encodingName(label);
+  if (!name) throw new ImportError('unsupported', `${fileName}: "${label}" is not a text encoding Casebook knows.`);
+  if (name === 'utf-16le' || name === 'utf-16be' || name === 'utf-32le' || name === 'utf-32be') return decodeWide(bytes, fileName, name, 'chosen');
+  if (name === 'utf-8') {
+    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(checkedUnixBytes(body, fileName)), encoding: name, source: 'chosen' };
+  }
+  const text = decodeWith(checkedUnixBytes(bytes, fileName), name, decodeWindows1252);
+  assertNotBinary(text, fileName);
+  return { text, encoding: name, source: 'chosen' };
+}
+
+/** The bytes with Unix newlines, after refusing binary content (NUL bytes, many control bytes). */
+function checkedUnixBytes(body: Uint8Array, fileName: string): Uint8Array {
   const { controls, hasCr } = scanBytes(body, fileName);
   if (controls > controlLimit(body.length)) throw binary(fileName);
-  const unix = hasCr ? unixNewlines(body) : body;
-  if (bom) return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(unix), encoding: 'utf-8' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(unix), encoding: 'utf-8' };
-  } catch {
-    return { text: decodeWindows1252(unix), encoding: 'windows-1252' };
-  }
+  return hasCr ? unixNewlines(body) : body;
 }
 
 /** "\r\n" and a lone "\r" (old Mac files) become "\n". */

@@ -1,6 +1,6 @@
 import { ImportError } from '../errors';
 import type { FormatParser } from '../types';
-import { decodeText } from './decode';
+import { decodeText, encodingMetadata } from './decode';
 
 /** A first line at least this long is a paragraph, not a title. */
 const MAX_TITLE_LENGTH = 120;
@@ -11,14 +11,14 @@ const MAX_TITLE_LENGTH = 120;
  * the one string (no per-line or per-character arrays), so a 50 MB file costs
  * a few copies of its text and nothing more.
  */
-export const parseText: FormatParser = async ({ bytes, fileName, signal, onProgress }) => {
+export const parseText: FormatParser = async ({ bytes, fileName, signal, onProgress, encoding: chosen }) => {
   if (signal?.aborted) throw new ImportError('cancelled', `${fileName}: import cancelled.`);
-  const { text: decoded, encoding } = decodeText(bytes, fileName);
-  const text = decoded.trimEnd();
+  const decoded = decodeText(bytes, fileName, chosen);
+  const text = decoded.text.trimEnd();
   if (text.length === 0) throw new ImportError('empty', `${fileName}: there is no text in it to import.`);
   onProgress?.(1);
   const title = firstLineTitle(text);
-  return { ...(title ? { title } : {}), text, metadata: { encoding } };
+  return { ...(title ? { title } : {}), text, metadata: encodingMetadata(decoded) };
 };
 
 /** The first non-blank line, trimmed, if it is short enough to be a title. */

@@ -66,12 +66,17 @@ describe('detectFormat: magic bytes', () => {
     expect(kind(padded([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 2]), 'app')).toBe('unsupported');
   });
 
-  it('refuses images, audio and video with a plain reason', () => {
+  it('sends PNG, JPEG and TIFF pictures to OCR, whatever their name', () => {
+    expect(kind(padded([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'scan.png')).toBe('image');
+    expect(kind(padded([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]), 'evidence.pdf')).toBe('image');
+    expect(kind(padded([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]), 'fax')).toBe('image');
+    expect(kind(padded([0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8]), 'fax.tif')).toBe('image');
+  });
+
+  it('refuses other images, audio and video with a plain reason', () => {
     const cases: [number[] | string, RegExp][] = [
-      [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], /PNG image/],
-      [[0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46], /JPEG image/],
       ['GIF89a\x01\x00\x01\x00', /GIF image/],
-      ['RIFF\x24\x00\x00\x00WEBPVP8 ', /WebP image/],
+      ['RIFF\x24\x00\x00\x00WEBPVP8 ', /WebP image; .*PNG, JPEG and TIFF/],
       ['ID3\x04\x00\x00\x00\x00\x00', /MP3 audio/],
       ['RIFF\x24\x00\x00\x00WAVEfmt ', /WAV audio/],
       ['OggS\x00\x02', /Ogg/],

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
@@ -299,6 +301,25 @@ describe('parseDocx', () => {
     controller.abort();
     const error = await rejection(parseDocx({ bytes: makeDocx(), fileName: 'a.docx', limits: limits(), signal: controller.signal }));
     expect(error.code).toBe('cancelled');
+  });
+});
+
+describe('parseDocx: comments and underline (mammoth’s own test documents)', () => {
+  const MAMMOTH = join(process.cwd(), 'tests/fixtures/docx/mammoth');
+  const fixture = async (name: string) => new Uint8Array(await readFile(join(MAMMOTH, name)));
+
+  it('imports Word comments with their author, date and the text they mark', async () => {
+    const doc = await parseDocx({ bytes: await fixture('comments.docx'), fileName: 'comments.docx', limits: DEFAULT_LIMITS });
+    expect(doc.text).toBe(
+      ['Ouch.', 'Comments', '[Comment, Michael Williamson, 2016-07-03, on “Ouch”] A tachyon walks into a bar.', '[Comment, Michael Williamson, 2016-07-03] Fin.'].join('\n\n'),
+    );
+    expect(doc.metadata.comments).toBe('2');
+    expect(htmlText(new JSDOM(`<!doctype html><body>${doc.html}`).window.document.body)).toBe(doc.text);
+  });
+
+  it('keeps underlining', async () => {
+    const doc = await parseDocx({ bytes: await fixture('underline.docx'), fileName: 'underline.docx', limits: DEFAULT_LIMITS });
+    expect(doc.html).toBe('<p><strong>The <u>Sunset</u> Tree</strong></p>');
   });
 });
 

@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { detectFormat } from '../../../../electron/services/import/detect';
 import { parseEmail } from '../../../../electron/services/import/email';
 import { DEFAULT_LIMITS, type ParsedDocument } from '../../../../electron/services/import/types';
 import { importBytes } from '../../../../electron/services/import/index';
@@ -258,3 +261,95 @@ describe('parseEmail', () => {
     await expect(parse(new Uint8Array(0), 'x.eml')).rejects.toMatchObject({ code: 'empty' });
   });
 });
+
+describe('parseEmail: what real mail looks like', () => {
+  const attachment = (name: string, type: string, content: string | Uint8Array) => [
+    '--M',
+    `Content-Type: ${type}; name="${name}"`,
+    'Content-Transfer-Encoding: base64',
+    `Content-Disposition: attachment; filename="${name}"`,
+    '',
+    b64(content),
+  ];
+  const onlyAttachments = eml([
+    ...HEADERS,
+    'Content-Type: multipart/mixed; boundary="M"',
+    '',
+    ...attachment('contract.doc', 'application/msword', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(500)])),
+    ...attachment('note.txt', 'text/plain', 'Pay on delivery.'),
+    '--M--',
+    '',
+  ]);
+
+  it('imports a message whose body is only attachments: its headers and its attachments listed, the readable ones as children', async () => {
+    const source = await importBytes(onlyAttachments, 'forwarded.eml');
+    expect(source.format).toBe('email');
+    expect(source.text).toBe(
+      [
+        'From: Jane Roe <jane@example.org>',
+        'To: desk@example.com, Bob Smith <bob@example.com>',
+        'Cc: Team: a@example.com, b@example.com;',
+        'Date: 2021-03-04T09:15:00.000Z',
+        'Subject: Shipment schedule',
+        '',
+        'This message has no text; it came with 2 attachments:',
+        'contract.doc (application/msword, 508 bytes)',
+        'note.txt (text/plain, 16 bytes)',
+      ].join('\n'),
+    );
+    expect(source.metadata).toMatchObject({ attachments: 'contract.doc, note.txt', skippedAttachments: 'contract.doc (unsupported)' });
+    expect(source.children?.map((c) => [c.fileName, c.text])).toEqual([['note.txt', 'Pay on delivery.']]);
+  });
+
+  it('imports mailparser’s base64encodedroot.eml, whose whole body is a PNG', async () => {
+    const bytes = new Uint8Array(await readFile(join(process.cwd(), 'tests/fixtures/email/mailparser/base64encodedroot.eml')));
+    const doc = await parse(bytes, 'base64encodedroot.eml');
+    expect(doc.text).toMatch(/^From: test@example\.com\n\nThis message has no text; it came with one attachment:\nscreenshot\.png \(image\/png, \d+ bytes\)$/);
+    expect(doc.attachments?.map((a) => a.fileName)).toEqual(['screenshot.png']);
+    expectInvariant(doc);
+  });
+
+  it('tolerates an mbox "From " line before the headers, and headers a mailer folded without indenting', async () => {
+    const message = eml([
+      'From jane@example.org Thu Mar  4 10:15:02 2021',
+      'From: "Jane Roe" <jane@example.org>',
+      'To: desk@example.com,',
+      'bob@example.com',
+      'Subject: Shipment schedule for the',
+      'port of Riga',
+      'Date: Thu, 04 Mar 2021 10:15:00 +0100',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'The crates leave on Monday.',
+      '',
+    ]);
+    const doc = await parse(message);
+    expect(doc.metadata).toMatchObject({ from: 'Jane Roe <jane@example.org>', to: 'desk@example.com, bob@example.com', subject: 'Shipment schedule for the port of Riga' });
+    expect(doc.text).toBe('The crates leave on Monday.');
+    // And a file with no extension is taken for what it is.
+    expect(detectFormat(message, 'message')).toEqual({ kind: 'email' });
+  });
+
+  it('reads a multipart message whose parts use another boundary than the one it declares (SpamScope’s mail_malformed_3)', async () => {
+    const doc = await parse(
+      eml([
+        'From: "El Punto" <sender@example.com>',
+        'Subject: Ahorre Dinero',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/alternative;',
+        '\tboundary="--=_HsWzsKVZkho"',
+        '',
+        '----=_GlSzQZUbRbpVOpy',
+        'Content-Type: text/html;',
+        'Content-Transfer-Encoding: base64',
+        '',
+        b64('<html><body><p>Ahorre dinero en su recibo de luz.</p></body></html>'),
+        '',
+        '----=_GlSzQZUbRbpVOpy--',
+        '',
+      ]),
+    );
+    expect(doc.text).toBe('Ahorre dinero en su recibo de luz.');
+  });
+});
+

@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../../electron/services/import/errors';
@@ -199,12 +202,63 @@ describe('parseHtml: decoding', () => {
 
   it('defaults to UTF-8 and falls back to Windows-1252 when the bytes are not UTF-8', async () => {
     expect((await parse(encode('<p>Zoë 北京</p>'))).text).toBe('Zoë 北京');
-    expect(await parse(new Uint8Array(paragraph(0x93, 0x68, 0x69, 0x94)))).toMatchObject({ text: '“hi”', metadata: { encoding: 'windows-1252' } });
+    expect(await parse(new Uint8Array(paragraph(0x93, 0x68, 0x69, 0x94)))).toMatchObject({ text: '“hi”', metadata: { encoding: 'windows-1252', encodingSource: 'detected' } });
   });
 
   it('lets a BOM win over the declared charset', async () => {
     const parsed = await parse(new Uint8Array([0xef, 0xbb, 0xbf, ...encode('<meta charset="windows-1252"><p>Zoë</p>')]));
     expect(parsed).toMatchObject({ text: 'Zoë', metadata: { encoding: 'utf-8' } });
+  });
+});
+
+describe('parseHtml: what real pages need', () => {
+  const READABILITY = join(process.cwd(), 'tests/fixtures/html/readability');
+  const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+  it('finds the whole article of Readability’s firefox-nightly-blog test page, not its newsletter box', async () => {
+    const source = await readFile(join(READABILITY, 'firefox-nightly-blog/source.html'));
+    const expected = words(new JSDOM(await readFile(join(READABILITY, 'firefox-nightly-blog/expected.html'), 'utf8')).window.document.body.textContent ?? '');
+    const parsed = await parse(new Uint8Array(source), 'nightly.html');
+    const have = new Set(words(parsed.text));
+    expect(expected.length).toBeGreaterThan(1000);
+    expect(expected.filter((w) => have.has(w)).length / expected.length).toBeGreaterThanOrEqual(0.95);
+    // And not the whole page around it.
+    expect(words(parsed.text).length).toBeLessThan(expected.length * 1.3);
+    expectInvariant(parsed);
+  }, 60_000);
+
+  it('keeps the whole page when Readability settles on a box that is a small part of it', async () => {
+    // Readability scores paragraphs, not list items: on a page whose findings are a list, it picks the newsletter box.
+    const findings = Array.from({ length: 40 }, (_, i) => `<li>Finding ${i + 1}: the shipment records show that container ${1000 + i} left the port of Riga without a customs declaration.</li>`).join('');
+    const page = `<html><body><main><h1>Findings</h1><ul>${findings}</ul></main><div class="box"><p>Sign up to our newsletter to get the latest investigations in your inbox every morning, with analysis from our reporters, editors, researchers, and lawyers, and exclusive documents, leaked files, court records, and interviews you will not find anywhere else, free of charge, forever.</p><p>We never share your address, we never sell your data, and you can leave at any time, with one click, from any message, on any device, in any language.</p></div></body></html>`;
+    const parsed = await parse(encode(page));
+    expect(parsed.text).toContain('Finding 1: the shipment records show that container 1000 left the port of Riga');
+    expect(parsed.text).toContain('Finding 40:');
+    expectInvariant(parsed);
+  });
+
+  it('reads bytes that are valid UTF-8 as UTF-8, whatever the <meta charset> says (Readability’s qq page)', async () => {
+    const page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>新闻</title></head><body><article><p>记者获得了有关该交易的文件。资金经由塞浦路斯流入部长兄弟拥有的银行，公司拒绝置评。</p></article></body></html>';
+    const parsed = await parse(encode(page));
+    expect(parsed.text).toBe('记者获得了有关该交易的文件。资金经由塞浦路斯流入部长兄弟拥有的银行，公司拒绝置评。');
+    expect(parsed.metadata.encoding).toBe('utf-8');
+  });
+
+  it('still believes a <meta charset> when the bytes are not UTF-8', async () => {
+    const page = '<html><head><meta charset="gb2312"></head><body><p>记者获得了有关该交易的文件。</p></body></html>';
+    const parsed = await parse(new Uint8Array(iconv.encode(page, 'gb2312')));
+    expect(parsed).toMatchObject({ text: '记者获得了有关该交易的文件。', metadata: { encoding: 'gbk', encodingSource: 'declared' } });
+  });
+
+  it('guesses the encoding of a page that declares none (Windows-1251), and says it guessed', async () => {
+    const text = 'Журналисты получили документы о сделке. Деньги ушли через Кипр в банк, который принадлежит брату министра.';
+    const parsed = await parse(new Uint8Array(iconv.encode(`<html><body><p>${text}</p></body></html>`, 'windows-1251')));
+    expect(parsed).toMatchObject({ text, metadata: { encoding: 'windows-1251', encodingSource: 'detected' } });
+  });
+
+  it('decodes with the encoding the user chose', async () => {
+    const parsed = await parseHtml({ bytes: new Uint8Array(iconv.encode('<p>Привет</p>', 'koi8-r')), fileName: 'a.html', limits: DEFAULT_LIMITS, encoding: 'koi8-r' });
+    expect(parsed).toMatchObject({ text: 'Привет', metadata: { encoding: 'koi8-r', encodingSource: 'chosen' } });
   });
 });
 

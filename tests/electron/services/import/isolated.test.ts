@@ -45,6 +45,26 @@ describe('isolated importer', () => {
     await expect(importer.run({ bytes: new Uint8Array([1]), fileName: 'slow.pdf' })).rejects.toMatchObject({ code: 'timeout', message: expect.stringContaining('slow.pdf') });
   });
 
+  it('lets a long job run while its progress moves (OCR of a long scan), and stops it once it stalls', async () => {
+    // Progress every 200 ms for about 6.6 s: more than twice the stall limit in all.
+    const steady = await script(
+      'steady',
+      `process.on('message', (m) => { if (m.type !== 'import-bytes') return; let f = 0; const t = setInterval(() => { f += 0.03; if (f < 1) process.send({ type: 'progress', fraction: f }); else { clearInterval(t); process.send({ type: 'done', source: ${JSON.stringify(SOURCE)} }); } }, 200); });`,
+    );
+    const importer = createIsolatedImporter({ spawn: nodeImportProcess(steady), limits: { timeoutMs: 3000 } });
+    await expect(importer.run({ bytes: new Uint8Array([1]), fileName: 'scan.pdf' })).resolves.toEqual(SOURCE);
+    // The same progress, then nothing.
+    const stalls = await script('stalls', `process.on('message', () => { process.send({ type: 'progress', fraction: 0.1 }); setInterval(() => process.send({ type: 'progress', fraction: 0.1 }), 100); });`);
+    const stalling = createIsolatedImporter({ spawn: nodeImportProcess(stalls), limits: { timeoutMs: 3000 } });
+    await expect(stalling.run({ bytes: new Uint8Array([1]), fileName: 'stuck.pdf' })).rejects.toMatchObject({ code: 'timeout', message: 'stuck.pdf: reading it made no progress for 3 s and was stopped.' });
+  }, 30_000);
+
+  it('stops a job that runs past the longest time any file may take, progress or not', async () => {
+    const path = await script('endless', `process.on('message', () => { let f = 0; setInterval(() => process.send({ type: 'progress', fraction: (f += 0.0001) }), 50); });`);
+    const importer = createIsolatedImporter({ spawn: nodeImportProcess(path), limits: { timeoutMs: 60_000, maxDurationMs: 3000 } });
+    await expect(importer.run({ bytes: new Uint8Array([1]), fileName: 'book.pdf' })).rejects.toMatchObject({ code: 'timeout', message: 'book.pdf: reading it took longer than 3 s and was stopped.' });
+  });
+
   it('turns a crash into that file’s error', async () => {
     const path = await script('crash', `process.on('message', () => process.exit(3));`);
     const importer = createIsolatedImporter({ spawn: nodeImportProcess(path) });

@@ -35,7 +35,7 @@ beforeAll(async () => {
     fakeHelper,
     `import { parentPort, workerData } from 'node:worker_threads';
      const cursor = new Int32Array(workerData.cursor);
-     for (let i = Atomics.add(cursor, 0, 1); i < ${24}; i = Atomics.add(cursor, 0, 1)) parentPort.postMessage({ type: 'page', index: i, text: 'helper read page ' + (i + 1) });
+     for (let i = Atomics.add(cursor, 0, 1); i < ${24}; i = Atomics.add(cursor, 0, 1)) parentPort.postMessage({ type: 'page', index: i, text: 'helper read page ' + (i + 1), annotations: [] });
      parentPort.postMessage({ type: 'done' });`,
   );
   const printer = await startPdfPrinter();
@@ -116,8 +116,14 @@ describe('page text', () => {
     expect(pageText([item('end of line', 0, 100, 50), item('next line', 0, 86, 45)])).toBe('end of line\nnext line');
   });
 
-  it('keeps hyphenation and drops control characters', () => {
+  it('keeps hyphenation and reads control characters as spaces', () => {
     expect(pageText([item('inter-', 0, 100, 30, true), item('national\u0000 \u0007law', 0, 88, 40)])).toBe('inter-\nnational law');
+    expect(pageText([item('Ease\u0002of\u0002Use', 0, 100, 50)])).toBe('Ease of Use');
+  });
+
+  it('puts text turned another way (a diagonal watermark) on a line of its own', () => {
+    const diagonal: TextItem = { ...item('DRAFT', 100, 300, 80), transform: [30, 30, -30, 30, 100, 300] };
+    expect(pageText([item('Test doc', 0, 700, 40), diagonal, item('more', 50, 700, 20)])).toBe('Test doc\nDRAFT\nmore');
   });
 });
 
@@ -172,7 +178,7 @@ describe('helper threads', () => {
       worker.on('error', reject);
       worker.on('exit', () => resolve());
     });
-    expect(messages).toEqual([...[20, 21, 22, 23].map((index) => ({ type: 'page', index, text: single[index] })), { type: 'done' }]);
+    expect(messages).toEqual([...[20, 21, 22, 23].map((index) => ({ type: 'page', index, text: single[index], annotations: [] })), { type: 'done' }]);
   }, 60_000);
 
   it('are optional: a worker script that cannot start leaves every page to this thread', async () => {
@@ -235,10 +241,10 @@ describe('parsePdf: files it refuses', () => {
     });
   });
 
-  it('a scanned PDF with no text layer', async () => {
-    await expect(refuses(await fixture('scanned.pdf'), 'letter.pdf')).rejects.toMatchObject({
+  it('a scanned PDF with no text layer, when OCR is off', async () => {
+    await expect(createPdfParser({ ocr: false })(input(await fixture('scanned.pdf'), 'letter.pdf'))).rejects.toMatchObject({
       code: 'empty',
-      message: expect.stringMatching(/^letter\.pdf: .*scanned PDF.*OCR.*not supported yet/),
+      message: 'letter.pdf: no text in it — it looks like a scanned PDF (pictures of pages with no text layer)',
     });
   });
 });
