@@ -9,23 +9,73 @@ export interface CaretBox {
   height: number;
 }
 
+/**
+ * Text a caret may stand in: the document's words, not the controls drawn
+ * inside it (a PDF's toolbar and page field, the find bar, thumbnails).
+ */
+const NOT_READING_TEXT = '[role="toolbar"], [role="status"], [role="note"], .reader-bar, button, input, select, textarea, label, nav, [aria-hidden="true"]';
+
+function readingTextNodes(doc: HTMLElement): Text[] {
+  const walker = document.createTreeWalker(doc, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => ((n as Text).data.trim() && !n.parentElement?.closest(NOT_READING_TEXT) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+  });
+  const nodes: Text[] = [];
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) nodes.push(node);
+  return nodes;
+}
+
+const leadingSpace = (node: Text) => node.data.length - node.data.trimStart().length;
+
 /** The first text in view in `doc`, where a caret starts when there is none yet. */
 function placeCaretInView(doc: HTMLElement, scroller: HTMLElement): void {
   const selection = window.getSelection();
   if (!selection) return;
   const view = scroller.getBoundingClientRect();
-  const walker = document.createTreeWalker(doc, NodeFilter.SHOW_TEXT, { acceptNode: (n) => ((n as Text).data.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP) });
-  let first: Text | null = null;
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    first ??= node;
+  const nodes = readingTextNodes(doc);
+  const inView = nodes.find((node) => {
     const range = document.createRange();
     range.selectNodeContents(node);
-    if (range.getBoundingClientRect().bottom > view.top + 4) {
-      first = node;
-      break;
-    }
-  }
-  if (first) selection.collapse(first, first.data.length - first.data.trimStart().length);
+    return range.getBoundingClientRect().bottom > view.top + 4;
+  });
+  const first = inView ?? nodes[0];
+  if (first) selection.collapse(first, leadingSpace(first));
+}
+
+/**
+ * Ctrl/⌘+Home and End: the ends of the document read, not of the whole
+ * page (Selection.modify's document boundary is the window's, the sidebar's
+ * first line included).
+ */
+function moveToDocumentEnd(doc: HTMLElement, selection: Selection, direction: 'forward' | 'backward', extend: boolean): void {
+  const nodes = readingTextNodes(doc);
+  const node = direction === 'forward' ? nodes.at(-1) : nodes[0];
+  if (!node) return;
+  const offset = direction === 'forward' ? node.data.trimEnd().length : leadingSpace(node);
+  if (extend && selection.rangeCount > 0) selection.extend(node, offset);
+  else selection.collapse(node, offset);
+}
+
+/**
+ * A caret left between two elements (a line move across a PDF's text layer,
+ * whose words are absolutely placed spans) is put into the text beside it:
+ * the start of the text after it, or the end of the text before it at the
+ * end of a line. There it can be drawn and moved on by word or character.
+ */
+function settleCaretInText(doc: HTMLElement, selection: Selection): void {
+  const node = selection.focusNode;
+  if (!node || node.nodeType === Node.TEXT_NODE || !doc.contains(node)) return;
+  const nodes = readingTextNodes(doc);
+  if (nodes.length === 0) return;
+  const point = document.createRange();
+  point.setStart(node, selection.focusOffset);
+  // The first text starting at or after the point, and the last one before it.
+  const after = nodes.find((t) => point.comparePoint(t, 0) >= 0);
+  const before = [...nodes].reverse().find((t) => point.comparePoint(t, t.length) <= 0);
+  const next = node.childNodes[selection.focusOffset];
+  const atLineEnd = next?.nodeName === 'BR' || !after;
+  const [target, offset] = atLineEnd && before ? [before, before.data.trimEnd().length] : after ? [after, leadingSpace(after)] : [before!, before!.data.trimEnd().length];
+  if (selection.isCollapsed) selection.collapse(target, offset);
+  else selection.extend(target, offset);
 }
 
 /** Where a collapsed selection is drawn, relative to `frame`; null when there is none to draw in `doc`. */
@@ -103,7 +153,9 @@ export function useCaretBrowsing(doc: RefObject<HTMLElement | null>, scroller: R
     const selection = window.getSelection();
     if (!selection) return;
     if (selection.rangeCount === 0 || !d.contains(selection.focusNode)) placeCaretInView(d, scroller.current);
-    selection.modify(move.alter, move.direction, move.granularity);
+    if (move.granularity === 'documentboundary') moveToDocumentEnd(d, selection, move.direction, move.alter === 'extend');
+    else selection.modify(move.alter, move.direction, move.granularity);
+    settleCaretInText(d, selection);
     // Keep the moving end on screen.
     const focusRange = document.createRange();
     if (selection.focusNode) {
