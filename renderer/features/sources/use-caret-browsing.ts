@@ -56,26 +56,37 @@ function moveToDocumentEnd(doc: HTMLElement, selection: Selection, direction: 'f
 }
 
 /**
- * A caret left between two elements (a line move across a PDF's text layer,
- * whose words are absolutely placed spans) is put into the text beside it:
- * the start of the text after it, or the end of the text before it at the
- * end of a line. There it can be drawn and moved on by word or character.
+ * A caret left between two elements (a move across a PDF's text layer, whose
+ * words are absolutely placed spans with line breaks between them) is put
+ * into the text it was heading for: the start of the next text going
+ * forward, the end of the previous one going back. And a move that did not
+ * get anywhere (Chromium can stall at a text layer's line end) steps into
+ * that next or previous text, so the keys never stop working mid-document.
  */
-function settleCaretInText(doc: HTMLElement, selection: Selection): void {
-  const node = selection.focusNode;
-  if (!node || node.nodeType === Node.TEXT_NODE || !doc.contains(node)) return;
+function settleCaretInText(doc: HTMLElement, selection: Selection, direction: 'forward' | 'backward', from: { node: Node; offset: number } | null): void {
+  const focus = selection.focusNode;
+  if (!focus || !doc.contains(focus)) return;
   const nodes = readingTextNodes(doc);
   if (nodes.length === 0) return;
-  const point = document.createRange();
-  point.setStart(node, selection.focusOffset);
-  // The first text starting at or after the point, and the last one before it.
-  const after = nodes.find((t) => point.comparePoint(t, 0) >= 0);
-  const before = [...nodes].reverse().find((t) => point.comparePoint(t, t.length) <= 0);
-  const next = node.childNodes[selection.focusOffset];
-  const atLineEnd = next?.nodeName === 'BR' || !after;
-  const [target, offset] = atLineEnd && before ? [before, before.data.trimEnd().length] : after ? [after, leadingSpace(after)] : [before!, before!.data.trimEnd().length];
-  if (selection.isCollapsed) selection.collapse(target, offset);
-  else selection.extend(target, offset);
+  const place = (node: Text, offset: number) => (selection.isCollapsed ? selection.collapse(node, offset) : selection.extend(node, offset));
+  const pointAt = (node: Node, offset: number) => {
+    const range = document.createRange();
+    range.setStart(node, offset);
+    return range;
+  };
+  const nextText = (point: Range) => nodes.find((t) => point.comparePoint(t, 0) > 0 || (point.comparePoint(t, 0) === 0 && t !== point.startContainer));
+  const previousText = (point: Range) => [...nodes].reverse().find((t) => point.comparePoint(t, t.length) < 0 || (point.comparePoint(t, t.length) === 0 && t !== point.startContainer));
+  if (focus.nodeType !== Node.TEXT_NODE) {
+    const point = pointAt(focus, selection.focusOffset);
+    const target = direction === 'forward' ? (nextText(point) ?? previousText(point)) : (previousText(point) ?? nextText(point));
+    if (target) place(target, target === nextText(point) ? leadingSpace(target) : target.data.trimEnd().length);
+  }
+  if (!from || !selection.focusNode) return;
+  const moved = pointAt(from.node, from.offset).comparePoint(selection.focusNode, selection.focusOffset);
+  if ((direction === 'forward' && moved > 0) || (direction === 'backward' && moved < 0)) return;
+  const stuck = pointAt(from.node, from.offset);
+  const target = direction === 'forward' ? nextText(stuck) : previousText(stuck);
+  if (target) place(target, direction === 'forward' ? leadingSpace(target) : target.data.trimEnd().length);
 }
 
 /** Where a collapsed selection is drawn, relative to `frame`; null when there is none to draw in `doc`. */
@@ -154,8 +165,11 @@ export function useCaretBrowsing(doc: RefObject<HTMLElement | null>, scroller: R
     if (!selection) return;
     if (selection.rangeCount === 0 || !d.contains(selection.focusNode)) placeCaretInView(d, scroller.current);
     if (move.granularity === 'documentboundary') moveToDocumentEnd(d, selection, move.direction, move.alter === 'extend');
-    else selection.modify(move.alter, move.direction, move.granularity);
-    settleCaretInText(d, selection);
+    else {
+      const from = selection.focusNode ? { node: selection.focusNode, offset: selection.focusOffset } : null;
+      selection.modify(move.alter, move.direction, move.granularity);
+      settleCaretInText(d, selection, move.direction, from);
+    }
     // Keep the moving end on screen.
     const focusRange = document.createRange();
     if (selection.focusNode) {
