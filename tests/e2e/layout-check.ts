@@ -141,7 +141,7 @@ export async function readerHighlightContrast(page: Page): Promise<Record<string
     const text = getComputedStyle(probe).color;
     const ink = rgba(text);
     const page = rgba('var(--page)');
-    const tokens = ['--mark', ...['person', 'organization', 'company', 'publicbody', 'place', 'event', 'substance', 'figure'].map((t) => `--hl-${t}`)];
+    const tokens = ['--mark', '--find', '--find-current', ...['person', 'organization', 'company', 'publicbody', 'place', 'event', 'substance', 'figure'].map((t) => `--hl-${t}`)];
     const backgrounds = Object.fromEntries(tokens.map((t) => [t, rgba(`var(${t})`)]));
     probe.remove();
     return { ink, page, backgrounds };
