@@ -57,6 +57,10 @@ export function layoutProblems(page: Page): Promise<string[]> {
       if (left < -1 || right > W + 1 || top < -1 || bottom > H + 1) {
         problems.push(`${describe(el)} reaches ${Math.round(left)}…${Math.round(right)} × ${Math.round(top)}…${Math.round(bottom)} in a ${W}×${H} window`);
       }
+      // A button's words spilling out of it overlap its neighbours: nothing clips them, so this is checked apart.
+      if (el.matches('button') && el.scrollWidth > el.clientWidth + 1 && style.textOverflow !== 'ellipsis') {
+        problems.push(`${describe(el)} spills its label: ${el.scrollWidth}px in ${el.clientWidth}px`);
+      }
       const clips = style.overflowX !== 'visible';
       if (clips && el.scrollWidth > el.clientWidth + 1 && style.textOverflow !== 'ellipsis' && !scrollsOnPurpose(el)) {
         problems.push(`${describe(el)} cuts off its content: ${el.scrollWidth}px in ${el.clientWidth}px`);
