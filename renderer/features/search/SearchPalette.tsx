@@ -69,7 +69,7 @@ export function SearchPalette() {
   const groups = groupHits(results?.hits ?? [], results?.totals, /(^|\s)-|"/.test(query));
   // ↑/↓ walk the hits in the order shown: group by group.
   const hits = groups.flatMap((g) => g.hits);
-  // Braces: Chromium's scrollIntoView now returns a Promise, which React would take for a clean-up and call.
+  // A block body: Chromium's scrollIntoView now returns a promise, and an effect may return only a clean-up function.
   useEffect(() => {
     document.getElementById(`search-hit-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
