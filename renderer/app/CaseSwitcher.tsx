@@ -128,7 +128,14 @@ export function CaseSwitcher() {
         <span aria-hidden="true" className="case-switcher-caret">▾</span>
       </button>
       {open && (
-        <div ref={popover} className="case-menu" role="menu" aria-label="Cases" onKeyDown={mode.kind === 'list' ? onListKey : undefined}>
+        // A menu while it lists cases; naming a new case (or renaming) turns it into a small dialog: a menu may hold only menu items.
+        <div
+          ref={popover}
+          className="case-menu"
+          role={mode.kind === 'list' ? 'menu' : 'dialog'}
+          aria-label={mode.kind === 'list' ? 'Cases' : mode.kind === 'new' ? 'New case' : 'Rename this case'}
+          onKeyDown={mode.kind === 'list' ? onListKey : undefined}
+        >
           {mode.kind === 'list' ? (
             <>
               <div className="case-menu-list">

@@ -1,8 +1,12 @@
-import { describe, it, expect, afterEach } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it, expect, afterEach, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchApp, type LaunchedApp } from './harness';
 import { ui } from './ui-expect';
-import { VIEWS } from './views';
+import { VIEWS, importViewPdf } from './views';
+import { printCaseworkPdf } from '../fixtures/casework-pdf';
 import { axeFindings, layoutProblems, noteTitleBox, readerHighlightContrast } from './layout-check';
 import { newNote } from './actions';
 
@@ -41,6 +45,11 @@ async function toastsCover(page: Page, over: string): Promise<string[]> {
 
 describe('layout, theme and accessibility', () => {
   let app: LaunchedApp | null = null;
+  let pdfPath = '';
+  beforeAll(async () => {
+    pdfPath = join(mkdtempSync(join(tmpdir(), 'casebook-a11y-')), 'port-authority-payments.pdf');
+    writeFileSync(pdfPath, await printCaseworkPdf(2));
+  });
   afterEach(async () => {
     await app?.close();
     app = null;
@@ -50,6 +59,7 @@ describe('layout, theme and accessibility', () => {
     it(`fits a ${size.width}×${size.height} window in every view, the note title roomy or whole in a tooltip`, async () => {
       app = await launchApp({ viewport: size });
       const { page } = app;
+      await importViewPdf(app, pdfPath);
       for (const view of VIEWS) {
         await view.open(page);
         expect(await layoutProblems(page), `${view.name} at ${size.width}×${size.height}`).toEqual([]);
@@ -89,6 +99,7 @@ describe('layout, theme and accessibility', () => {
       app = await launchApp({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
       const { page } = app;
       await ui(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      await importViewPdf(app, pdfPath);
       for (const view of VIEWS) {
         await view.open(page);
         expect(await axeFindings(page), `${view.name}, ${scheme}`).toEqual([]);

@@ -57,6 +57,10 @@ export function layoutProblems(page: Page): Promise<string[]> {
       if (left < -1 || right > W + 1 || top < -1 || bottom > H + 1) {
         problems.push(`${describe(el)} reaches ${Math.round(left)}…${Math.round(right)} × ${Math.round(top)}…${Math.round(bottom)} in a ${W}×${H} window`);
       }
+      // A button's words spilling out of it overlap its neighbours: nothing clips them, so this is checked apart.
+      if (el.matches('button') && el.scrollWidth > el.clientWidth + 1 && style.textOverflow !== 'ellipsis') {
+        problems.push(`${describe(el)} spills its label: ${el.scrollWidth}px in ${el.clientWidth}px`);
+      }
       const clips = style.overflowX !== 'visible';
       if (clips && el.scrollWidth > el.clientWidth + 1 && style.textOverflow !== 'ellipsis' && !scrollsOnPurpose(el)) {
         problems.push(`${describe(el)} cuts off its content: ${el.scrollWidth}px in ${el.clientWidth}px`);
@@ -141,7 +145,7 @@ export async function readerHighlightContrast(page: Page): Promise<Record<string
     const text = getComputedStyle(probe).color;
     const ink = rgba(text);
     const page = rgba('var(--page)');
-    const tokens = ['--mark', ...['person', 'organization', 'company', 'publicbody', 'place', 'event', 'substance', 'figure'].map((t) => `--hl-${t}`)];
+    const tokens = ['--mark', '--find', '--find-current', ...['person', 'organization', 'company', 'publicbody', 'place', 'event', 'substance', 'figure'].map((t) => `--hl-${t}`)];
     const backgrounds = Object.fromEntries(tokens.map((t) => [t, rgba(`var(${t})`)]));
     probe.remove();
     return { ink, page, backgrounds };

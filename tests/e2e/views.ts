@@ -12,6 +12,21 @@ export interface View {
   close?(page: Page): Promise<void>;
 }
 
+/** The PDF the views below read: `importViewPdf` puts it in the case before the walk. */
+export const VIEW_PDF_TITLE = 'Port authority payments';
+
+const pdfReader = (page: Page) => page.locator('.source-reader[data-format="pdf"]');
+const openPdf = async (page: Page) => {
+  await page.locator('#sidebar .side-link', { hasText: VIEW_PDF_TITLE }).click();
+  await ui(pdfReader(page)).toHaveAttribute('data-mapped', 'true');
+};
+const showPdfAs = async (page: Page, mode: 'Pages' | 'Text') => {
+  const button = pdfReader(page).getByRole('group', { name: 'Show the PDF as' }).getByRole('button', { name: mode, exact: true });
+  await button.click();
+  await ui(button).toHaveAttribute('aria-pressed', 'true');
+  await ui(pdfReader(page)).toHaveAttribute('data-mapped', 'true');
+};
+
 const sidebarButton = (page: Page, name: string) => page.locator('#sidebar').getByRole('button', { name, exact: true });
 
 export const VIEWS: View[] = [
@@ -38,6 +53,60 @@ export const VIEWS: View[] = [
     open: async (page) => {
       await page.locator('#sidebar .side-link', { hasText: 'US Efforts' }).click();
       await ui(page.locator('.source-reader[data-mapped="true"]')).toBeVisible();
+    },
+  },
+  {
+    name: 'PDF pages',
+    open: async (page) => {
+      await openPdf(page);
+      await showPdfAs(page, 'Pages');
+      await ui(pdfReader(page).locator('.pdf-page[data-page="1"] .textLayer span').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'PDF find bar',
+    open: async (page) => {
+      await openPdf(page);
+      await page.locator('.source-text').focus();
+      await page.keyboard.press('Control+F');
+      await page.keyboard.type('harbour');
+      await ui(page.locator('.find-bar')).toBeVisible();
+    },
+    close: async (page) => {
+      await page.keyboard.press('Escape');
+      await ui(page.locator('.find-bar')).toHaveCount(0);
+    },
+  },
+  {
+    name: 'PDF text',
+    open: async (page) => {
+      await openPdf(page);
+      await showPdfAs(page, 'Text');
+      await ui(pdfReader(page).locator('.pdf-text-view')).toBeVisible();
+    },
+    close: (page) => showPdfAs(page, 'Pages'),
+  },
+  {
+    name: 'case switcher',
+    open: async (page) => {
+      await page.locator('.case-switcher-button').click();
+      await ui(page.locator('.case-menu')).toBeVisible();
+    },
+    close: async (page) => {
+      await page.keyboard.press('Escape');
+      await ui(page.locator('.case-menu')).toHaveCount(0);
+    },
+  },
+  {
+    name: 'new case form',
+    open: async (page) => {
+      await page.locator('.case-switcher-button').click();
+      await page.locator('.case-menu').getByRole('menuitem', { name: 'New case…' }).click();
+      await ui(page.locator('.case-menu-form')).toBeVisible();
+    },
+    close: async (page) => {
+      await page.keyboard.press('Escape');
+      await ui(page.locator('.case-menu')).toHaveCount(0);
     },
   },
   {
@@ -126,3 +195,12 @@ export const VIEWS: View[] = [
     },
   },
 ];
+
+/** Imports the views' PDF (printed by Chromium, as newsrooms receive reports) through the import button and main's real importer. */
+export async function importViewPdf(app: { page: Page; dialogPicks: string[][] }, pdfPath: string): Promise<void> {
+  const { page } = app;
+  app.dialogPicks.push([pdfPath]);
+  await page.getByRole('button', { name: 'Import sources', exact: true }).click();
+  await ui(page.locator('.import-panel .import-job', { hasText: 'port-authority-payments.pdf' }), { timeout: 60_000 }).toContainText('Imported');
+  await ui(page.locator('#sidebar .side-link', { hasText: VIEW_PDF_TITLE })).toBeVisible();
+}

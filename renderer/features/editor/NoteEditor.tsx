@@ -126,7 +126,8 @@ function EditableNote({ noteId, initialContent, focus, find, onSaveState }: Note
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
     editorProps: {
-      attributes: { class: 'note-body', 'aria-label': 'Note text', spellcheck: 'true' },
+      // data-pane-focus: the skip link and F6 land in the note's text, not its title.
+      attributes: { class: 'note-body', 'aria-label': 'Note text', spellcheck: 'true', 'data-pane-focus': '' },
       handleClickOn: (_view, _pos, node) => {
         if (isNodeOf(node, NODE_NAMES.citation)) {
           void openCitation(node.attrs as CitationAttrs);

@@ -109,12 +109,23 @@ export function GraphCanvas({
       if (e.target === cy) handlers.current.onBackgroundTap();
     });
     cy.on('zoom', () => placeHubLabels(cy));
+    // The pane changed size (a side pane dragged or collapsed, the window resized): the drawing follows.
+    const resize = new ResizeObserver(() => {
+      cy.resize();
+      cy.fit(undefined, 36);
+      if (cy.zoom() > MAX_FIT_ZOOM) {
+        cy.zoom(MAX_FIT_ZOOM);
+        cy.center();
+      }
+    });
+    if (container.current) resize.observe(container.current);
     coreRef.current = cy;
     // The theme changed (View → Theme, or the system's): the canvas takes the new colours.
     const themeWatch = new MutationObserver(() => cy.style(graphStylesheet(readGraphColours())));
     themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => {
       themeWatch.disconnect();
+      resize.disconnect();
       coreRef.current = null;
       cy.destroy();
     };
