@@ -183,6 +183,14 @@ export function createIsolatedImporter(options: { spawn: SpawnImportProcess; lim
     });
   }
 
-  return { run, limits };
+  /** Lets every process waiting for a file go (the app quitting, a benchmark done). */
+  function closeIdle(): void {
+    for (const slot of idle.splice(0)) {
+      clearTimeout(slot.idleTimer);
+      retire(slot);
+    }
+  }
+
+  return { run, limits, closeIdle };
 }
 export type IsolatedImporter = ReturnType<typeof createIsolatedImporter>;

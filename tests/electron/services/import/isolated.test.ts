@@ -116,7 +116,7 @@ describe('isolated importer', () => {
 
     it('reads the next file in the process that read the last, up to maxFiles, then in a fresh one', async () => {
       const importer = createIsolatedImporter({ spawn: nodeImportProcess(await server()), reuse: { idleMs: 30_000, maxFiles: 2 } });
-      const pids = [];
+      const pids: number[] = [];
       for (const name of ['a.txt', 'b.txt', 'c.txt']) pids.push(Number((await importer.run(file(name))).text));
       expect(pids[1]).toBe(pids[0]);
       expect(pids[2]).not.toBe(pids[0]);
@@ -143,6 +143,13 @@ describe('isolated importer', () => {
       await expect(importer.run(file('crash.docx'))).rejects.toMatchObject({ code: 'corrupt', message: expect.stringContaining('exit code 3') });
       const third = Number((await importer.run(file('c.txt'))).text);
       expect(third).not.toBe(second);
+    });
+
+    it('lets the processes waiting for a file go when asked (closeIdle)', async () => {
+      const importer = createIsolatedImporter({ spawn: nodeImportProcess(await server()), reuse: { idleMs: 60_000, maxFiles: 16 } });
+      const pid = Number((await importer.run(file('a.txt'))).text);
+      importer.closeIdle();
+      await expect.poll(() => alive(pid), { timeout: 15_000 }).toBe(false);
     });
 
     it('reads one file at a time per process: two at once get two processes', async () => {
