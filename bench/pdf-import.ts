@@ -2,17 +2,17 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import * as nodeModule from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createPdfParser } from '../electron/services/import/pdf/index';
-import { DEFAULT_LIMITS } from '../electron/services/import/types';
-import { buildImportWorkers } from '../scripts/build-import-workers.mjs';
+import { createIsolatedImporter } from '../electron/services/import/isolated';
+import { nodeImportProcess } from '../electron/services/import/node-process';
+import type { ImportedSource } from '../shared/model/imported-source';
+import { buildImportWorker } from '../scripts/build-electron.mjs';
 import { longReportHtml, startPdfPrinter } from '../tests/electron/services/import/pdf/print';
 
 const PAGES = 240;
-const RUNS = 3;
-const CHILD_FLAG = '--casebook-pdf-bench-child';
+const RUNS = 5;
 /** The 240-page text PDF, printed by Chromium once and kept in dist/bench-fixtures/ (named by its HTML, so a change prints it again). */
 async function fixture(): Promise<string> {
   const html = longReportHtml(PAGES);
@@ -44,69 +44,88 @@ function timeProcess(command: string, args: string[]): Promise<{ ms: number; std
   });
 }
 
-async function median(runs: number, once: () => Promise<number>): Promise<{ median: number; runs: number[] }> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(await once());
-  const sorted = [...times].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)]!, runs: times };
+/** Median, and the spread as min–max, of a set of timings. */
+function stats(runs: number[]): { median: number; min: number; max: number; runs: number[] } {
+  const sorted = [...runs].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)!, runs };
 }
 
-/** In a child: parse the file once as the import process would, print what came out. */
-async function child(file: string, workerScript: string): Promise<void> {
-  const parse = createPdfParser({ workerScript: workerScript === 'none' ? null : workerScript });
-  const doc = await parse({ bytes: new Uint8Array(await readFile(file)), fileName: 'report.pdf', limits: DEFAULT_LIMITS });
-  const cpu = process.cpuUsage(); // every thread of this process
-  process.stdout.write(JSON.stringify({ pages: doc.pages?.length ?? 0, chars: doc.text.length, cpuMs: (cpu.user + cpu.system) / 1000 }));
+/** One process per core spinning for as long as it runs: a machine that is busy with something else. */
+function burnEveryCore(): { stop(): void } {
+  const children = Array.from({ length: availableParallelism() }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  return { stop: () => children.forEach((child) => child.kill('SIGKILL')) };
+}
+
+interface Row {
+  pdftotext: number[];
+  /** A fresh import process for the file: start-up (process, pdf.js on each thread) and parse. */
+  cold: number[];
+  /** The file as the next one of a batch: the import process and its helper threads already ran a file. */
+  batch: number[];
+}
+
+/**
+ * Rounds of: pdftotext, our import in a fresh process, our import in a
+ * process kept from the file before (as in a batch). Interleaved, so a
+ * change in the machine's load touches the three alike.
+ */
+async function measure(file: string, worker: string, bytes: Uint8Array, onChars: (pdftotext: number, ours: number, pages: number) => void): Promise<Row> {
+  const row: Row = { pdftotext: [], cold: [], batch: [] };
+  const fresh = createIsolatedImporter({ spawn: nodeImportProcess(worker), reuse: false });
+  const batch = createIsolatedImporter({ spawn: nodeImportProcess(worker), reuse: { idleMs: 60_000, maxFiles: 1000 } });
+  const time = async (run: () => Promise<unknown>) => {
+    const started = performance.now();
+    await run();
+    return performance.now() - started;
+  };
+  // The batch's first file: what the next ones find warm.
+  await batch.run({ bytes, fileName: 'warm-up.pdf' });
+  for (let round = 0; round < RUNS; round++) {
+    let chars = 0;
+    row.pdftotext.push(await time(async () => (chars = (await timeProcess('pdftotext', [file, '-'])).stdout.length)));
+    let source: ImportedSource | undefined;
+    row.cold.push(await time(async () => (source = await fresh.run({ bytes, fileName: 'report.pdf' }))));
+    row.batch.push(await time(() => batch.run({ bytes, fileName: 'report.pdf' })));
+    onChars(chars, source!.text.length, source!.pages?.length ?? 0);
+  }
+  batch.closeIdle();
+  return row;
 }
 
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
-const list = (runs: number[]) => runs.map((r) => r.toFixed(0)).join(', ');
 
 export async function main(): Promise<void> {
-  console.log(`PDF import benchmark: a ${PAGES}-page text PDF printed by Chromium, pdftotext against Casebook's parser (pdf.js),`);
-  console.log(`each run a fresh process (as the app imports every file in its own process); median of ${RUNS}.\n`);
-  const [file, { pdfPageWorker }] = await Promise.all([fixture(), buildImportWorkers()]);
-  const self = fileURLToPath(import.meta.url);
-  const size = (await readFile(file)).byteLength;
+  console.log(`PDF import benchmark: a ${PAGES}-page text PDF printed by Chromium, pdftotext against Casebook's import process (pdf.js, helper threads),`);
+  console.log(`as main runs it (bytes in, source out); median of ${RUNS} interleaved rounds, spread min–max; the machine idle, then with every core busy.\n`);
+  const outDir = join('dist', 'bench-workers');
+  const [file] = await Promise.all([fixture(), buildImportWorker({ outDir })]);
+  const worker = join(outDir, 'import-worker.mjs');
+  const bytes = new Uint8Array(await readFile(file));
   const cpus = availableParallelism();
-  const load = loadavg()[0]!;
-  console.log(`  file: ${file} (${(size / 1024 / 1024).toFixed(2)} MB), ${cpus} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  if (load > cpus / 2) console.log(`  note: the machine is busy (load ${load.toFixed(1)} on ${cpus} CPUs): helper threads have little to run on and every figure is inflated.`);
-  console.log('');
+  console.log(`  file: ${file} (${(bytes.byteLength / 1024 / 1024).toFixed(2)} MB), ${cpus} CPUs, load average before ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`  V8 compile cache: ${typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function' ? 'available (used by the import process)' : `not in Node ${process.versions.node} (Electron's Node has it: the app's cold start is shorter than measured here)`}\n`);
 
-  let pdftotextChars = 0;
-  const pdftotext = await median(RUNS, async () => {
-    const { ms, stdout } = await timeProcess('pdftotext', [file, '-']);
-    pdftotextChars = stdout.length;
-    return ms;
-  });
-  const ours = async (workerScript: string) => {
-    let out = { pages: 0, chars: 0 };
-    const cpu: number[] = [];
-    const result = await median(RUNS, async () => {
-      const { ms, stdout } = await timeProcess(process.execPath, [self, CHILD_FLAG, file, workerScript]);
-      const parsed = JSON.parse(stdout) as typeof out & { cpuMs: number };
-      out = { pages: parsed.pages, chars: parsed.chars };
-      cpu.push(parsed.cpuMs);
-      return ms;
-    });
-    return { ...result, ...out, cpuMs: [...cpu].sort((a, b) => a - b)[Math.floor(cpu.length / 2)]! };
-  };
-  const parallel = await ours(pdfPageWorker);
-  const single = await ours('none');
-
-  const ratio = (ms: number) => `${(ms / pdftotext.median).toFixed(2)}×`;
-  const rate = (ms: number) => `${((PAGES / ms) * 1000).toFixed(0)} pages/s`;
-  console.log(`  pdftotext                         ${fmt(pdftotext.median)}   ${rate(pdftotext.median).padStart(13)}   runs: ${list(pdftotext.runs)}   (${pdftotextChars.toLocaleString('en')} chars)`);
-  console.log(`  Casebook, pages on helper threads ${fmt(parallel.median)}   ${rate(parallel.median).padStart(13)}   runs: ${list(parallel.runs)}   (${parallel.chars.toLocaleString('en')} chars, ${parallel.pages} pages, CPU ${parallel.cpuMs.toFixed(0)} ms)   ${ratio(parallel.median)}`);
-  console.log(`  Casebook, one thread              ${fmt(single.median)}   ${rate(single.median).padStart(13)}   runs: ${list(single.runs)}   (CPU ${single.cpuMs.toFixed(0)} ms)   ${ratio(single.median)}`);
-  console.log(`\n  import / pdftotext: ${ratio(parallel.median)}   (goal: at most 3×)`);
-}
-
-const at = process.argv.indexOf(CHILD_FLAG);
-if (at >= 0) {
-  child(process.argv[at + 1]!, process.argv[at + 2]!).catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+  for (const busy of [false, true]) {
+    const load = busy ? burnEveryCore() : undefined;
+    let counts = '';
+    let row: Row;
+    try {
+      row = await measure(file, worker, bytes, (pdftotext, ours, pages) => (counts = `pdftotext ${pdftotext.toLocaleString('en')} chars; Casebook ${ours.toLocaleString('en')} chars, ${pages} pages`));
+    } finally {
+      load?.stop();
+    }
+    const reference = stats(row.pdftotext);
+    const line = (label: string, runs: number[]) => {
+      const s = stats(runs);
+      const ratio = (ms: number) => (ms / reference.median).toFixed(2);
+      const relative = runs === row.pdftotext ? '' : `   ${ratio(s.median)}× pdftotext (${ratio(s.min)}–${ratio(s.max)})`;
+      console.log(`    ${label.padEnd(34)} ${fmt(s.median)}   ${((PAGES / s.median) * 1000).toFixed(0).padStart(4)} pages/s   spread ${s.min.toFixed(0)}–${s.max.toFixed(0)} ms${relative}`);
+    };
+    console.log(`  ${busy ? `busy machine (${cpus} processes spinning, one per core)` : 'idle machine (as idle as it is: see the load average)'}:`);
+    line('pdftotext', row.pdftotext);
+    line('Casebook, a file on its own', row.cold);
+    line('Casebook, the next file of a batch', row.batch);
+    console.log(`    (${counts})`);
+    console.log(`    import / pdftotext: ${(stats(row.cold).median / reference.median).toFixed(2)}× on its own, ${(stats(row.batch).median / reference.median).toFixed(2)}× in a batch   (goal: at most 3×)\n`);
+  }
 }

@@ -104,7 +104,7 @@ function start(): void {
         const result = main ? await dialog.showOpenDialog(main.window, options) : await dialog.showOpenDialog(options);
         return result.canceled ? [] : result.filePaths;
       },
-      importer: createIsolatedImporter({ spawn: utilityImportProcess(paths.importWorkerPath) }),
+      importer: createIsolatedImporter({ spawn: utilityImportProcess(paths.importWorkerPath, { compileCacheDir: join(app.getPath('userData'), 'compile-cache') }) }),
       originals: createOriginalsStore(app.getPath('userData')),
       originalCopiesDir: join(app.getPath('temp'), 'Casebook originals'),
       openPath: (path) => shell.openPath(path),

@@ -1,10 +1,14 @@
+import { enableCompileCache } from './compile-cache';
 import { importBytes, isImportError } from './index';
 import type { ImportAck, ImportReply, ImportRequest } from './protocol';
 
 /**
  * Entry of the isolated import process: an Electron utilityProcess in the
- * app, a Node child process in tests. It parses exactly one file and exits,
- * so a parser that leaks, crashes or hangs takes only this process with it.
+ * app, a Node child process in tests. It parses one file at a time, and
+ * main may hand it the next file of a batch once it has replied (see
+ * isolated.ts), so the parsers it has loaded (pdf.js, and pdf.js in its
+ * helper threads) serve the whole batch. A parser that crashes or hangs
+ * takes only this process, and the file in hand, with it.
  *
  * It leaves only once main has its reply: when main acknowledges it (both
  * paths), or when the channel to main is gone. A reply of several megabytes
@@ -34,6 +38,8 @@ function parentPort(): Port {
   };
 }
 
+// Before any parser loads (each is imported on first use): their code then comes from the cache where the runtime has one.
+enableCompileCache();
 const port = parentPort();
 let lastProgress = 0;
 const onProgress = (fraction: number) => {
@@ -44,13 +50,15 @@ const onProgress = (fraction: number) => {
   void port.post({ type: 'progress', fraction });
 };
 
-let started = false;
+let busy = false;
 port.on((message) => {
   if (message.type === 'ack') {
     process.exit(0);
   }
-  if (message.type !== 'import-bytes' || started) return;
-  started = true;
+  // One file at a time: main sends the next only after the reply to this one.
+  if (message.type !== 'import-bytes' || busy) return;
+  busy = true;
+  lastProgress = 0;
   importBytes(new Uint8Array(message.bytes), message.fileName, { limits: message.limits, onProgress, ...(message.encoding ? { encoding: message.encoding } : {}) })
     .then(
       (source): ImportReply => ({ type: 'done', source }),
@@ -59,6 +67,9 @@ port.on((message) => {
           ? { type: 'failed', code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}) }
           : { type: 'failed', code: 'corrupt', message: `${message.fileName}: the importer failed while reading this file.`, detail: error instanceof Error ? (error.stack ?? error.message) : String(error) },
     )
-    // Then wait for main's ack (above) before leaving.
-    .then((reply) => port.post(reply));
+    // Then wait for main's ack (above) before leaving, or for the next file.
+    .then((reply) => {
+      busy = false;
+      return port.post(reply);
+    });
 });

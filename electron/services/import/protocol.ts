@@ -10,9 +10,10 @@ import type { ImportLimits } from './types';
 export type ImportRequest = { type: 'import-bytes'; bytes: Uint8Array; fileName: string; limits: ImportLimits; encoding?: string };
 
 /**
- * Main's word that it has the final reply (`done` or `failed`). The process
- * leaves only then: a reply of several megabytes can still be on its way
- * long after it was sent, and leaving earlier loses it.
+ * Main's word that it has the final reply (`done` or `failed`) and needs the
+ * process no more (instead, it may send the next file of a batch). The
+ * process leaves only then: a reply of several megabytes can still be on
+ * its way long after it was sent, and leaving earlier loses it.
  */
 export type ImportAck = { type: 'ack' };
 

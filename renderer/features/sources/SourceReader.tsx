@@ -274,6 +274,8 @@ function SourceHeader({ source, mentionCount }: { source: Source; mentionCount: 
         {mentionCount !== undefined && <div><dt>Mentions</dt><dd data-testid="mention-count">{mentionCount.toLocaleString()}</dd></div>}
         <div><dt>Fingerprint</dt><dd className="mono" title={`sha256 ${source.sha256}`}>{source.sha256.slice(0, 16)}…</dd></div>
       </dl>
+      {/* A large page or document read by the importer's streaming path (electron/services/import/html/simplified.ts). */}
+      {m.simplified && <p className="source-note" data-testid="source-simplified">{m.simplified}</p>}
     </header>
   );
 }

@@ -4,6 +4,7 @@ import mammoth from 'mammoth';
 import { htmlText } from '../../../../shared/sources/html-text';
 import { sanitizeHtml } from '../../../../shared/sources/sanitize';
 import { cancelledError, ImportError, isImportError } from '../errors';
+import { simplifyPage } from '../html/simplified';
 import type { FormatParser, ParsedDocument } from '../types';
 import { inflateGuarded, inspectZip, looksLikeZip, repackStored, type ZipEntry } from '../zip-guard';
 import { commentsHtml, readComments } from './comments';
@@ -59,13 +60,29 @@ export const parseDocx: FormatParser = async ({ bytes, fileName, limits, signal,
 
   const window = domWindow();
   const comments = readComments(parts.get('word/comments.xml'), parts.get('word/document.xml'), window);
-  const html = sanitizeHtml(rawHtml + commentsHtml(comments), window as unknown as WindowLike);
-  const body = parseBody(html, window);
-  const text = htmlText(body);
+  const converted = rawHtml + commentsHtml(comments);
+  let html: string;
+  let text: string;
+  let heading: string | undefined;
+  let simplified: string | undefined;
+  if (converted.length > SIMPLIFY_ABOVE_CHARS) {
+    // A long document: DOMPurify and the text walk in jsdom would take minutes; one streaming pass keeps its
+    // headings and paragraphs (html/simplified.ts: inert, already sanitized, same text contract).
+    const page = simplifyPage(converted);
+    ({ html, text } = page);
+    heading = page.firstHeading;
+    simplified = `This document is long (${(converted.length / 1024 / 1024).toFixed(1)} MB as HTML), so its layout was simplified: its text is kept as headings and paragraphs, without links, lists, tables or emphasis.`;
+  } else {
+    html = sanitizeHtml(converted, window as unknown as WindowLike);
+    const body = parseBody(html, window);
+    text = htmlText(body);
+    heading = firstHeading(body);
+  }
 
   const metadata = readCoreProperties(parts.get('docProps/core.xml'), window);
   if (comments.length) metadata.comments = String(comments.length);
-  const title = metadata.title ?? firstHeading(body);
+  if (simplified) metadata.simplified = simplified;
+  const title = metadata.title ?? heading;
   onProgress?.(1);
   const parsed: ParsedDocument = { text, html, metadata };
   if (title) parsed.title = title;
@@ -113,6 +130,9 @@ function tidyDocument<T>(element: T): T {
 export function parseBody(html: string, window: JSDOM['window']): HTMLElement {
   return new window.DOMParser().parseFromString(`<!doctype html><html><head></head><body>${html}</body></html>`, 'text/html').body;
 }
+
+/** mammoth's HTML longer than this is read by the simplified path (as large web pages are: see html/index.ts). */
+export const SIMPLIFY_ABOVE_CHARS = 1024 * 1024;
 
 const isXmlPart = (entry: ZipEntry): boolean => /\.(?:xml|rels)$/i.test(entry.name);
 

@@ -1,10 +1,32 @@
 import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole, type DOMWindow } from 'jsdom';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { DOMWindow } from 'jsdom';
 import { htmlText } from '../../../../shared/sources/html-text';
 import { sanitizeHtml } from '../../../../shared/sources/sanitize';
 import { ImportError } from '../errors';
 import { decodeDeclared, decodeText, encodingMetadata, type EncodingSource } from '../text/decode';
 import type { FormatParser, ParsedDocument } from '../types';
+import { simplifyPage, visibleMarkupSize } from './simplified';
+
+/**
+ * jsdom, loaded when a page is first read in full: it takes a second or two
+ * to load, which a large page read by the simplified path never pays.
+ */
+let jsdomModule: typeof import('jsdom') | undefined;
+function jsdom(): typeof import('jsdom') {
+  // import.meta.url is empty if this is bundled as CommonJS; resolve from the working directory then.
+  const from: string | undefined = import.meta.url;
+  jsdomModule ??= createRequire(from || join(process.cwd(), 'index.js'))('jsdom') as typeof import('jsdom');
+  return jsdomModule;
+}
+
+/**
+ * Pages with more visible markup than this (scripts, styles, inline SVG and
+ * comments not counted) are read by the simplified path (simplified.ts):
+ * jsdom, Readability and DOMPurify would take minutes over them.
+ */
+export const SIMPLIFY_ABOVE_CHARS = 1024 * 1024;
 
 /**
  * Saved web pages (.html, .htm): the bytes are decoded (BOM, then
@@ -32,6 +54,8 @@ export interface WebPage {
   location?: string;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
+  /** Read the page by the simplified path above this much visible markup. Default SIMPLIFY_ABOVE_CHARS. */
+  simplifyAbove?: number;
 }
 
 /**
@@ -44,6 +68,9 @@ export function parseWebPage(page: WebPage): ParsedDocument {
   throwIfCancelled(signal, fileName);
   // Where the page was loaded from: the container's word, else the comment browsers write when saving.
   const location = httpUrl(page.location) ?? savedFromUrl(page.html);
+  const size = visibleMarkupSize(page.html);
+  if (size > (page.simplifyAbove ?? SIMPLIFY_ABOVE_CHARS)) return simplifiedWebPage(page, location, size);
+  const { JSDOM, VirtualConsole } = jsdom();
   const { window } = new JSDOM(page.html, {
     contentType: 'text/html',
     // Untrusted pages make jsdom complain (bad CSS…); nobody needs to read that.
@@ -96,6 +123,37 @@ export function parseWebPage(page: WebPage): ParsedDocument {
   } finally {
     window.close();
   }
+}
+
+/**
+ * A large page in one streaming pass (simplified.ts): its text as headings
+ * and paragraphs, the same metadata as the full reading, and a note in the
+ * metadata (`simplified`), shown with the source, that says what was left
+ * out and why.
+ */
+function simplifiedWebPage(page: WebPage, location: string | undefined, size: number): ParsedDocument {
+  const { fileName, signal, onProgress } = page;
+  const read = simplifyPage(page.html);
+  throwIfCancelled(signal, fileName);
+  onProgress?.(0.9);
+  if (!read.text) throw new ImportError('empty', `${fileName}: there is no readable text in this page.`);
+  const { meta } = read;
+  const canonical = httpUrl(read.canonical, location);
+  const url = canonical ?? httpUrl(meta.get('og:url'), location) ?? location;
+  const title = oneLine(meta.get('og:title')) || oneLine(read.title) || oneLine(read.firstHeading);
+  const author = firstOf(meta, AUTHOR_KEYS);
+  const date = firstOf(meta, DATE_KEYS) ?? (read.articleTime || undefined);
+  const siteName = oneLine(meta.get('og:site_name'));
+  const description = oneLine(meta.get('og:description')) || oneLine(meta.get('description'));
+  const metadata: Record<string, string> = encodingMetadata({ encoding: page.encoding, source: page.encodingSource ?? 'valid-utf-8' });
+  if (url) metadata.url = url;
+  if (author) metadata.author = author;
+  if (date) metadata.date = date;
+  if (siteName) metadata.siteName = siteName;
+  if (description) metadata.description = description;
+  metadata.simplified = `This page is large (${(size / 1024 / 1024).toFixed(1)} MB of markup), so its layout was simplified: its text is kept as headings and paragraphs, without links, lists, tables or emphasis, and with the whole page rather than only the article.`;
+  onProgress?.(1);
+  return { ...(title ? { title } : {}), text: read.text, html: read.html, metadata };
 }
 
 /**

@@ -51,7 +51,7 @@ export interface PdfParserOptions {
 }
 
 // What page-worker.ts and the tests use, from the modules that hold it.
-export { PAGE_WORKER_PROTOCOL, type PageWorkerData, type PageWorkerMessage } from './worker-protocol';
+export { PAGE_WORKER_PROTOCOL, type PageWorkerData, type PageWorkerJob, type PageWorkerMessage } from './worker-protocol';
 export { composePage, loadPdfjs, openPdf, pageText, pdfAssets, readPage, readPageText, type OpenedPdf, type PageContent, type PdfAssets } from './pdfjs';
 
 // ---------------------------------------------------------------------------

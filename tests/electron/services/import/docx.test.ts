@@ -234,6 +234,18 @@ describe('parseDocx', () => {
     expectInvariant(doc);
   });
 
+  it('reads a very long document by the simplified path: headings and paragraphs, inert, exact text, and says so', async () => {
+    const line = 'The broker paid the harbour master in cash and kept no invoice for the second shipment of precursors. ';
+    const body = Array.from({ length: 6000 }, (_, i) => p(run(`${i}: ${line}${line}`))).join('');
+    const doc = await parse(makeDocx({ body }));
+    expect(doc.metadata.simplified).toMatch(/^This document is long \(\d+\.\d MB as HTML\), so its layout was simplified/);
+    expect(doc.text.startsWith(`0: ${line}${line}`.trim())).toBe(true);
+    expect(doc.text.split('\n\n')).toHaveLength(6000);
+    expect(doc.html).toMatch(/^<p>0: The broker/);
+    expect(doc.html).not.toMatch(/<a|<script|on\w+=/);
+    expectInvariant(doc);
+  }, 120_000);
+
   it('reads core properties as metadata, dates in ISO form', async () => {
     const doc = await parse(makeDocx());
     expect(doc.title).toBe('Port ledger, 2021');

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseHtml, sanitizeForReader } from '../../../../electron/services/import/html';
+import { parseHtml, parseWebPage, sanitizeForReader } from '../../../../electron/services/import/html';
 import { DEFAULT_LIMITS } from '../../../../electron/services/import/types';
 import { htmlText } from '../../../../shared/sources/html-text';
 
@@ -137,6 +137,16 @@ describe('parseHtml with hostile pages', () => {
   it('keeps nothing dangerous when Readability gives up and the body is used', async () => {
     const parsed = await parseHtml({ bytes: page(`<aside><p>Only an aside.</p>${allPayloads}</aside>`), fileName: 'aside.html', limits: DEFAULT_LIMITS });
     expect(parsed.text).toMatch(/^Only an aside\./);
+    expectInert(parsed.html!);
+    expect(await detonate(parsed.html!)).toBeUndefined();
+    expectTextMatches(parsed.html!, parsed.text);
+  });
+
+  it('keeps nothing dangerous on a large page read by the simplified path, payloads in its head and body', async () => {
+    const body = `<article><h1>Council minutes</h1><p>${PROSE}</p>${allPayloads}<p>The motion carried by nine votes to four.</p></article>`;
+    const parsed = parseWebPage({ html: new TextDecoder().decode(page(body, allPayloads)), fileName: 'hostile.html', encoding: 'utf-8', simplifyAbove: 0 });
+    expect(parsed.metadata.simplified).toBeDefined();
+    expect(parsed.text).toContain('The motion carried by nine votes to four.');
     expectInert(parsed.html!);
     expect(await detonate(parsed.html!)).toBeUndefined();
     expectTextMatches(parsed.html!, parsed.text);

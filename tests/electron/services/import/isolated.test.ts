@@ -92,4 +92,71 @@ describe('isolated importer', () => {
     const source = await importer.run({ bytes: new Uint8Array([0, 255, 7]), fileName: 'b.bin' });
     expect(source.text).toBe('0,255,7|b.bin');
   });
+  describe('a batch of files', () => {
+    // Answers with its process id; leaves on main's ack; hangs on a file named slow.*; crashes on crash.*.
+    const server = () =>
+      script(
+        'server',
+        `process.on('message', (m) => {
+           if (m.type === 'ack') process.exit(0);
+           if (m.fileName.startsWith('slow')) for (;;) {}
+           if (m.fileName.startsWith('crash')) process.exit(3);
+           process.send({ type: 'done', source: { ...${JSON.stringify(SOURCE)}, fileName: m.fileName, text: String(process.pid) } });
+         });`,
+      );
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const file = (fileName: string) => ({ bytes: new Uint8Array([1]), fileName });
+
+    it('reads the next file in the process that read the last, up to maxFiles, then in a fresh one', async () => {
+      const importer = createIsolatedImporter({ spawn: nodeImportProcess(await server()), reuse: { idleMs: 30_000, maxFiles: 2 } });
+      const pids: number[] = [];
+      for (const name of ['a.txt', 'b.txt', 'c.txt']) pids.push(Number((await importer.run(file(name))).text));
+      expect(pids[1]).toBe(pids[0]);
+      expect(pids[2]).not.toBe(pids[0]);
+      // The one that served its two files has been let go.
+      await expect.poll(() => alive(pids[0]!), { timeout: 15_000 }).toBe(false);
+    });
+
+    it('lets a process go once no file came for idleMs', async () => {
+      const importer = createIsolatedImporter({ spawn: nodeImportProcess(await server()), reuse: { idleMs: 300, maxFiles: 16 } });
+      const pid = Number((await importer.run(file('a.txt'))).text);
+      await expect.poll(() => alive(pid), { timeout: 15_000 }).toBe(false);
+      // The next file gets a fresh process.
+      expect(Number((await importer.run(file('b.txt'))).text)).not.toBe(pid);
+    });
+
+    it('never reuses a process that was stopped or crashed', async () => {
+      const importer = createIsolatedImporter({ spawn: nodeImportProcess(await server()), limits: { timeoutMs: 3000 }, reuse: { idleMs: 30_000, maxFiles: 16 } });
+      const first = Number((await importer.run(file('a.txt'))).text);
+      await expect(importer.run(file('slow.pdf'))).rejects.toMatchObject({ code: 'timeout' });
+      // The process that hung (the one that read a.txt) was killed; the next file is read elsewhere, and well.
+      await expect.poll(() => alive(first), { timeout: 15_000 }).toBe(false);
+      const second = Number((await importer.run(file('b.txt'))).text);
+      expect(second).not.toBe(first);
+      await expect(importer.run(file('crash.docx'))).rejects.toMatchObject({ code: 'corrupt', message: expect.stringContaining('exit code 3') });
+      const third = Number((await importer.run(file('c.txt'))).text);
+      expect(third).not.toBe(second);
+    });
+
+    it('lets the processes waiting for a file go when asked (closeIdle)', async () => {
+      const importer = createIsolatedImporter({ spawn: nodeImportProcess(await server()), reuse: { idleMs: 60_000, maxFiles: 16 } });
+      const pid = Number((await importer.run(file('a.txt'))).text);
+      importer.closeIdle();
+      await expect.poll(() => alive(pid), { timeout: 15_000 }).toBe(false);
+    });
+
+    it('reads one file at a time per process: two at once get two processes', async () => {
+      const importer = createIsolatedImporter({ spawn: nodeImportProcess(await server()), reuse: { idleMs: 30_000, maxFiles: 16 } });
+      const [a, b] = await Promise.all([importer.run(file('a.txt')), importer.run(file('b.txt'))]);
+      expect(a.text).not.toBe(b.text);
+      expect([a.fileName, b.fileName]).toEqual(['a.txt', 'b.txt']);
+    });
+  });
 });

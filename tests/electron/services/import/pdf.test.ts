@@ -5,7 +5,8 @@ import { build } from 'esbuild';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_WORKER_PROTOCOL, createPdfParser, pageText, parsePdf, pdfAssets, type PageWorkerData, type PageWorkerMessage } from '../../../../electron/services/import/pdf/index';
+import { PAGE_WORKER_PROTOCOL, createPdfParser, pageText, parsePdf, pdfAssets, type PageWorkerData, type PageWorkerJob, type PageWorkerMessage } from '../../../../electron/services/import/pdf/index';
+import { helperPool } from '../../../../electron/services/import/pdf/helpers';
 import { DEFAULT_LIMITS, type ParseInput, type ParsedDocument } from '../../../../electron/services/import/types';
 import { buildImportWorkers } from '../../../../scripts/build-import-workers.mjs';
 import { longReportHtml, pagedHtml, startPdfPrinter } from './pdf/print';
@@ -33,10 +34,14 @@ beforeAll(async () => {
   fakeHelper = join(dirname(workerScript), 'fake-pdf-helper.mjs');
   await writeFile(
     fakeHelper,
-    `import { parentPort, workerData } from 'node:worker_threads';
-     const cursor = new Int32Array(workerData.cursor);
-     for (let i = Atomics.add(cursor, 0, 1); i < ${24}; i = Atomics.add(cursor, 0, 1)) parentPort.postMessage({ type: 'page', index: i, text: 'helper read page ' + (i + 1), annotations: [] });
-     parentPort.postMessage({ type: 'done' });`,
+    // Serves one document after another, as the real one does; says which thread read each page.
+    `import { parentPort, threadId } from 'node:worker_threads';
+     parentPort.on('message', (m) => {
+       if (m.type !== 'job') return;
+       const cursor = new Int32Array(m.cursor);
+       for (let i = Atomics.add(cursor, 0, 1); i < ${24}; i = Atomics.add(cursor, 0, 1)) parentPort.postMessage({ type: 'page', job: m.job, index: i, text: 'helper ' + threadId + ' read page ' + (i + 1), annotations: [] });
+       parentPort.postMessage({ type: 'done', job: m.job });
+     });`,
   );
   const printer = await startPdfPrinter();
   try {
@@ -157,28 +162,61 @@ describe('helper threads', () => {
     const doc = await createPdfParser({ workerScript: fakeHelper, threads: 2, minPagesForWorkers: 2 })(input(report));
     const texts = pageTexts(doc);
     expect(texts).toHaveLength(24);
-    texts.forEach((text, i) => expect(text === `helper read page ${i + 1}` || text.startsWith(`Chapter ${i + 1}\n`), `page ${i + 1}: ${text.slice(0, 30)}`).toBe(true));
-    expect(texts.filter((t) => t.startsWith('helper read')).length).toBeGreaterThan(0);
+    texts.forEach((text, i) => expect(/^helper \d+ read page (\d+)$/.exec(text)?.[1] === String(i + 1) || text.startsWith(`Chapter ${i + 1}\n`), `page ${i + 1}: ${text.slice(0, 30)}`).toBe(true));
+    expect(texts.filter((t) => t.startsWith('helper ')).length).toBeGreaterThan(0);
   }, 60_000);
 
   it('are not started for a short document', async () => {
     const doc = await createPdfParser({ workerScript: fakeHelper, threads: 4 })(input(dossier));
-    expect(doc.text).not.toContain('helper read');
+    expect(doc.text).not.toMatch(/helper \d+ read/);
   });
 
-  it('the real page worker reads the pages it takes', async () => {
+  it('the real page worker reads the pages it takes, one document after another', async () => {
     const single = pageTexts(await createPdfParser({ workerScript: null })(input(report)));
-    const cursor = new Int32Array(new SharedArrayBuffer(4));
-    Atomics.store(cursor, 0, 20);
-    const workerData: PageWorkerData = { kind: PAGE_WORKER_PROTOCOL, bytes: report.slice(), cursor: cursor.buffer as SharedArrayBuffer, assets: pdfAssets() };
+    const singleDossier = pageTexts(await createPdfParser({ workerScript: null })(input(dossier)));
     const messages: PageWorkerMessage[] = [];
-    await new Promise<void>((resolve, reject) => {
-      const worker = new Worker(workerScript, { workerData });
-      worker.on('message', (m: PageWorkerMessage) => messages.push(m));
-      worker.on('error', reject);
-      worker.on('exit', () => resolve());
-    });
-    expect(messages).toEqual([...[20, 21, 22, 23].map((index) => ({ type: 'page', index, text: single[index], annotations: [] })), { type: 'done' }]);
+    const worker = new Worker(workerScript, { workerData: { kind: PAGE_WORKER_PROTOCOL, assets: pdfAssets() } satisfies PageWorkerData });
+    try {
+      let ended: (job: number) => void = () => {};
+      worker.on('message', (m: PageWorkerMessage) => {
+        messages.push(m);
+        if (m.type !== 'page') ended(m.job);
+      });
+      const finished = (job: number) =>
+        new Promise<void>((resolve, reject) => {
+          ended = (j) => j === job && resolve();
+          worker.once('error', reject);
+        });
+      const cursor = new Int32Array(new SharedArrayBuffer(4));
+      Atomics.store(cursor, 0, 20);
+      const first = finished(1);
+      worker.postMessage({ type: 'job', job: 1, bytes: report.slice(), cursor: cursor.buffer as SharedArrayBuffer } satisfies PageWorkerJob);
+      await first;
+      // The same thread, the next file.
+      const second = new Int32Array(new SharedArrayBuffer(4));
+      const next = finished(2);
+      worker.postMessage({ type: 'job', job: 2, bytes: dossier.slice(), cursor: second.buffer as SharedArrayBuffer } satisfies PageWorkerJob);
+      await next;
+    } finally {
+      await worker.terminate();
+    }
+    expect(messages).toEqual([
+      ...[20, 21, 22, 23].map((index) => ({ type: 'page', job: 1, index, text: single[index], annotations: [] })),
+      { type: 'done', job: 1 },
+      ...[0, 1, 2].map((index) => ({ type: 'page', job: 2, index, text: singleDossier[index], annotations: [] })),
+      { type: 'done', job: 2 },
+    ]);
+  }, 60_000);
+
+  it('are kept for the next file: the same helper thread reads pages of both', async () => {
+    const parser = createPdfParser({ workerScript: fakeHelper, threads: 2, minPagesForWorkers: 2 });
+    const readers = async () => new Set(pageTexts(await parser(input(report))).map((text) => /^helper (\d+) read/.exec(text)?.[1]).filter(Boolean));
+    const first = await readers();
+    // Back in the pool by the time the parse returns, so the next file finds it.
+    expect(helperPool.idleFor(fakeHelper)).toBe(1);
+    const second = await readers();
+    expect(first.size).toBe(1);
+    expect(second).toEqual(first);
   }, 60_000);
 
   it('are optional: a worker script that cannot start leaves every page to this thread', async () => {
