@@ -10,6 +10,9 @@ export default defineConfig({
   // from a loopback server in tests.
   base: './',
   plugins: [react()],
+  // Module workers (they are created with `type: 'module'`), so a worker's dynamic import is its
+  // own chunk: the linking worker never loads the extraction worker's tagger model.
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,

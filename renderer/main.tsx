@@ -11,17 +11,22 @@ import { initialView } from './app/ui-state';
 import { DATABASE_NAME, openDatabase } from './db/database';
 import { backupBeforeUpgrade } from './features/backup/pre-upgrade';
 import { startAutoBackup } from './features/backup/auto-backup';
+import { restoreOpenedBackups } from './features/export/restore-backup';
 import { backupNotice } from './features/backup/backup-notice';
 import { ensureSeeded } from './db/seed';
+import { createCase } from './db/cases';
 import { isQuotaExceeded } from './db/errors';
-import { createToasts } from './features/shell/toasts';
+import { createToasts } from './app/toasts';
 import { createImportQueue } from './features/sources/import/import-queue';
 import { flushPendingSaves } from './features/editor/pending-saves';
-import { LinkingService } from './features/linking/linking-service';
-import { LinkerClient, workerPort } from './workers/linker/client';
-import { SearchService, searchWorkerPort } from './features/search/search-service';
+import { LinkingService, linkerWorker } from './features/linking/linking-service';
+import { SearchService, searchWorker } from './features/search/search-service';
 import { afterFirstScreen } from './app/readiness';
 import { casebook, logError } from './bridge';
+import { appTheme } from './app/theme';
+
+// The theme is on <html> before anything is drawn, so a dark window never flashes light.
+appTheme();
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -33,7 +38,8 @@ async function start(): Promise<void> {
   // Ask the browser not to evict the case under storage pressure.
   void navigator.storage?.persist?.().catch(() => false);
   await ensureSeeded(db);
-  const view = await initialView(db);
+  // Every case deleted: start the user's own, empty one rather than nothing.
+  const view = (await initialView(db)) ?? (await createCase(db, 'Untitled case').then(() => initialView(db)));
   if (!view) throw new Error('No case found in the store.');
 
   // Never lose the last words: flush on hide, and before main closes the window.
@@ -50,7 +56,7 @@ async function start(): Promise<void> {
   for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (e) => e.preventDefault());
 
   // Linking runs in a worker and in the background: started after the first paint's data is read.
-  const linking = new LinkingService(db, view.caseId, new LinkerClient(workerPort()), new LinkerClient(workerPort()));
+  const linking = new LinkingService(db, view.caseId, linkerWorker(), linkerWorker());
   const services = {
     db,
     caseId: view.caseId,
@@ -58,7 +64,7 @@ async function start(): Promise<void> {
     toasts: createToasts(),
     importQueue: createImportQueue({ api: casebook, db, caseId: view.caseId, onSourcesAdded: (ids) => linking.sourcesAdded(ids) }),
     linking,
-    search: new SearchService(db, view.caseId, searchWorkerPort()),
+    search: new SearchService(db, view.caseId, searchWorker()),
   };
   root.render(
     <StrictMode>
@@ -66,6 +72,8 @@ async function start(): Promise<void> {
     </StrictMode>,
   );
   startAutoBackup({ db, api: casebook, log: logError, notice: backupNotice });
+  // A .casebook file opened with the app (double-click) is restored as a case.
+  restoreOpenedBackups(services);
   // Linking and the search index read the whole case: they start once the
   // first screen is up, so opening the app never waits for them.
   void afterFirstScreen()

@@ -29,7 +29,7 @@ export default {
     },
     {
       checks: ['OPEN_EXTERNAL_JS_CHECK'],
-      source: /^electron\/main\/ipc\/handlers\.ts$/,
+      source: /^electron\/main\/ipc\/app-handlers\.ts$/,
       line: /deps\.openExternal\(checked\d*\.url\)/,
       why: "The 'shell:open-external' handler calls it only with checkExternalUrl's result (item 15 of the checklist test).",
     },

@@ -55,6 +55,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
   '.wasm': 'application/wasm',
+  // pdf.js's data, fetched by the reader's page view: CJK CMaps and the standard fonts.
+  '.bcmap': 'application/octet-stream',
+  '.pfb': 'application/octet-stream',
 };
 
 export function contentTypeFor(path: string): string | undefined {

@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
-import { CHANNELS, type EventChannel, type MenuCommand } from '../../shared/ipc/contract';
+import { CHANNELS } from '../../shared/ipc/channel-names';
+import type { MenuCommand } from '../../shared/ipc/contract';
 import { createLogFile } from '../services/log-file';
 import { createOriginalsStore } from '../services/originals';
 import { createIsolatedImporter } from '../services/import/isolated';
@@ -9,6 +10,7 @@ import { createAppFileHandler } from './app-files';
 import { APP_ORIGIN, APP_SCHEME } from './app-url';
 import { createDispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
+import { sendEvent } from './ipc/send-event';
 import { bundlePaths, logFilePath } from './paths';
 import { secureSession, secureWebContents } from './security';
 import { createMainWindow, DEFAULT_SIZE, MIN_SIZE, type MainWindow } from './window';
@@ -19,6 +21,7 @@ import { createElectronPrinter } from './print-window';
 import { exportBriefingPdf } from '../services/export/briefing-pdf';
 import { writeFileAtomic } from '../services/export/write-file-atomic';
 import { SAVE_FILTERS } from './save-filters';
+import { backupPathsInArgv, createOpenRequests } from './open-requests';
 import { readFile } from 'node:fs/promises';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -63,11 +66,23 @@ function start(): void {
   let main: MainWindow | null = null;
   let quitting = false;
 
+  // A .casebook file opened with the app: on Windows and Linux its path is an
+  // argument (of this launch, or of a second one, below); on macOS it comes as
+  // `open-file`, possibly before ready. The page restores it (backup:restore).
+  const openRequests = createOpenRequests();
+  for (const path of backupPathsInArgv(process.argv, process.cwd())) openRequests.add(path);
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openRequests.add(path);
+    if (app.isReady() && (!main || main.window.isDestroyed())) openMainWindow();
+  });
+
   if (process.platform === 'win32') app.setAppUserModelId('org.casebook.app');
 
   app.on('web-contents-created', (_event, contents) => secureWebContents(contents, openExternal));
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv: string[] | undefined, workingDirectory: string | undefined) => {
+    for (const path of backupPathsInArgv(argv ?? [], workingDirectory ?? process.cwd())) openRequests.add(path);
     if (!main || main.window.isDestroyed()) return;
     if (main.window.isMinimized()) main.window.restore();
     main.window.focus();
@@ -91,26 +106,21 @@ function start(): void {
       },
       importer: createIsolatedImporter({ spawn: utilityImportProcess(paths.importWorkerPath) }),
       originals: createOriginalsStore(app.getPath('userData')),
+      originalCopiesDir: join(app.getPath('temp'), 'Casebook originals'),
+      openPath: (path) => shell.openPath(path),
+      showItemInFolder: (path) => shell.showItemInFolder(path),
       chooseSavePath: async (suggestedName, format) => {
         const options = { title: 'Save export', defaultPath: suggestedName, filters: SAVE_FILTERS[format] };
         const result = main ? await dialog.showSaveDialog(main.window, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
-      printBriefing: async (model, onProgress) => {
-        onProgress({ stage: 'composing' });
-        let printing = 0;
-        const print = createElectronPrinter();
-        const result = await exportBriefingPdf(model, {
-          print: (html, options) => {
-            printing += 1;
-            onProgress({ stage: printing === 1 ? 'printing' : 'numbering', printing });
-            return print(html, options);
-          },
+      printBriefing: (model, onProgress) =>
+        exportBriefingPdf(model, {
+          print: createElectronPrinter(),
           // The @fontsource packages ship with the app (dependencies), read from its node_modules.
           readPackageFile: async (modulePath) => new Uint8Array(await readFile(require.resolve(modulePath))),
-        });
-        return { bytes: result.bytes, pageCount: result.pageCount };
-      },
+          onProgress,
+        }),
       writeFileAtomic: (path, bytes) => writeFileAtomic(path, bytes),
       chooseBackupFile: async () => {
         const options = { title: 'Restore a backup', properties: ['openFile'] as 'openFile'[], filters: SAVE_FILTERS.backup };
@@ -118,6 +128,7 @@ function start(): void {
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       backupsDir: join(app.getPath('userData'), 'backups'),
+      openRequests,
     }),
     { trustedOrigins: [APP_ORIGIN], onError: (channel, error) => reportError(`IPC ${channel} failed`, error) },
   );
@@ -131,19 +142,21 @@ function start(): void {
     });
     main = createMainWindow({ preloadPath: paths.preloadPath, devTools: !app.isPackaged, reportError, bounds });
     windowState.track(main.window);
+    // A page that reloads (a case switch) asks again for what waits; until then, paths wait.
+    main.window.webContents.on('did-start-loading', () => openRequests.detach());
     main.window.on('closed', () => {
       main = null;
+      openRequests.detach();
       // On macOS the app outlives its window, so a quit that waited for the
       // close handshake has to be resumed here.
       if (quitting) app.quit();
     });
   }
 
-  const MENU_COMMAND: EventChannel = 'menu:command';
   function menuCommand(command: MenuCommand): void {
     // On macOS the menu outlives the window: bring one back first.
     if (!main || main.window.isDestroyed()) return openMainWindow();
-    main.window.webContents.send(MENU_COMMAND, { command });
+    sendEvent(main.window.webContents, 'menu:command', { command });
   }
   function showAbout(): void {
     const options = {
@@ -188,9 +201,7 @@ function start(): void {
         ipcMain.handle(channel, (event, payload: unknown) =>
           dispatch(channel, payload, {
             senderUrl: event.senderFrame?.url,
-            emit: (name, data) => {
-              if (!event.sender.isDestroyed()) event.sender.send(name, data);
-            },
+            emit: (name, data) => sendEvent(event.sender, name, data),
           }),
         );
       }

@@ -1,5 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/ipc/contract';
+import { menuSections, type MenuName } from '../../shared/commands';
+import { keyPlatformOf, menuAccelerator, parseAccelerator } from '../../shared/accelerator';
 
 export interface MenuActions {
   /** A command the renderer carries out (sent as the `menu:command` event). */
@@ -21,22 +23,30 @@ export interface MenuTemplateOptions {
  * only Electron call, in index.ts). Standard items use roles, so Electron
  * supplies their labels, accelerators and behaviour per platform.
  *
- * The Casebook commands have the same keys as the renderer's shortcuts
- * (renderer/features/shell/use-global-shortcuts.ts), which stay the one
- * place a key press is handled: on Windows and Linux the accelerator is only
- * shown (`registerAccelerator: false`), on macOS the page sees the key first
- * and the menu acts only on keys the page left unhandled. Either way one key
- * press is one action.
+ * The Casebook items come from the command table (shared/commands.ts), with
+ * the same keys the renderer's one key handler (renderer/app/use-commands.ts)
+ * answers to, which stays the one place a key press is handled: on Windows
+ * and Linux the accelerator is only shown (`registerAccelerator: false`), on
+ * macOS the page sees the key first and the menu acts only on keys the page
+ * left unhandled. Either way one key press is one action.
  */
 export function buildMenuTemplate({ platform, appName, development, actions }: MenuTemplateOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
-  const key = (k: string) => `${mac ? 'Cmd' : 'Ctrl'}+${k}`;
-  const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    click: () => actions.command(name),
-    ...(accelerator ? { accelerator, registerAccelerator: mac } : {}),
-  });
   const separator: MenuItemConstructorOptions = { type: 'separator' };
+  /** A menu's Casebook commands, its sections separated by lines. */
+  const commands = (menu: MenuName): MenuItemConstructorOptions[] =>
+    menuSections(menu).flatMap((section, i) => [
+      ...(i > 0 ? [separator] : []),
+      ...section.map(
+        (command): MenuItemConstructorOptions => ({
+          label: command.label,
+          click: () => actions.command(command.id),
+          ...(command.accelerator
+            ? { accelerator: menuAccelerator(parseAccelerator(command.accelerator), keyPlatformOf(platform)), registerAccelerator: mac }
+            : {}),
+        }),
+      ),
+    ]);
   const about: MenuItemConstructorOptions = { label: `About ${appName}`, click: () => actions.about() };
 
   const appMenu: MenuItemConstructorOptions = {
@@ -56,16 +66,7 @@ export function buildMenuTemplate({ platform, appName, development, actions }: M
 
   const file: MenuItemConstructorOptions = {
     label: mac ? 'File' : '&File',
-    submenu: [
-      command('New note', 'new-note', key('N')),
-      separator,
-      command('Import sources…', 'import', key('O')),
-      command('Export briefing…', 'export', key('P')),
-      separator,
-      command('Restore from backup…', 'restore'),
-      separator,
-      mac ? { role: 'close' } : { role: 'quit' },
-    ],
+    submenu: [...commands('file'), separator, mac ? { role: 'close' } : { role: 'quit' }],
   };
 
   const edit: MenuItemConstructorOptions = {
@@ -87,7 +88,7 @@ export function buildMenuTemplate({ platform, appName, development, actions }: M
   const view: MenuItemConstructorOptions = {
     label: mac ? 'View' : '&View',
     submenu: [
-      command('Search…', 'search', key('K')),
+      ...commands('view'),
       separator,
       ...(development
         ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, separator] as MenuItemConstructorOptions[])
@@ -113,7 +114,7 @@ export function buildMenuTemplate({ platform, appName, development, actions }: M
   const help: MenuItemConstructorOptions = {
     label: mac ? 'Help' : '&Help',
     role: 'help',
-    submenu: [{ label: 'Open logs folder', click: () => actions.openLogsFolder() }, ...(mac ? [] : [separator, about])],
+    submenu: [...commands('help'), separator, { label: 'Open logs folder', click: () => actions.openLogsFolder() }, ...(mac ? [] : [separator, about])],
   };
 
   return [...(mac ? [appMenu] : []), file, edit, view, window, help];

@@ -8,5 +8,7 @@ export const SAVE_FILTERS: Record<ExportFormat, { name: string; extensions: stri
   html: [{ name: 'Web page', extensions: ['html'] }],
   ftm: [{ name: 'FollowTheMoney entities (JSON lines)', extensions: ['ftm.json', 'jsonl'] }],
   csv: [{ name: 'CSV spreadsheet', extensions: ['csv'] }],
+  png: [{ name: 'PNG image', extensions: ['png'] }],
+  svg: [{ name: 'SVG image', extensions: ['svg'] }],
   backup: [{ name: 'Casebook backup', extensions: ['casebook'] }],
 };

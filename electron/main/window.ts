@@ -1,11 +1,10 @@
 import { BrowserWindow } from 'electron';
-import type { EventChannel } from '../../shared/ipc/contract';
 import { APP_ENTRY_URL } from './app-url';
 import { createCloseGuard } from './close-guard';
+import { sendEvent } from './ipc/send-event';
 import { mainWindowWebPreferences } from './web-preferences';
 import type { InitialWindowBounds } from './window-state';
 
-const BEFORE_CLOSE: EventChannel = 'app:before-close';
 /** Long enough to flush a debounced save, short enough that a hung page can't trap the user. */
 const CLOSE_TIMEOUT_MS = 3000;
 
@@ -45,7 +44,7 @@ export function createMainWindow(options: MainWindowOptions): MainWindow {
   });
 
   const guard = createCloseGuard({
-    askRenderer: () => window.webContents.send(BEFORE_CLOSE, null),
+    askRenderer: () => sendEvent(window.webContents, 'app:before-close', null),
     closeWindow: (force) => {
       if (window.isDestroyed()) return;
       if (force) window.destroy();

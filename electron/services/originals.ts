@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -16,6 +16,17 @@ function sha256OfFile(path: string): Promise<string | null> {
       .on('error', () => resolve(null))
       .on('end', () => resolve(hash.digest('hex')));
   });
+}
+
+/** Why an original could not be read back: over the size limit, or no longer the file its name promises. */
+export class OriginalReadError extends Error {
+  constructor(
+    readonly reason: 'too-large' | 'changed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OriginalReadError';
+  }
 }
 
 /**
@@ -70,6 +81,24 @@ export function createOriginalsStore(dataDir: string) {
       return put(sha256, (tmp) => writeFile(tmp, bytes), false);
     },
     has: (sha256: string) => exists(pathFor(sha256)),
+    /**
+     * The bytes of an original, for the reader to show (a PDF's pages). Read
+     * whole, at most `maxBytes`, and only if they still hash to their name:
+     * the page a citation jumps to is the very file it was quoted from.
+     */
+    read: async (sha256: string, maxBytes: number): Promise<Uint8Array> => {
+      const path = pathFor(sha256);
+      const info = await stat(path);
+      if (info.size > maxBytes) throw new OriginalReadError('too-large', `The original is ${info.size} bytes, over the ${maxBytes}-byte limit.`);
+      const bytes = new Uint8Array(await readFile(path));
+      if (bytes.byteLength > maxBytes) throw new OriginalReadError('too-large', `The original is over the ${maxBytes}-byte limit.`);
+      if (sha256Of(bytes) !== sha256) throw new OriginalReadError('changed', `The kept original no longer matches its fingerprint ${sha256.slice(0, 12)}… (damaged on disk).`);
+      return bytes;
+    },
+    /** Frees an original no source uses any more (a case deleted for good); nothing happens if it is not there. */
+    remove: async (sha256: string) => {
+      await rm(pathFor(sha256), { force: true });
+    },
   };
 }
 export type OriginalsStore = ReturnType<typeof createOriginalsStore>;

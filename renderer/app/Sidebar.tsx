@@ -11,8 +11,10 @@ import { SidebarSearch } from '../features/search/SidebarSearch';
 import { CaseSwitcher } from './CaseSwitcher';
 import { ExploreSection } from '../features/explore/ExploreSection';
 import { TrashSection } from '../features/trash/TrashSection';
+import { PaneToggle } from './PaneControls';
+import type { CommandId } from '../../shared/commands';
 
-export function Sidebar() {
+export function Sidebar({ run }: { run: (id: CommandId) => boolean }) {
   const { db, caseId } = useApp();
   const caseRecord = useLiveQuery(() => db.cases.get(caseId), [db, caseId]);
   useEffect(() => {
@@ -21,8 +23,11 @@ export function Sidebar() {
     reportReady('sidebar');
   }, [caseRecord]);
   return (
-    <nav className="sidebar" aria-label="Case">
-      <div className="brand">Casebook</div>
+    <nav id="sidebar" className="sidebar" aria-label="Case" tabIndex={-1}>
+      <div className="brand">
+        <span>Casebook</span>
+        <PaneToggle pane="sidebar" shown run={() => run('toggle-sidebar')} />
+      </div>
       <div className="case-title" title={caseRecord?.summary}>
         <span className="case-label">Case</span>
         <h1 data-case-id={caseId}>{caseRecord?.title ?? ' '}</h1>

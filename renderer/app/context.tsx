@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { CasebookDexie } from '../db/database';
 import type { Navigation } from './navigation';
-import type { Toasts } from '../features/shell/toasts';
+import type { Toasts } from './toasts';
 import type { ImportQueue } from '../features/sources/import/import-queue';
 import type { LinkingService } from '../features/linking/linking-service';
 import type { SearchService } from '../features/search/search-service';

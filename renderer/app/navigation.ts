@@ -1,3 +1,4 @@
+import type { EntityType } from '../../shared/model';
 import { useSyncExternalStore } from 'react';
 
 /** Where the middle pane points, and what the inspector shows. */
@@ -15,18 +16,23 @@ export type InspectorView =
   | { kind: 'closed' }
   | { kind: 'entity'; entityId: string }
   | { kind: 'edit-entity'; entityId: string }
-  | { kind: 'new-entity'; name?: string };
+  | {
+      kind: 'new-entity';
+      name?: string;
+      /** Called with the new entity once saved (never on cancel): the `@` Create path puts its mention in the note. */
+      onCreated?: (entity: { id: string; name: string; type: EntityType }) => void;
+    };
 
 export interface NavigationState {
   main: MainView;
   inspector: InspectorView;
   /** The note last open in the main pane: where "Quote in note" writes while a source is read. */
   lastNoteId?: string | undefined;
-  /** A modal over everything: the export dialog or the search palette. */
+  /** A modal over everything: the export dialog, the search palette or the command palette. */
   overlay?: Overlay | undefined;
 }
 
-export type Overlay = 'export' | 'search';
+export type Overlay = 'export' | 'search' | 'commands';
 
 type Listener = () => void;
 

@@ -9,10 +9,11 @@ interface UiState {
   noteId?: string;
 }
 
-/** Which case and note to open: where the user left off, else the newest note. */
+/** Which case and note to open: where the user left off (a case not deleted), else the newest note; null when no case is left. */
 export async function initialView(db: CasebookDexie): Promise<{ caseId: string; main: MainView } | null> {
   const saved = (await db.meta.get(UI_KEY))?.value as UiState | undefined;
-  const caseId = saved?.caseId && (await db.cases.get(saved.caseId)) ? saved.caseId : (await db.cases.toCollection().first())?.id;
+  const savedCase = saved?.caseId ? await db.cases.get(saved.caseId) : undefined;
+  const caseId = savedCase && savedCase.deletedAt === undefined ? savedCase.id : (await db.cases.filter((c) => c.deletedAt === undefined).first())?.id;
   if (!caseId) return null;
   if (saved?.noteId) {
     const note = await db.notes.get(saved.noteId);

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { CandidateRecord, Case, Citation, Entity, EntityType, Mention, Note, Relation, Source, SourceBody } from '../../shared/model';
 import { foldText, nameKeysFor, searchKeysFor } from '../../shared/linking/normalize';
+import { entityCounters } from './entity-counters';
 
 /**
  * An entity as stored: the model plus derived keys the hooks below keep in
@@ -11,9 +12,10 @@ import { foldText, nameKeysFor, searchKeysFor } from '../../shared/linking/norma
 export type StoredEntity = Entity & { nameKeys: string[]; searchKeys: string[]; sortName: string };
 
 /**
- * Per-case counters kept in step by every write that adds, removes or
- * retypes an entity (renderer/db/entities.ts), so the sidebar reads one
- * record instead of counting an index: IndexedDB counts walk every key.
+ * Per-case counters kept in step with every write that adds, removes or
+ * retypes an entity, by a middleware under every writer
+ * (renderer/db/entity-counters.ts), so the sidebar reads one record instead
+ * of counting an index: IndexedDB counts walk every key.
  */
 export interface CaseStats {
   caseId: string;
@@ -174,5 +176,6 @@ export function openDatabase(name: string = DATABASE_NAME): CasebookDexie {
   const db = new Dexie(name, { chromeTransactionDurability: TRANSACTION_DURABILITY }) as CasebookDexie;
   declareSchema(db);
   maintainDerivedKeys(db);
+  db.use(entityCounters);
   return db;
 }

@@ -1,6 +1,5 @@
 import type { Mention, Relation } from '../../shared/model';
 import type { CasebookDexie, StoredEntity } from './database';
-import { adjustEntityCounts } from './entities';
 import { inCase } from './case-scope';
 
 /** A deleted entity with its mentions and relations, as `restoreEntity` puts them back. */
@@ -25,7 +24,6 @@ export async function deleteEntity(db: CasebookDexie, id: string): Promise<Delet
     await db.mentions.bulkDelete(mentions.map((m) => m.id));
     await db.relations.bulkDelete(relations.map((r) => r.id));
     await db.entities.delete(id);
-    await adjustEntityCounts(db, entity.caseId, { [entity.type]: -1 }, { namesChanged: true });
     // Into the Trash in the same transaction, so it can be restored after a reload.
     await db.trash.put({ id: trashIdFor(entity.id), caseId: entity.caseId, kind: 'entity', deletedAt: Date.now(), entity, mentions, relations });
     return { entity, mentions, relations };
@@ -49,6 +47,5 @@ export async function restoreEntity(db: CasebookDexie, deleted: DeletedEntity): 
     const otherEnds = deleted.relations.map((r) => (r.fromId === deleted.entity.id ? r.toId : r.fromId));
     const present = await db.entities.bulkGet(otherEnds);
     await db.relations.bulkPut(deleted.relations.filter((_, i) => present[i]));
-    await adjustEntityCounts(db, deleted.entity.caseId, { [deleted.entity.type]: 1 }, { namesChanged: true });
   });
 }

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
-import { ENTITY_TYPES, type Entity, type EntityType, type Mention, type Note, type Relation, type Source } from '../../shared/model';
-import { foldText } from '../../shared/linking/normalize';
+import { ENTITY_TYPES, sourceTitle, type Entity, type EntityType, type Mention, type Note, type Relation, type Source } from '../../shared/model';
+import { foldText, nameKeysFor } from '../../shared/linking/normalize';
 import type { CasebookDexie, StoredEntity } from './database';
 import { newId } from './ids';
 import { bulkGetInCase, inCase } from './case-scope';
@@ -10,9 +10,9 @@ export type EntityDraft = Pick<Entity, 'type' | 'name' | 'aliases' | 'descriptio
 export async function createEntity(db: CasebookDexie, caseId: string, draft: EntityDraft): Promise<string> {
   const now = Date.now();
   const entity: StoredEntity = { ...draft, id: newId('ent'), caseId, quotes: [], createdAt: now, updatedAt: now, nameKeys: [], searchKeys: [], sortName: '' };
+  // caseStats is in the transaction for the counters (renderer/db/entity-counters.ts).
   await db.transaction('rw', db.entities, db.caseStats, async () => {
     await db.entities.add(entity);
-    await adjustEntityCounts(db, caseId, { [entity.type]: 1 }, { namesChanged: true });
   });
   return entity.id;
 }
@@ -22,29 +22,28 @@ export async function updateEntity(db: CasebookDexie, id: string, draft: EntityD
     const before = await db.entities.get(id);
     if (!before) throw new Error(`No entity ${id}`);
     await db.entities.update(id, { ...draft, updatedAt: Date.now() });
-    const namesChanged = before.name !== draft.name || before.aliases.join('\n') !== draft.aliases.join('\n');
-    const delta = before.type !== draft.type ? { [before.type]: -1, [draft.type]: 1 } : {};
-    if (namesChanged || before.type !== draft.type) await adjustEntityCounts(db, before.caseId, delta, { namesChanged });
   });
 }
 
 /**
- * Adds `delta` to a case's per-type entity counts, and bumps its names
- * version when the write changed what entities are called. Must run inside
- * the caller's transaction over `caseStats`, beside the entity write it counts.
+ * Adds `alias` as another name of an entity of the case (the names version
+ * is bumped by the store, so the linker finds it everywhere). The one way to add
+ * a name: the review queue ("Alias of…") and the reader's selection menu
+ * ("Add as alias…") both come here. Joins the caller's transaction when it
+ * covers `entities` and `caseStats` (Dexie nests it), else opens its own.
+ * Returns whether the name was new and the entity as it now is.
  */
-export async function adjustEntityCounts(
-  db: CasebookDexie,
-  caseId: string,
-  delta: Partial<Record<EntityType, number>>,
-  { namesChanged = false }: { namesChanged?: boolean } = {},
-): Promise<void> {
-  const stats = (await db.caseStats.get(caseId)) ?? { caseId, entityCounts: {} };
-  for (const [type, change] of Object.entries(delta) as [EntityType, number][]) {
-    stats.entityCounts[type] = Math.max(0, (stats.entityCounts[type] ?? 0) + change);
-  }
-  if (namesChanged) stats.namesVersion = (stats.namesVersion ?? 0) + 1;
-  await db.caseStats.put(stats);
+export async function addAlias(db: CasebookDexie, caseId: string, entityId: string, alias: string): Promise<{ added: boolean; entity: StoredEntity; alias: string }> {
+  const clean = alias.replace(/\s+/g, ' ').trim();
+  if (!clean) throw new Error('An alias needs some text.');
+  return db.transaction('rw', db.entities, db.caseStats, async () => {
+    const entity = await db.entities.get(entityId);
+    if (!entity || entity.caseId !== caseId) throw new Error('That entity is not in this case.');
+    if (nameKeysFor([clean]).every((key) => entity.nameKeys.includes(key))) return { added: false, entity, alias: clean };
+    // The names version follows by itself (entity-counters.ts).
+    await db.entities.update(entityId, { aliases: [...entity.aliases, clean], updatedAt: Date.now() });
+    return { added: true, entity: (await db.entities.get(entityId))!, alias: clean };
+  });
 }
 
 /** Counts per type from the case's counters: one read, whatever the case's size. */
@@ -124,7 +123,7 @@ export async function backlinksOf(db: CasebookDexie, caseId: string, entityId: s
   const sourceIds = [...new Set(mentions.filter((m) => m.targetKind === 'source').map((m) => m.targetId))];
   const [notes, sources] = await Promise.all([bulkGetInCase(db.notes, caseId, noteIds), bulkGetInCase(db.sources, caseId, sourceIds)]);
   const noteById = new Map(notes.filter((n) => !n.deletedAt).map((n) => [n.id, n]));
-  const sourceById = new Map(sources.map((s) => [s.id, { id: s.id, title: s.title }]));
+  const sourceById = new Map(sources.filter((s) => s.deletedAt === undefined).map((s) => [s.id, { id: s.id, title: sourceTitle(s) }]));
 
   const links: Backlink[] = [];
   const seenPerTarget = new Map<string, number>();

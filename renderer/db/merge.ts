@@ -1,9 +1,8 @@
-import type { JSONContent } from '@tiptap/core';
+import { mentionedEntityIds, replaceEntity } from '../../shared/editor/document';
 import { inCase } from './case-scope';
 import type { Mention, Note, Relation } from '../../shared/model';
 import { foldText } from '../../shared/linking/normalize';
 import type { CasebookDexie, StoredEntity } from './database';
-import { adjustEntityCounts } from './entities';
 
 /** Everything a merge changed, as it was before: enough to undo it exactly. */
 export interface MergeUndo {
@@ -17,16 +16,6 @@ export interface MergeUndo {
 }
 
 const fold = (name: string) => foldText(name).replace(/\s+/g, ' ').trim();
-
-/** Rewrites every entity-mention node of `from` in a TipTap document to point at `to`. */
-function repointMentions(node: JSONContent, from: string, to: StoredEntity): JSONContent {
-  const attrs = node.type === 'entityMention' && node.attrs?.entityId === from ? { ...node.attrs, entityId: to.id, entityType: to.type } : node.attrs;
-  return { ...node, ...(attrs ? { attrs } : {}), ...(node.content ? { content: node.content.map((c) => repointMentions(c, from, to)) } : {}) };
-}
-
-function mentionsEntity(node: JSONContent, id: string): boolean {
-  return (node.type === 'entityMention' && node.attrs?.entityId === id) || (node.content ?? []).some((c) => mentionsEntity(c, id));
-}
 
 /**
  * Merges entity `mergedId` into `keptId`: the kept one gains the other's
@@ -46,7 +35,7 @@ export async function mergeEntities(db: CasebookDexie, keptId: string, mergedId:
     const mentions = await db.mentions.where('entityId').equals(mergedId).filter(ofCase).toArray();
     const relations = [...(await db.relations.where('fromId').equals(mergedId).filter(ofCase).toArray()), ...(await db.relations.where('toId').equals(mergedId).filter(ofCase).toArray())];
     const caseNotes = await db.notes.where('[caseId+updatedAt]').between([kept.caseId, -Infinity], [kept.caseId, Infinity]).toArray();
-    const notes = caseNotes.filter((n) => mentionsEntity(n.content, mergedId));
+    const notes = caseNotes.filter((n) => mentionedEntityIds(n.content).has(mergedId));
 
     const taken = new Set([fold(kept.name)]);
     const aliases: string[] = [];
@@ -73,9 +62,8 @@ export async function mergeEntities(db: CasebookDexie, keptId: string, mergedId:
       if (moved.fromId === moved.toId) await db.relations.delete(r.id);
       else await db.relations.put(moved);
     }
-    for (const n of notes) await db.notes.update(n.id, { content: repointMentions(n.content, mergedId, kept), updatedAt: now });
+    for (const n of notes) await db.notes.update(n.id, { content: replaceEntity(n.content, mergedId, kept), updatedAt: now });
     await db.entities.delete(mergedId);
-    await adjustEntityCounts(db, kept.caseId, { [merged.type]: -1 }, { namesChanged: true });
     return { kept, merged, mentions, relations, notes: notes.map((n) => ({ id: n.id, content: n.content, updatedAt: n.updatedAt })), mergedAt: now };
   });
 }
@@ -101,14 +89,9 @@ export async function undoMerge(db: CasebookDexie, undo: MergeUndo): Promise<voi
       if (note.updatedAt === undo.mergedAt) {
         await db.notes.update(note.id, { content: before.content, updatedAt: before.updatedAt });
       } else {
-        const back = (node: JSONContent): JSONContent => {
-          const points = node.type === 'entityMention' && node.attrs?.entityId === kept.id && mergedNames.has(fold(String(node.attrs?.label ?? '')));
-          const attrs = points ? { ...node.attrs, entityId: merged.id, entityType: merged.type } : node.attrs;
-          return { ...node, ...(attrs ? { attrs } : {}), ...(node.content ? { content: node.content.map(back) } : {}) };
-        };
-        await db.notes.update(note.id, { content: back(note.content) });
+        const back = replaceEntity(note.content, kept.id, merged, (attrs) => mergedNames.has(fold(String(attrs.label ?? ''))));
+        await db.notes.update(note.id, { content: back });
       }
     }
-    await adjustEntityCounts(db, kept.caseId, { [merged.type]: 1 }, { namesChanged: true });
   });
 }

@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import type { JSONContent } from '@tiptap/core';
-import type { Note } from '../../shared/model';
-import { emptyDocument, noteTextAndMentions } from '../../shared/editor/document';
+import { hasTag, tagsSchema, type Note } from '../../shared/model';
+import { citationNode, emptyDocument, noteTextAndMentions } from '../../shared/editor/document';
+import { cleanQuote } from '../../shared/sources/reflow';
 import type { CitationAttrs } from '../../shared/editor/citation';
 import type { CasebookDexie } from './database';
 import { newId } from './ids';
@@ -59,6 +60,21 @@ export async function restoreNoteVersion(db: CasebookDexie, versionId: string): 
   });
 }
 
+/** Replaces a note's tags (the chip input hands over the whole list). */
+export async function setNoteTags(db: CasebookDexie, id: string, tags: readonly string[]): Promise<void> {
+  const parsed = tagsSchema.safeParse([...tags]);
+  if (!parsed.success) throw new Error('A tag is empty or too long.');
+  const updated = await db.notes
+    .where('id')
+    .equals(id)
+    .modify((note) => {
+      if (parsed.data.length > 0) note.tags = parsed.data;
+      else delete note.tags;
+      note.updatedAt = Date.now();
+    });
+  if (!updated) throw new Error('This note is no longer in the store.');
+}
+
 /** Moves a note out of sight; `restoreNote` brings it back (the Undo in the toast). */
 export async function deleteNote(db: CasebookDexie, id: string): Promise<void> {
   await db.notes.update(id, { deletedAt: Date.now() });
@@ -70,29 +86,45 @@ export async function restoreNote(db: CasebookDexie, id: string): Promise<void> 
   });
 }
 
-/** A case's notes, newest first, read through the index and stopped at `limit`. */
-export function listNotes(db: CasebookDexie, caseId: string, limit: number): Promise<Note[]> {
+/** A case's notes (those with `tag`, if given), newest first, read through the index and stopped at `limit`. */
+export function listNotes(db: CasebookDexie, caseId: string, limit: number, tag?: string): Promise<Note[]> {
   return db.notes
     .where('[caseId+updatedAt]')
     .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
     .reverse()
-    .filter((n) => !n.deletedAt)
+    .filter((n) => !n.deletedAt && (tag === undefined || hasTag(n.tags, tag)))
     .limit(limit)
     .toArray();
 }
 
+/** Every tag the case's notes carry, for the notes list's filter and the chip input's suggestions. */
+export async function noteTagsOf(db: CasebookDexie, caseId: string): Promise<(readonly string[])[]> {
+  const lists: (readonly string[])[] = [];
+  await db.notes
+    .where('[caseId+updatedAt]')
+    .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
+    .each((n) => {
+      if (!n.deletedAt && n.tags?.length) lists.push(n.tags);
+    });
+  return lists;
+}
+
 /**
  * Appends a quoted passage to the end of a note: a blockquote of the quote's
- * lines with the citation after the last one, then saves it like any edit
- * (text, mentions and citation rows in one transaction).
+ * paragraphs with the citation after the last one, then saves it like any
+ * edit (text, mentions and citation rows in one transaction). The words read
+ * as `display` (the reader's display text, see shared/sources/quote-text.ts),
+ * else as the quote cleaned: one paragraph where the source only broke a
+ * line, hyphenated words joined. The citation keeps the exact `quote`.
  */
-export async function appendQuoteToNote(db: CasebookDexie, noteId: string, citation: CitationAttrs): Promise<void> {
+export async function appendQuoteToNote(db: CasebookDexie, noteId: string, citation: CitationAttrs, display?: string): Promise<void> {
   const note = await db.notes.get(noteId);
   if (!note || note.deletedAt) throw new Error('The note to quote into is no longer there.');
-  const lines = citation.quote.split(/\n+/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const lines = (display ?? cleanQuote(citation.quote)).split(/\n\s*\n/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  if (lines.length === 0) lines.push(citation.quote.replace(/\s+/g, ' ').trim());
   const paragraphs: JSONContent[] = lines.map((line, i) => ({
     type: 'paragraph',
-    content: [{ type: 'text', text: line }, ...(i === lines.length - 1 ? [{ type: 'text', text: ' ' }, { type: 'citation', attrs: { ...citation } }] : [])],
+    content: [{ type: 'text', text: line }, ...(i === lines.length - 1 ? [{ type: 'text', text: ' ' }, citationNode(citation)] : [])],
   }));
   const blocks = (note.content.content ?? []).filter((b, i, all) => !(i === all.length - 1 && b.type === 'paragraph' && !b.content?.length));
   await saveNoteContent(db, noteId, { ...note.content, content: [...blocks, { type: 'blockquote', content: paragraphs }, { type: 'paragraph' }] });

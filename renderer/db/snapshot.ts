@@ -1,9 +1,9 @@
 import Dexie, { type Table } from 'dexie';
-import type { Entity, EntityType } from '../../shared/model';
+import type { Entity } from '../../shared/model';
 import type { CaseSnapshot } from '../../shared/export/case-snapshot';
 import { remapSnapshot, type IdMaps } from '../../shared/export/remap-snapshot';
 import { describeForeignReferences, foreignReferences, keepReferencesInside } from '../../shared/export/snapshot-references';
-import type { CaseStats, CasebookDexie, StoredEntity } from './database';
+import type { CasebookDexie, StoredEntity } from './database';
 import { isQuotaExceeded } from './errors';
 import { newId } from './ids';
 
@@ -79,8 +79,8 @@ const CHUNK = 1000;
  * a record it does not hold is refused before anything is written: together
  * these keep a restored case from reaching into any other. It is titled
  * "… (restored)" when the case it was taken from is in this store. The
- * per-case counters the sidebar reads are rebuilt from the entities, and the
- * names version starts fresh so the linker links the case.
+ * per-case counters and names version follow the entities as they are
+ * written (renderer/db/entity-counters.ts), so the linker links the case.
  */
 export async function writeCaseSnapshot(db: CasebookDexie, snapshot: CaseSnapshot): Promise<WriteSnapshotResult> {
   // Main checked the backup against the same schema; checked again here because this is where a stray reference would do harm.
@@ -104,7 +104,6 @@ export async function writeCaseSnapshot(db: CasebookDexie, snapshot: CaseSnapsho
       await bulkAddChunked(db.mentions, rows.mentions);
       await bulkAddChunked(db.citations, rows.citations);
       await bulkAddChunked(db.candidates, rows.candidates);
-      await db.caseStats.put(statsFor(rows.case.id, rows.entities));
       return { caseId: rows.case.id, ids };
     });
   } catch (error) {
@@ -119,10 +118,4 @@ export async function writeCaseSnapshot(db: CasebookDexie, snapshot: CaseSnapsho
 
 async function bulkAddChunked<T, K, I>(table: Table<T, K, I>, rows: readonly I[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await table.bulkAdd(rows.slice(i, i + CHUNK));
-}
-
-function statsFor(caseId: string, entities: readonly Entity[]): CaseStats {
-  const entityCounts: Partial<Record<EntityType, number>> = {};
-  for (const e of entities) entityCounts[e.type] = (entityCounts[e.type] ?? 0) + 1;
-  return { caseId, entityCounts, namesVersion: 1 };
 }

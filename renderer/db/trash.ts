@@ -4,23 +4,45 @@ import type { CasebookDexie, TrashRecord } from './database';
 import { restoreEntity } from './delete-entity';
 import { deleteVersions } from './history';
 import { restoreNote } from './notes';
+import { listDeletedCases, purgeCase, restoreCase } from './cases';
+import { purgeSource, restoreSource } from './sources';
+import { sourceTitle } from '../../shared/model';
 
-/** What the Trash lists: deleted notes (kept in `notes` with `deletedAt`) and deleted entities (kept in `trash`). */
+/** What the Trash lists: deleted notes and sources (kept in their tables with `deletedAt`) and deleted entities (kept in `trash`). */
 export type TrashItem =
+  | { kind: 'case'; id: string; title: string; deletedAt: number; preview: string }
   | { kind: 'note'; id: string; title: string; deletedAt: number; preview: string }
+  | { kind: 'source'; id: string; title: string; deletedAt: number; preview: string }
   | { kind: 'entity'; id: string; title: string; deletedAt: number; preview: string; entityType: string };
 
-/** A case's Trash, most recently deleted first. */
+/** A case's Trash, most recently deleted first, with the deleted cases (which every case's Trash lists). */
 export async function listTrash(db: CasebookDexie, caseId: string): Promise<TrashItem[]> {
-  return db.transaction('r', [db.notes, db.trash], async () => {
+  return db.transaction('r', [db.cases, db.notes, db.sources, db.trash], async () => {
+    const cases = (await listDeletedCases(db)).filter((c) => c.id !== caseId);
     const notes: Note[] = await db.notes
       .where('[caseId+updatedAt]')
       .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
       .filter((n) => n.deletedAt !== undefined)
       .toArray();
     const entities: TrashRecord[] = await db.trash.where('caseId').equals(caseId).toArray();
+    const deletedSources = await db.sources
+      .where('caseId')
+      .equals(caseId)
+      .filter((s) => s.deletedAt !== undefined)
+      .toArray();
+    // An attachment that went with its email is listed with it, not on its own.
+    const wentWith = (s: (typeof deletedSources)[number]) => deletedSources.some((p) => p.id === s.parentId && p.deletedAt === s.deletedAt);
+    const attachments = (id: string, at: number) => deletedSources.filter((s) => s.parentId === id && s.deletedAt === at).length;
     const items: TrashItem[] = [
+      ...cases.map((c) => ({ kind: 'case' as const, id: c.id, title: c.title, deletedAt: c.deletedAt!, preview: c.sample ? 'Sample case' : 'Case' })),
       ...notes.map((n) => ({ kind: 'note' as const, id: n.id, title: n.title, deletedAt: n.deletedAt!, preview: n.text.slice(0, 160) })),
+      ...deletedSources
+        .filter((s) => !wentWith(s))
+        .map((s) => {
+          const n = attachments(s.id, s.deletedAt!);
+          const preview = [s.format.toUpperCase(), s.fileName, n ? `with ${n} attachment${n === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ');
+          return { kind: 'source' as const, id: s.id, title: sourceTitle(s), deletedAt: s.deletedAt!, preview };
+        }),
       ...entities.map((t) => ({
         kind: 'entity' as const,
         id: t.id,
@@ -34,19 +56,31 @@ export async function listTrash(db: CasebookDexie, caseId: string): Promise<Tras
   });
 }
 
-/** Brings an item back where it was. */
-export async function restoreFromTrash(db: CasebookDexie, item: Pick<TrashItem, 'kind' | 'id'>): Promise<void> {
-  if (item.kind === 'note') return restoreNote(db, item.id);
-  const record = await db.trash.get(item.id);
-  if (!record) throw new Error('This entity is no longer in the Trash.');
-  await restoreEntity(db, record);
+/** Brings an item back where it was. For a source, the ids that came back (it and its attachments), for the linker. */
+export async function restoreFromTrash(db: CasebookDexie, item: Pick<TrashItem, 'kind' | 'id'>): Promise<string[]> {
+  if (item.kind === 'case') await restoreCase(db, item.id);
+  else if (item.kind === 'note') await restoreNote(db, item.id);
+  else if (item.kind === 'source') return restoreSource(db, item.id);
+  else {
+    const record = await db.trash.get(item.id);
+    if (!record) throw new Error('This entity is no longer in the Trash.');
+    await restoreEntity(db, record);
+  }
+  return [item.id];
 }
 
-/** Removes an item for good: a note with its mentions, citations and history; an entity's Trash row. */
-export async function deleteForever(db: CasebookDexie, item: Pick<TrashItem, 'kind' | 'id'>): Promise<void> {
+/**
+ * Removes an item for good: a case with every row of it; a note with its
+ * mentions, citations and history; a source with its document, mentions and
+ * sightings (renderer/db/sources.ts); an entity's Trash row. Returns the
+ * originals no source uses any more, for main to free.
+ */
+export async function deleteForever(db: CasebookDexie, item: Pick<TrashItem, 'kind' | 'id'>): Promise<{ freedOriginals: string[] }> {
+  if (item.kind === 'case') return purgeCase(db, item.id);
+  if (item.kind === 'source') return purgeSource(db, item.id);
   if (item.kind === 'entity') {
     await db.trash.delete(item.id);
-    return;
+    return { freedOriginals: [] };
   }
   await db.transaction('rw', [db.notes, db.mentions, db.citations, db.noteVersions], async () => {
     const note = await db.notes.get(item.id);
@@ -56,4 +90,5 @@ export async function deleteForever(db: CasebookDexie, item: Pick<TrashItem, 'ki
     await deleteVersions(db, note.id);
     await db.notes.delete(note.id);
   });
+  return { freedOriginals: [] };
 }

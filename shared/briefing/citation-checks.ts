@@ -1,6 +1,6 @@
-import type { JSONContent } from '@tiptap/core';
 import type { EndnoteCheck } from './endnotes';
 import type { BriefingModel, BriefingNote } from './model';
+import { citationsOf } from '../editor/document';
 
 /** Said of a citation the model carries no check for: unchecked is not verified. */
 export const UNCHECKED_PROBLEM = 'It was not checked against its source.';
@@ -36,15 +36,7 @@ export interface UnverifiedInNote {
 export function unverifiedCitationsByNote(model: Pick<BriefingModel, 'notes'>): UnverifiedInNote[] {
   return model.notes.flatMap((note) => {
     const checks = citationChecksOf(note);
-    let count = 0;
-    const walk = (node: JSONContent) => {
-      if (node.type === 'citation') {
-        if (!checkOf(checks, node.attrs?.citationId).verified) count += 1;
-        return;
-      }
-      node.content?.forEach(walk);
-    };
-    walk(note.content);
+    const count = citationsOf(note.content).filter((c) => !checkOf(checks, c.citationId).verified).length;
     return count > 0 ? [{ noteId: note.id, title: note.title, count }] : [];
   });
 }

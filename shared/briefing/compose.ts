@@ -11,7 +11,8 @@ import { createRedactor } from './redact';
 import { renderNote } from './render-note';
 import { textHtml } from './text-html';
 import { titlePageHtml } from './title-page';
-import { tocHtml, type TocEntry } from './toc';
+import { tocDigitPalettes, tocHtml, type TocEntry } from './toc';
+import { mentionedEntityIds } from '../editor/document';
 
 export interface ComposeOptions {
   /**
@@ -32,6 +33,8 @@ export interface ComposedBriefing {
   toc: TocEntry[];
   /** Running header and footer templates for printToPDF. */
   chrome: PageChrome;
+  /** The same briefing with other fonts, without composing it again (the fonts depend on the text it holds). */
+  withFonts(options: ComposeOptions): ComposedBriefing;
 }
 
 /**
@@ -77,7 +80,7 @@ export function composeBriefing(model: BriefingModel, options: ComposeOptions = 
   const appendices: { id: string; name: string; intro: string; body: () => string }[] = [];
   if (model.appendices.entities) {
     const scope = model.appendices.entities;
-    const mentioned = mentionedEntityIds(model.notes.map((n) => n.content));
+    const mentioned = mentionedInAny(model.notes.map((n) => n.content));
     const listed = scope === 'all' ? model.entities : model.entities.filter((e) => mentioned.has(e.id));
     appendices.push({
       id: 'appendix-entities',
@@ -106,33 +109,33 @@ export function composeBriefing(model: BriefingModel, options: ComposeOptions = 
     chapters.push(`<section class="chapter appendix">\n<h1 id="${a.id}">${escapeText(heading)}</h1>\n<p class="appendix-intro">${escapeText(a.intro)}</p>\n${a.body()}\n</section>`);
   });
 
-  const html = [
+  const head = [
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(CONTENT_SECURITY_POLICY)}">`,
     `<title>${escapeText(redactor.plain(model.title.trim() || 'Untitled briefing'))}</title>`,
-    `<style>${cssText(options.fontCss)}</style>`,
+  ].join('\n');
+  const body = [
     `<style>${printCss(model.pageSize)}</style>`,
     '</head>',
     '<body class="briefing">',
     titlePageHtml(model, redactor),
-    `<nav class="toc">\n<h1 id="contents">Contents</h1>\n${tocHtml(toc, model.pageNumbers)}\n</nav>`,
+    `<nav class="toc">\n<h1 id="contents">Contents</h1>\n${model.pageNumbers ? '' : `${tocDigitPalettes()}\n`}${tocHtml(toc, model.pageNumbers)}\n</nav>`,
     ...chapters,
     '</body>',
     '</html>',
   ].join('\n');
-
-  return { html, toc, chrome: pageChrome(model, redactor, options.chromeFontCss) };
+  const assemble = (fonts: ComposeOptions): ComposedBriefing => ({
+    html: `${head}\n<style>${cssText(fonts.fontCss)}</style>\n${body}`,
+    toc,
+    chrome: pageChrome(model, redactor, fonts.chromeFontCss),
+    withFonts: assemble,
+  });
+  return assemble(options);
 }
 
-function mentionedEntityIds(docs: readonly JSONContent[]): Set<string> {
-  const ids = new Set<string>();
-  const walk = (node: JSONContent) => {
-    if (node.type === 'entityMention' && node.attrs?.entityId) ids.add(String(node.attrs.entityId));
-    node.content?.forEach(walk);
-  };
-  docs.forEach(walk);
-  return ids;
+function mentionedInAny(docs: readonly JSONContent[]): Set<string> {
+  return new Set(docs.flatMap((doc) => [...mentionedEntityIds(doc)]));
 }

@@ -4,6 +4,7 @@ import { escapeText } from './escape';
 import type { BriefingSource } from './model';
 import type { Redactor } from './redact';
 import { textHtml } from './text-html';
+import { inlineQuote } from '../sources/quote-text';
 
 /** What the endnote may claim: `verified` only when the citation's check against its source passed. */
 export interface EndnoteCheck {
@@ -57,7 +58,8 @@ export function endnoteItemsHtml(endnotes: readonly Endnote[], sources: readonly
       const source = sourceById.get(citation.sourceId);
       const title = source?.title || citation.sourceTitle.trim() || 'Untitled source';
       const page = citation.page ? `, p.&nbsp;${escapeText(String(citation.page))}` : '';
-      const quote = citation.quote.trim() ? ` <q class="endnote-quote">${textHtml(redactor, citation.quote.trim())}</q>` : '';
+      // The quote as people read it: one line, hyphenated line ends joined (the check used its exact words).
+      const quote = citation.quote.trim() ? ` <q class="endnote-quote">${textHtml(redactor, inlineQuote(citation.quote))}</q>` : '';
       const sha = citation.sourceSha256 || source?.sha256 || '';
       const fingerprint = sha ? ` <span class="fingerprint">SHA-256 <code>${escapeText(sha)}</code></span>` : '';
       const changed =

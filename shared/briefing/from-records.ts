@@ -1,5 +1,5 @@
 import type { CitationCheck } from '../editor/citation-check';
-import type { Case, Entity, Note, Relation, Source } from '../model';
+import { sourceTitle, type Case, type Entity, type Note, type Relation, type Source } from '../model';
 import type { BriefingAppendices, BriefingCitationCheck, BriefingModel, BriefingPageSize } from './model';
 import { timelineEvents } from './timeline';
 
@@ -56,9 +56,10 @@ export function briefingModelFromRecords(records: BriefingRecords, choices: Brie
     handling: choices.handling,
     pageSize: choices.pageSize,
     notes: notes.map((n) => ({ id: n.id, title: n.title, content: n.content, citationChecks: [...(records.citationChecks.get(n.id) ?? [])] })),
-    sources: records.sources.map((s) => ({
+    // A source in the Trash is not listed; a citation of it is printed UNVERIFIED with its own title.
+    sources: records.sources.filter((s) => s.deletedAt === undefined).map((s) => ({
       id: s.id,
-      title: s.title,
+      title: sourceTitle(s),
       sha256: s.sha256,
       importedAt: s.importedAt,
       format: s.format,

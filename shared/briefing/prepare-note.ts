@@ -3,6 +3,7 @@ import type { Schema } from '@tiptap/pm/model';
 import type { CitationAttrs } from '../editor/citation';
 import type { EntityMentionAttrs } from '../editor/entity-mention';
 import type { Redactor } from './redact';
+import { NODE_NAMES } from '../editor/document';
 
 /**
  * A note's TipTap JSON made ready for print, before any HTML exists:
@@ -31,8 +32,8 @@ export function prepareNote(doc: JSONContent, ctx: PrepareContext): JSONContent 
 
 function prepareNode(node: JSONContent, ctx: PrepareContext): JSONContent[] {
   const type = node.type ?? '';
-  if (type === 'citation') return [{ type: 'endnoteRef', attrs: { number: ctx.endnoteNumber(node.attrs as CitationAttrs) } }];
-  if (type === 'entityMention') return prepareMention(node, ctx);
+  if (type === NODE_NAMES.citation) return [{ type: 'endnoteRef', attrs: { number: ctx.endnoteNumber(node.attrs as CitationAttrs) } }];
+  if (type === NODE_NAMES.entityMention) return prepareMention(node, ctx);
   if (type === 'text') return node.text ? [withKnownMarks(node, ctx)] : [];
   const children = (node.content ?? []).flatMap((child) => prepareNode(child, ctx));
   // An unknown node keeps what it holds; the schema decides whether that still fits.

@@ -39,7 +39,8 @@ export function printCss(pageSize: BriefingPageSize): string {
   --accent: #1f3a5f;
   --handling: #7a1f1f;
 }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+/* Always printed light: the app's dark theme (or the system's) never reaches the page, on screen or on paper. */
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; color-scheme: light only; background: #fff; }
 body { margin: 0; font-family: var(--serif); font-size: 10.5pt; line-height: 1.5; color: var(--ink); font-kerning: normal; font-variant-ligatures: common-ligatures; }
 
 /*
@@ -120,8 +121,12 @@ td p:last-child, th p:last-child { margin-bottom: 0; }
 .toc-depth-1 { padding-left: 1.4em; font-size: 9.3pt; margin-top: 2pt; }
 .toc-depth-2 { padding-left: 2.8em; font-size: 9pt; color: var(--muted); margin-top: 1pt; }
 .toc-title { flex: 0 1 auto; }
-.toc-leader { flex: 1 1 auto; border-bottom: 0.75pt dotted #9aa3ad; margin: 0 5pt; transform: translateY(-3pt); min-width: 1em; }
+.toc-leader { flex: 1 1 auto; border-bottom: 0.75pt dotted #9aa3ad; margin: 0 5pt; position: relative; top: -3pt; min-width: 1em; }
 .toc-page { flex: 0 0 2.4em; text-align: right; font-variant-numeric: tabular-nums; }
+/* The digit palettes (toc.ts): painted, so the font subset has every digit, on a line of no height, then removed from the PDF. */
+.toc-digits { height: 0; overflow: visible; white-space: nowrap; font-family: var(--sans); font-size: 10pt; line-height: 0; font-variant-numeric: tabular-nums; color: var(--ink); }
+.toc-digits-w600 { font-weight: 600; }
+.toc-digits-w400 { font-weight: 400; }
 
 /* Endnotes. */
 .endnote-list { font-size: 9pt; line-height: 1.42; padding-left: 2em; }

@@ -8,6 +8,7 @@ import { prepareNote, type PrepareContext } from './prepare-note';
 import { serializeDocument } from './serialize';
 import { TABLE_NODES } from './table-nodes';
 import { REDACTION_BAR_HTML, textHtml } from './text-html';
+import { NODE_NAMES, visitNodes } from '../editor/document';
 
 /** A heading inside a note, for the table of contents. */
 export interface NoteHeading {
@@ -61,15 +62,11 @@ export function renderNote(content: JSONContent, chapterId: string, ctx: Omit<Pr
 
 function collectHeadings(doc: JSONContent, chapterId: string): NoteHeading[] {
   const headings: NoteHeading[] = [];
-  const walk = (node: JSONContent) => {
-    if (node.type === 'heading') {
-      const anchorId = `${chapterId}-h${headings.length + 1}`;
-      headings.push({ level: Number(node.attrs?.level) || 1, anchorId, html: inlineHtml(node.content ?? []) });
-      return;
-    }
-    node.content?.forEach(walk);
-  };
-  walk(doc);
+  visitNodes(doc, (node) => {
+    if (node.type !== 'heading') return;
+    const anchorId = `${chapterId}-h${headings.length + 1}`;
+    headings.push({ level: Number(node.attrs?.level) || 1, anchorId, html: inlineHtml(node.content ?? []) });
+  });
   return headings;
 }
 
@@ -79,7 +76,7 @@ function inlineHtml(inline: JSONContent[]): string {
     .map((n) => {
       if (n.type === 'text') return escapeText(n.text ?? '');
       if (n.type === 'redaction') return REDACTION_BAR_HTML;
-      if (n.type === 'entityMention') return escapeText(String(n.attrs?.label ?? ''));
+      if (n.type === NODE_NAMES.entityMention) return escapeText(String(n.attrs?.label ?? ''));
       if (n.type === 'hardBreak') return ' ';
       return '';
     })

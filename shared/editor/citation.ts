@@ -1,4 +1,6 @@
 import { Node, mergeAttributes } from '@tiptap/core';
+import { intAttr, stringAttr } from './attributes';
+import { NODE_NAMES } from './node-names';
 
 /**
  * What a citation carries: enough to open the passage, to check that it still
@@ -20,22 +22,6 @@ export interface CitationAttrs {
   sourceTitle: string;
 }
 
-const intAttr = (name: string, fallback: number | null) => ({
-  default: fallback,
-  parseHTML: (el: HTMLElement) => {
-    const raw = el.getAttribute(`data-${name}`);
-    const value = raw === null || raw === '' ? NaN : Number(raw);
-    return Number.isSafeInteger(value) && value >= 0 ? value : fallback;
-  },
-  renderHTML: (attrs: Record<string, unknown>) => (attrs[name] === null ? {} : { [`data-${name}`]: String(attrs[name]) }),
-});
-
-const stringAttr = (name: string, dataName: string) => ({
-  default: '',
-  parseHTML: (el: HTMLElement) => el.getAttribute(`data-${dataName}`) ?? '',
-  renderHTML: (attrs: Record<string, unknown>) => ({ [`data-${dataName}`]: String(attrs[name] ?? '') }),
-});
-
 /** "[Title, p. 3]": how a citation reads in a note and in plain text. */
 export function citationLabel(attrs: Pick<CitationAttrs, 'sourceTitle' | 'page'>): string {
   const title = attrs.sourceTitle.trim() || 'Source';
@@ -49,7 +35,7 @@ export function citationLabel(attrs: Pick<CitationAttrs, 'sourceTitle' | 'page'>
  * passage puts one at the end of the blockquote it inserts.
  */
 export const Citation = Node.create({
-  name: 'citation',
+  name: NODE_NAMES.citation,
   group: 'inline',
   inline: true,
   atom: true,

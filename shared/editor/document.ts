@@ -4,12 +4,87 @@ import type { Mention } from '../model/mention';
 import { snippetAround } from '../linking/snippet';
 import { citationLabel, type CitationAttrs } from './citation';
 import type { EntityMentionAttrs } from './entity-mention';
+import type { EntityType } from '../model/entity';
+import { NODE_NAMES, type CasebookNodeName } from './node-names';
+
+export { NODE_NAMES, type CasebookNodeName } from './node-names';
 
 /**
- * The names of Casebook's own inline nodes, as the note schema registers
- * them: code that reads or rewrites a note document names them from here.
+ * One module for the note document: the names of Casebook's nodes, walking
+ * and rewriting a TipTap JSON document, and the questions the rest of the
+ * code asks of one (which entities it mentions, which sources it cites).
+ * Nothing else walks note JSON by hand or names a node by a string.
  */
-export const NODE_NAMES = { entityMention: 'entityMention', citation: 'citation' } as const;
+
+/** True if `node` is a Casebook node of that kind. */
+export function isNodeOf(node: { type?: string | { name: string } } | null | undefined, name: CasebookNodeName): boolean {
+  const type = node?.type;
+  return (typeof type === 'string' ? type : type?.name) === name;
+}
+
+/** The attributes of an entity-mention node, or undefined for any other node. */
+export function mentionAttrs(node: JSONContent): EntityMentionAttrs | undefined {
+  return node.type === NODE_NAMES.entityMention && node.attrs ? (node.attrs as EntityMentionAttrs) : undefined;
+}
+
+/** The attributes of a citation node, or undefined for any other node. */
+export function citationAttrs(node: JSONContent): CitationAttrs | undefined {
+  return node.type === NODE_NAMES.citation && node.attrs ? (node.attrs as CitationAttrs) : undefined;
+}
+
+/** Ids of the entities the document's mention chips name (detached chips name none). */
+export function mentionedEntityIds(doc: JSONContent): Set<string> {
+  const ids = new Set<string>();
+  visitNodes(doc, (node) => {
+    const id = mentionAttrs(node)?.entityId;
+    if (typeof id === 'string' && id) ids.add(id);
+  });
+  return ids;
+}
+
+/** Ids of the sources the document's citations point at. */
+export function citedSourceIds(doc: JSONContent): Set<string> {
+  const ids = new Set<string>();
+  visitNodes(doc, (node) => {
+    const id = citationAttrs(node)?.sourceId;
+    if (typeof id === 'string' && id) ids.add(id);
+  });
+  return ids;
+}
+
+/** The document's citations, in reading order. */
+export function citationsOf(doc: JSONContent): CitationAttrs[] {
+  const found: CitationAttrs[] = [];
+  visitNodes(doc, (node) => {
+    const attrs = citationAttrs(node);
+    if (attrs) found.push(attrs);
+  });
+  return found;
+}
+
+/**
+ * The document with the mention chips of `fromId` pointed at `to` (an entity
+ * merge, or its undo); `when` narrows which chips move (by their attributes).
+ * The document itself is returned when nothing changed.
+ */
+export function replaceEntity(
+  doc: JSONContent,
+  fromId: string,
+  to: { id: string; type: EntityType },
+  when: (attrs: EntityMentionAttrs) => boolean = () => true,
+): JSONContent {
+  return mapNodes(doc, (node) => {
+    const attrs = mentionAttrs(node);
+    if (!attrs || attrs.entityId !== fromId || !when(attrs)) return node;
+    return { ...node, attrs: { ...attrs, entityId: to.id, entityType: to.type } };
+  });
+}
+
+/** A citation node with these attributes, as the editor stores it. */
+export const citationNode = (attrs: CitationAttrs): JSONContent => ({ type: NODE_NAMES.citation, attrs: { ...attrs } });
+
+/** An entity-mention node with these attributes, as the editor stores it. */
+export const mentionNode = (attrs: EntityMentionAttrs): JSONContent => ({ type: NODE_NAMES.entityMention, attrs: { ...attrs } });
 
 /** Calls `fn` on every node of a document, parents before children. */
 export function visitNodes(doc: JSONContent, fn: (node: JSONContent) => void): void {
@@ -61,7 +136,7 @@ export function extractText(doc: JSONContent): { text: string; mentions: Mention
   const walk = (node: JSONContent) => {
     if (node.type === 'text') return append(node.text ?? '');
     if (node.type === 'hardBreak') return append('\n');
-    if (node.type === 'entityMention') {
+    if (node.type === NODE_NAMES.entityMention) {
       const attrs = node.attrs as EntityMentionAttrs;
       append('');
       const start = text.length;
@@ -69,7 +144,7 @@ export function extractText(doc: JSONContent): { text: string; mentions: Mention
       mentions.push({ ...attrs, start, end: text.length });
       return;
     }
-    if (node.type === 'citation') {
+    if (node.type === NODE_NAMES.citation) {
       const attrs = node.attrs as CitationAttrs;
       citations.push(attrs);
       return append(citationLabel(attrs));
@@ -85,7 +160,7 @@ export function extractText(doc: JSONContent): { text: string; mentions: Mention
   return { text, mentions, citations };
 }
 
-const INLINE_TYPES = new Set(['text', 'entityMention', 'citation', 'hardBreak']);
+const INLINE_TYPES = new Set<string>(['text', NODE_NAMES.entityMention, NODE_NAMES.citation, 'hardBreak']);
 
 function isInline(node: JSONContent): boolean {
   return INLINE_TYPES.has(node.type ?? '');

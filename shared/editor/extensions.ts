@@ -17,10 +17,11 @@ export function isAllowedLinkHref(href: string): boolean {
 
 /**
  * The document schema every note uses, in the editor and in Node (export,
- * tests). The renderer extends `EntityMention` with its suggestion plugin;
- * the schema stays the same.
+ * tests). The renderer configures `EntityMention` with its suggestion; an
+ * exporter may extend either node to render it its own way. The schema
+ * stays the same.
  */
-export function noteExtensions(overrides: { entityMention?: typeof EntityMention } = {}): Extensions {
+export function noteExtensions(overrides: { entityMention?: typeof EntityMention; citation?: typeof Citation } = {}): Extensions {
   return [
     StarterKit.configure({
       heading: { levels: [1, 2, 3] },
@@ -37,6 +38,6 @@ export function noteExtensions(overrides: { entityMention?: typeof EntityMention
       },
     }),
     overrides.entityMention ?? EntityMention,
-    Citation,
+    overrides.citation ?? Citation,
   ];
 }

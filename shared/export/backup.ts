@@ -11,6 +11,7 @@ import {
   originalEntry,
   type BackupManifest,
 } from './backup-manifest';
+import { measureJson } from './json-shape';
 import { safeUnzip, type UnzipLimits } from './safe-unzip';
 import { sha256Hex } from './sha256';
 
@@ -33,6 +34,7 @@ export type BackupErrorCode =
   | 'invalid-content'
   | 'original-missing'
   | 'original-mismatch'
+  | 'original-unused'
   | 'unexpected-entry'
   | 'too-large';
 
@@ -56,14 +58,33 @@ export interface DecodedBackup {
 export interface BackupLimits extends UnzipLimits {
   /** Deepest nesting of a note document; deeper ones are refused before validation recurses. */
   maxContentDepth: number;
+  /**
+   * What parsing case.json may cost, counted on its bytes before it is parsed
+   * (json-shape.ts): objects and arrays, and their elements and members.
+   */
+  maxCaseContainers: number;
+  maxCaseMembers: number;
 }
 
+/** The most case.json may unpack to; more is refused before it is inflated. */
+export const MAX_CASE_JSON_BYTES = 256 * 1024 ** 2;
+
+/**
+ * Restoring happens in main, where running out of heap is a crash. Parsed,
+ * then copied by the zod check, case.json costs about 300 bytes of heap per
+ * object or array (measured: a realistic case of 130 MB and 3 million of
+ * them peaks near 1 GB; 256 MB of `{},` would have taken over 10 GB), so
+ * the counts are capped, not only the size. Three million objects and
+ * arrays is about ten times a case of 10,000 notes and 50,000 entities.
+ */
 export const DEFAULT_BACKUP_LIMITS: BackupLimits = {
   maxArchiveBytes: 2 * 1024 ** 3,
   maxEntries: 100_000,
-  maxEntryBytes: (name) => (name === MANIFEST_ENTRY ? 16 * 1024 ** 2 : name === CASE_ENTRY ? 256 * 1024 ** 2 : MAX_SOURCE_BYTES),
+  maxEntryBytes: (name) => (name === MANIFEST_ENTRY ? 16 * 1024 ** 2 : name === CASE_ENTRY ? MAX_CASE_JSON_BYTES : MAX_SOURCE_BYTES),
   maxTotalBytes: 4 * 1024 ** 3,
   maxContentDepth: 400,
+  maxCaseContainers: 3_000_000,
+  maxCaseMembers: 12_000_000,
 };
 
 export interface EncodeOptions {
@@ -119,6 +140,9 @@ export async function decodeBackup(bytes: Uint8Array, limits: BackupLimits = DEF
   if (!unzipped.ok) {
     const f = unzipped.failure;
     if (f.kind === 'unexpected-entry') return fail('unexpected-entry', `This backup holds a file it should not (“${f.name.slice(0, 200)}”), so it was not read.`);
+    if (f.kind === 'too-large' && f.name === CASE_ENTRY) {
+      return fail('too-large', `This backup’s case data is too large to restore (${megabytes(f.size ?? 0)} unpacked; Casebook restores up to ${megabytes(limits.maxEntryBytes(CASE_ENTRY))}).`);
+    }
     if (f.kind === 'too-large') return fail('too-large', `This backup is too large to restore (${f.detail}).`);
     return fail('corrupt', 'This backup is damaged or incomplete (was it cut short while copying?).');
   }
@@ -142,15 +166,31 @@ export async function decodeBackup(bytes: Uint8Array, limits: BackupLimits = DEF
     return fail('invalid-content', `This backup’s manifest is not valid at ${describePath(issue.path)}: ${issue.message}.`, ['manifest', ...toPath(issue.path)]);
   }
 
-  const caseBytes = files.get(CASE_ENTRY);
+  let caseBytes = files.get(CASE_ENTRY);
   if (!caseBytes) return fail('corrupt', 'This backup is incomplete: the case itself is missing.');
   if ((await sha256Hex(caseBytes)) !== manifest.data.caseSha256) {
     return fail('checksum-mismatch', 'This backup has been changed since it was made (its case data does not match its checksum), so it was not restored.');
   }
-  const rawCase = parseJson(caseBytes);
+  // Measured before parsing: the root is at depth 1 here, at 0 for maxContentDepth.
+  const shape = measureJson(caseBytes, { maxContainers: limits.maxCaseContainers, maxMembers: limits.maxCaseMembers, maxDepth: limits.maxContentDepth + 1 });
+  if (!shape.ok && shape.over === 'depth') return fail('invalid-content', 'This backup’s case data is nested too deeply to be a Casebook case.');
+  if (!shape.ok) {
+    const what = shape.over === 'containers' ? 'objects and lists' : 'values';
+    return fail('too-large', `This backup’s case is too large to restore at once: its data holds more than ${shape.limit.toLocaleString('en-US')} ${what}.`);
+  }
+  // One copy at a time: the bytes go once they are text, the text once it is parsed.
+  let caseText = decodeUtf8(caseBytes);
+  files.delete(CASE_ENTRY);
+  // eslint-disable-next-line no-useless-assignment -- drops the last reference, so the bytes can be collected while parsing
+  caseBytes = undefined;
+  if (caseText === null) return fail('invalid-content', 'This backup’s case data is not valid JSON.');
+  let rawCase = parseJson(caseText);
+  // eslint-disable-next-line no-useless-assignment -- as above, for the text
+  caseText = null;
   if (!rawCase.ok) return fail('invalid-content', 'This backup’s case data is not valid JSON.');
-  if (depthOver(rawCase.value, limits.maxContentDepth)) return fail('invalid-content', 'This backup’s case data is nested too deeply to be a Casebook case.');
   const parsed = caseSnapshotSchema.safeParse(rawCase.value);
+  // eslint-disable-next-line no-useless-assignment -- as above, for the parsed value while zod copies it
+  rawCase = { ok: false };
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return fail('invalid-content', `This backup’s case data is not valid at ${describePath(issue.path)}: ${issue.message}.`, toPath(issue.path));
@@ -164,8 +204,13 @@ export async function decodeBackup(bytes: Uint8Array, limits: BackupLimits = DEF
 
   const originals = new Map<string, Uint8Array>();
   const listed = new Set<string>();
+  const used = new Set(snapshot.sources.map((s) => s.sha256));
   for (const { sha256, size } of manifest.data.originals) {
     listed.add(sha256);
+    // A restore stores every original it brings; one no source uses would be a file nobody can see or delete.
+    if (!used.has(sha256)) {
+      return fail('original-unused', `This backup holds a file no source of its case uses (${sha256.slice(0, 12)}…), so it was not restored.`);
+    }
     const original = files.get(originalEntry(sha256));
     if (!original) return fail('original-missing', `This backup is incomplete: the original file ${sha256.slice(0, 12)}… is missing.`);
     if (original.length !== size || (await sha256Hex(original)) !== sha256) {
@@ -186,25 +231,25 @@ function startsLikeZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
 }
 
-function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
+function decodeUtf8(bytes: Uint8Array): string | null {
   try {
-    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function parseJson(bytesOrText: Uint8Array | string): { ok: true; value: unknown } | { ok: false } {
+  const text = typeof bytesOrText === 'string' ? bytesOrText : decodeUtf8(bytesOrText);
+  if (text === null) return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false };
   }
 }
 
-/** True if the value nests deeper than `max` (walked without recursion, so a hostile file cannot blow the stack). */
-function depthOver(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [item, depth] = stack.pop()!;
-    if (item === null || typeof item !== 'object') continue;
-    if (depth > max) return true;
-    for (const child of Object.values(item)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
-  }
-  return false;
-}
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 ** 2).toLocaleString('en-US')} MB`;
 
 const toPath = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? p : String(p)));
 const describePath = (path: readonly PropertyKey[]) => (path.length ? toPath(path).join('.') : 'the top level');

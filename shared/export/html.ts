@@ -1,10 +1,11 @@
-import type { JSONContent } from '@tiptap/core';
 import { generateHTML } from '@tiptap/html/server';
-import { ENTITY_TYPES, ENTITY_TYPE_LABELS, type Entity, type Note, type Source } from '../model';
+import { ENTITY_TYPES, ENTITY_TYPE_LABELS, sourceAsShown, type Entity, type Note, type Source } from '../model';
 import { Citation, type CitationAttrs } from '../editor/citation';
 import { checkCitationAgainst } from '../editor/citation-check';
+import { inlineQuote } from '../sources/quote-text';
 import { EntityMention } from '../editor/entity-mention';
 import { noteExtensions } from '../editor/extensions';
+import { citationsOf, citedSourceIds, mentionedEntityIds } from '../editor/document';
 import type { CaseSnapshot } from './case-snapshot';
 import { EXPORT_CSS } from './html-style';
 import { escapeHtml } from './html-text';
@@ -37,24 +38,20 @@ export function caseToHtml(snapshot: CaseSnapshot, options: HtmlExportOptions = 
     notes.length ? `<nav><h2>Notes</h2><ol>${toc}</ol></nav>` : '',
     ...notes.map((n) => renderNote(n, noteAnchors.get(n.id)!, ctx)),
     entitiesSection(snapshot.entities, ctx),
-    sourcesSection(snapshot.sources, ctx),
+    sourcesSection(ctx.listedSources, ctx),
   ].join('\n');
   return page(snapshot.case.title, body, options);
 }
 
 /** One note, with the entities it mentions and the sources it cites after it. */
 export function noteToHtml(note: Note, snapshot: CaseSnapshot, options: HtmlExportOptions = {}): string {
-  const mentioned = new Set<string>();
-  const cited = new Set<string>();
-  walk(note.content, (node) => {
-    if (node.type === 'entityMention' && typeof node.attrs?.entityId === 'string') mentioned.add(node.attrs.entityId);
-    if (node.type === 'citation' && typeof node.attrs?.sourceId === 'string') cited.add(node.attrs.sourceId);
-  });
+  const mentioned = mentionedEntityIds(note.content);
+  const cited = citedSourceIds(note.content);
   const ctx = contextFor(snapshot, snapshot.entities.filter((e) => mentioned.has(e.id)));
   const body = [
     renderNote(note, 'note', ctx, 1),
     entitiesSection(ctx.entities, ctx),
-    sourcesSection(snapshot.sources.filter((s) => cited.has(s.id)), ctx),
+    sourcesSection(ctx.listedSources.filter((s) => cited.has(s.id)), ctx),
   ].join('\n');
   return page(note.title || 'Untitled note', body, options);
 }
@@ -62,18 +59,24 @@ export function noteToHtml(note: Note, snapshot: CaseSnapshot, options: HtmlExpo
 interface RenderContext {
   entities: Entity[];
   entityAnchors: Map<string, string>;
+  /** Every source as the user edited it (`sourceAsShown`), those in the Trash included, for citations to be checked against. */
   sources: Map<string, Source>;
+  /** The sources the page lists: not those in the Trash (citations of them read UNVERIFIED). */
+  listedSources: Source[];
   sourceAnchors: Map<string, string>;
   caseId: string;
   sourceTexts: Map<string, string>;
 }
 
 function contextFor(snapshot: CaseSnapshot, entities: Entity[]): RenderContext {
+  const shown = snapshot.sources.map(sourceAsShown);
+  const listedSources = shown.filter((s) => s.deletedAt === undefined);
   return {
     entities,
     entityAnchors: anchorsFor(entities, 'entity', (e) => e.name),
-    sources: new Map(snapshot.sources.map((s) => [s.id, s])),
-    sourceAnchors: anchorsFor(snapshot.sources, 'source', (s) => s.title),
+    sources: new Map(shown.map((s) => [s.id, s])),
+    listedSources,
+    sourceAnchors: anchorsFor(listedSources, 'source', (s) => s.title),
     caseId: snapshot.case.id,
     sourceTexts: new Map(snapshot.sourceBodies.map((b) => [b.sourceId, b.text])),
   };
@@ -105,15 +108,13 @@ ${body}
 function renderNote(note: Note, anchor: string, ctx: RenderContext, titleLevel: 1 | 2 = 2): string {
   const citations: CitationAttrs[] = [];
   const numbers = new Map<string, number>();
-  walk(note.content, (node) => {
-    if (node.type !== 'citation' || !node.attrs) return;
-    const attrs = node.attrs as CitationAttrs;
+  for (const attrs of citationsOf(note.content)) {
     const key = citationKey(attrs);
     if (!numbers.has(key)) {
       citations.push(attrs);
       numbers.set(key, citations.length);
     }
-  });
+  }
   const refId = (n: number) => `${anchor}-cite-${n}`;
   const extensions = noteExtensions({
     entityMention: EntityMention.extend({
@@ -124,16 +125,13 @@ function renderNote(note: Note, anchor: string, ctx: RenderContext, titleLevel: 
         return anchorId ? ['a', { class: className, href: `#${anchorId}` }, String(node.attrs.label)] : ['span', { class: className }, String(node.attrs.label)];
       },
     }),
-  }).map((ext) =>
-    ext.name === 'citation'
-      ? Citation.extend({
-          renderHTML({ node }) {
-            const n = numbers.get(citationKey(node.attrs as CitationAttrs)) ?? 0;
-            return ['sup', { class: 'cite', id: `${refId(n)}-ref` }, ['a', { href: `#${refId(n)}` }, `[${n}]`]];
-          },
-        })
-      : ext,
-  );
+    citation: Citation.extend({
+      renderHTML({ node }) {
+        const n = numbers.get(citationKey(node.attrs as CitationAttrs)) ?? 0;
+        return ['sup', { class: 'cite', id: `${refId(n)}-ref` }, ['a', { href: `#${refId(n)}` }, `[${n}]`]];
+      },
+    }),
+  });
   const html = renderBody(note, extensions).replace(/<(\/?)h([1-5])(?=[\s>])/g, (_m, slash: string, level: string) => `<${slash}h${Number(level) + titleLevel}`);
   const endnotes = citations.length
     ? `<section class="endnotes"><h${titleLevel + 1}>Sources cited</h${titleLevel + 1}><ol>${citations.map((c, i) => endnote(c, refId(i + 1), ctx)).join('')}</ol></section>`
@@ -156,11 +154,12 @@ function endnote(c: CitationAttrs, id: string, ctx: RenderContext): string {
   const anchor = ctx.sourceAnchors.get(c.sourceId);
   let html = anchor ? `<a href="#${anchor}">${title}</a>` : title;
   if (c.page) html += `, p. ${Number(c.page)}`;
-  if (c.quote.trim()) html += ` — “${escapeHtml(c.quote.replace(/\s+/g, ' ').trim())}”`;
+  // The quote as people read it (one line, hyphenated line ends joined); the check below uses its exact words.
+  if (c.quote.trim()) html += ` — “${escapeHtml(inlineQuote(c.quote))}”`;
   if (c.sourceSha256) html += ` <span class="sha">sha256 ${escapeHtml(c.sourceSha256)}</span>`;
   // A citation that fails its check against the case's source says so first, never passing as sound.
   const text = ctx.sourceTexts.get(c.sourceId);
-  const check = checkCitationAgainst(c, source && text !== undefined ? { caseId: source.caseId, sha256: source.sha256, text } : undefined, ctx.caseId);
+  const check = checkCitationAgainst(c, source && text !== undefined ? { caseId: source.caseId, sha256: source.sha256, text, deletedAt: source.deletedAt } : undefined, ctx.caseId);
   if (check.status === 'broken') html = `<strong class="unverified">UNVERIFIED — ${escapeHtml(check.reason)}</strong> ${html}`;
   return `<li id="${id}">${html} <a href="#${id}-ref" aria-label="Back to the text">↩</a></li>`;
 }
@@ -192,7 +191,8 @@ function sourcesSection(sources: readonly Source[], ctx: RenderContext): string 
   const items = [...sources]
     .sort((a, b) => a.title.localeCompare(b.title))
     .map((s) => {
-      const meta = Object.entries(s.metadata).map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
+      const facts: [string, string][] = [...(s.tags?.length ? ([['tags', s.tags.join(', ')]] as [string, string][]) : []), ...Object.entries(s.metadata)];
+      const meta = facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
       return `<li id="${ctx.sourceAnchors.get(s.id)}"><strong>${escapeHtml(s.title)}</strong> (${escapeHtml(s.format)}${s.fileName ? `, ${escapeHtml(s.fileName)}` : ''}) <span class="sha">sha256 ${escapeHtml(s.sha256)}</span>${meta ? `<dl class="props">${meta}</dl>` : ''}</li>`;
     })
     .join('');
@@ -201,7 +201,3 @@ function sourcesSection(sources: readonly Source[], ctx: RenderContext): string 
 
 const citationKey = (c: CitationAttrs) => c.citationId || `${c.sourceId}:${c.start}:${c.end}`;
 
-function walk(node: JSONContent, visit: (node: JSONContent) => void): void {
-  visit(node);
-  node.content?.forEach((child) => walk(child, visit));
-}

@@ -1,9 +1,11 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { ENTITY_TYPES, ENTITY_TYPE_LABELS, type Entity, type Note, type Source } from '../model';
+import { inlineQuote } from '../sources/quote-text';
+import { ENTITY_TYPES, ENTITY_TYPE_LABELS, sourceAsShown, type Entity, type Note, type Source } from '../model';
 import type { CaseSnapshot } from './case-snapshot';
 import { noteToMarkdown, type MarkdownContext } from './markdown';
 import { escapeInline, linkDestination } from './markdown-text';
 import { anchorsFor, uniqueSlugs } from './slug';
+import { mentionedEntityIds } from '../editor/document';
 
 /**
  * A case as a folder of Markdown, zipped:
@@ -11,14 +13,17 @@ import { anchorsFor, uniqueSlugs } from './slug';
  *   notes/<title>.md   one file per note (deleted notes are left out)
  *   entities.md        every entity, with an anchor per entity for mentions to link to
  *   sources.md         every source, with its fingerprint, for footnotes to link to
- * File names are slugs of the titles, unique, and safe on every system.
+ *                      (sources in the Trash are left out; citations of them read UNVERIFIED)
+ * Sources read as the user edited them (`sourceAsShown`). File names are slugs of the titles, unique, and safe on every system.
  */
 export function caseToMarkdownZip(snapshot: CaseSnapshot, options: { now?: Date } = {}): Uint8Array {
+  const shownSources = snapshot.sources.map(sourceAsShown);
+  const listed = liveSources(shownSources);
   const entityAnchors = anchorsFor(snapshot.entities, 'entity', (e) => e.name);
-  const sourceAnchors = anchorsFor(snapshot.sources, 'source', (s) => s.title);
+  const sourceAnchors = anchorsFor(listed, 'source', (s) => s.title);
   const context = (fromFolder: string): MarkdownContext => ({
     entities: new Map(snapshot.entities.map((e) => [e.id, e])),
-    sources: new Map(snapshot.sources.map((s) => [s.id, s])),
+    sources: new Map(shownSources.map((s) => [s.id, s])),
     caseId: snapshot.case.id,
     sourceTexts: new Map(snapshot.sourceBodies.map((b) => [b.sourceId, b.text])),
     entityHref: (id) => (entityAnchors.has(id) ? `${fromFolder}entities.md#${entityAnchors.get(id)}` : undefined),
@@ -30,9 +35,9 @@ export function caseToMarkdownZip(snapshot: CaseSnapshot, options: { now?: Date 
   const noteFiles = notes.map((note) => ({ note, path: `notes/${fileName(note.title, 'note')}.md` }));
   const mtime = options.now ?? new Date();
   const files: Zippable = {
-    'README.md': strToU8(readme(snapshot, noteFiles)),
-    'entities.md': strToU8(entitiesMarkdown(snapshot.entities, entityAnchors, sourceAnchors, snapshot.sources)),
-    'sources.md': strToU8(sourcesMarkdown(snapshot.sources, sourceAnchors)),
+    'README.md': strToU8(readme(snapshot, noteFiles, listed.length)),
+    'entities.md': strToU8(entitiesMarkdown(snapshot.entities, entityAnchors, sourceAnchors, shownSources)),
+    'sources.md': strToU8(sourcesMarkdown(listed, sourceAnchors)),
   };
   const noteContext = context('../');
   for (const { note, path } of noteFiles) files[path] = strToU8(noteToMarkdown(note, noteContext));
@@ -44,17 +49,12 @@ export function caseToMarkdownZip(snapshot: CaseSnapshot, options: { now?: Date 
  * after it, each with the anchor its mentions link to.
  */
 export function noteToStandaloneMarkdown(note: Note, snapshot: CaseSnapshot): string {
-  const mentioned = new Set<string>();
-  const collect = (node: Note['content']) => {
-    if (node.type === 'entityMention' && typeof node.attrs?.entityId === 'string') mentioned.add(node.attrs.entityId);
-    node.content?.forEach(collect);
-  };
-  collect(note.content);
+  const mentioned = mentionedEntityIds(note.content);
   const entities = snapshot.entities.filter((e) => mentioned.has(e.id));
   const anchors = anchorsFor(entities, 'entity', (e) => e.name);
   const markdown = noteToMarkdown(note, {
     entities: new Map(entities.map((e) => [e.id, e])),
-    sources: new Map(snapshot.sources.map((s) => [s.id, s])),
+    sources: new Map(snapshot.sources.map((s) => [s.id, sourceAsShown(s)])),
     caseId: snapshot.case.id,
     sourceTexts: new Map(snapshot.sourceBodies.map((b) => [b.sourceId, b.text])),
     entityHref: (id) => (anchors.has(id) ? `#${anchors.get(id)}` : undefined),
@@ -66,14 +66,15 @@ export function noteToStandaloneMarkdown(note: Note, snapshot: CaseSnapshot): st
 }
 
 const liveNotes = (notes: readonly Note[]) => notes.filter((n) => !n.deletedAt).sort((a, b) => b.updatedAt - a.updatedAt);
+const liveSources = (sources: readonly Source[]) => sources.filter((s) => s.deletedAt === undefined);
 
-function readme(snapshot: CaseSnapshot, notes: { note: Note; path: string }[]): string {
+function readme(snapshot: CaseSnapshot, notes: { note: Note; path: string }[], sourceCount: number): string {
   const lines = [`# ${escapeInline(snapshot.case.title)}`, ''];
   if (snapshot.case.summary.trim()) lines.push(escapeInline(snapshot.case.summary), '');
   lines.push('## Notes', '');
   for (const { note, path } of notes) lines.push(`- [${escapeInline(note.title || 'Untitled note')}](${linkDestination(path)})`);
   if (!notes.length) lines.push('No notes.');
-  lines.push('', `See also [entities](entities.md) (${snapshot.entities.length}) and [sources](sources.md) (${snapshot.sources.length}).`, '');
+  lines.push('', `See also [entities](entities.md) (${snapshot.entities.length}) and [sources](sources.md) (${sourceCount}).`, '');
   return lines.join('\n');
 }
 
@@ -94,7 +95,7 @@ function entitiesMarkdown(entities: readonly Entity[], anchors: Map<string, stri
       for (const q of e.quotes) {
         const anchor = sourceAnchors.get(q.sourceId);
         const title = escapeInline(titles.get(q.sourceId) ?? 'Source');
-        lines.push(`> “${escapeInline(q.quote)}” — ${anchor ? `[${title}](${linkDestination(`sources.md#${anchor}`)})` : title}`, '');
+        lines.push(`> “${escapeInline(inlineQuote(q.quote))}” — ${anchor ? `[${title}](${linkDestination(`sources.md#${anchor}`)})` : title}`, '');
       }
     }
   }
@@ -109,6 +110,7 @@ function sourcesMarkdown(sources: readonly Source[], anchors: Map<string, string
     if (s.fileName) lines.push(`- File: ${escapeInline(s.fileName)}`);
     lines.push(`- sha256: ${s.sha256}`, `- Size: ${s.size} bytes`, `- Imported: ${new Date(s.importedAt).toISOString()}`);
     if (s.pages?.length) lines.push(`- Pages: ${s.pages.length}`);
+    if (s.tags?.length) lines.push(`- Tags: ${s.tags.map(escapeInline).join(', ')}`);
     for (const [k, v] of Object.entries(s.metadata)) lines.push(`- ${escapeInline(k)}: ${escapeInline(v)}`);
     lines.push('');
   }

@@ -2,9 +2,11 @@ import type { JSONContent } from '@tiptap/core';
 import type { Entity, Note, Source } from '../model';
 import type { CitationAttrs } from '../editor/citation';
 import { checkCitationAgainst } from '../editor/citation-check';
+import { inlineQuote } from '../sources/quote-text';
 import type { EntityMentionAttrs } from '../editor/entity-mention';
 import { isAllowedLinkHref } from '../editor/extensions';
 import { escapeInline, escapeLineStart, linkDestination, prefixLines } from './markdown-text';
+import { NODE_NAMES } from '../editor/document';
 
 /**
  * One note as Markdown (CommonMark with GFM footnotes, strikethrough and
@@ -30,13 +32,23 @@ interface Footnotes {
   list: CitationAttrs[];
 }
 
-export function noteToMarkdown(note: Pick<Note, 'title' | 'content'>, context: MarkdownContext): string {
+export function noteToMarkdown(note: Pick<Note, 'title' | 'content'> & Partial<Pick<Note, 'tags'>>, context: MarkdownContext): string {
   const footnotes: Footnotes = { numbers: new Map(), list: [] };
   const body = renderBlocks(note.content.content ?? [], context, footnotes);
-  const parts = [`# ${escapeInline(note.title.trim() || 'Untitled note')}`];
+  const parts = [`${frontMatter(note)}# ${escapeInline(note.title.trim() || 'Untitled note')}`];
   if (body) parts.push(body);
   if (footnotes.list.length) parts.push(footnotes.list.map((c, i) => footnoteLine(i + 1, c, context)).join('\n'));
   return `${parts.join('\n\n')}\n`;
+}
+
+/**
+ * YAML front matter for what the note carries beside its text (its tags), as
+ * Obsidian and static-site tools read it; nothing when there is nothing.
+ * Each tag is a JSON string, which YAML reads as the same string.
+ */
+function frontMatter(note: Partial<Pick<Note, 'tags'>>): string {
+  if (!note.tags?.length) return '';
+  return `---\ntags: [${note.tags.map((t) => JSON.stringify(t)).join(', ')}]\n---\n\n`;
 }
 
 /** `[^1]: [Title](sources.md#source-x), p. 3 — “quote” (sha256 …)` */
@@ -46,7 +58,8 @@ function footnoteLine(n: number, c: CitationAttrs, context: MarkdownContext): st
   const href = context.sourceHref(c.sourceId);
   let line = `[^${n}]: ${unverifiedMark(c, context)}${href ? `[${title}](${linkDestination(href)})` : title}`;
   if (c.page) line += `, p. ${c.page}`;
-  if (c.quote.trim()) line += ` — “${escapeInline(c.quote.replace(/\s+/g, ' ').trim())}”`;
+  // The quote as people read it (one line, hyphenated line ends joined); the check above used its exact words.
+  if (c.quote.trim()) line += ` — “${escapeInline(inlineQuote(c.quote))}”`;
   if (c.sourceSha256) line += ` (sha256 ${escapeInline(c.sourceSha256)})`;
   return line;
 }
@@ -55,7 +68,7 @@ function footnoteLine(n: number, c: CitationAttrs, context: MarkdownContext): st
 function unverifiedMark(c: CitationAttrs, context: MarkdownContext): string {
   const source = context.sources.get(c.sourceId);
   const text = context.sourceTexts.get(c.sourceId);
-  const check = checkCitationAgainst(c, source && text !== undefined ? { caseId: source.caseId, sha256: source.sha256, text } : undefined, context.caseId);
+  const check = checkCitationAgainst(c, source && text !== undefined ? { caseId: source.caseId, sha256: source.sha256, text, deletedAt: source.deletedAt } : undefined, context.caseId);
   return check.status === 'ok' ? '' : `**UNVERIFIED — ${escapeInline(check.reason)}** `;
 }
 
@@ -103,7 +116,7 @@ function renderBlock(node: JSONContent, context: MarkdownContext, footnotes: Foo
   }
 }
 
-const INLINE = new Set(['text', 'hardBreak', 'entityMention', 'citation']);
+const INLINE = new Set<string>(['text', 'hardBreak', NODE_NAMES.entityMention, NODE_NAMES.citation]);
 
 function startOfLines(text: string): string {
   return text.split('\n').map(escapeLineStart).join('\n');
@@ -180,7 +193,6 @@ function renderInline(nodes: readonly JSONContent[], context: MarkdownContext, f
     while (keep < open.length && keep < specs.length && open[keep]!.key === specs[keep]!.key) keep++;
     closeTo(keep);
     out += pendingSpace + lead;
-    pendingSpace = '';
     for (const spec of specs.slice(keep)) {
       out += spec.open;
       open.push(spec);
@@ -202,14 +214,14 @@ function inlineContent(node: JSONContent, context: MarkdownContext, footnotes: F
     }
     case 'hardBreak':
       return { lead: '', text: '\\\n', trail: '' };
-    case 'entityMention': {
+    case NODE_NAMES.entityMention: {
       const attrs = node.attrs as Partial<EntityMentionAttrs> | undefined;
       const entityId = attrs?.entityId ?? '';
       const label = escapeInline(attrs?.label || context.entities.get(entityId)?.name || 'unknown entity');
       const href = entityId ? context.entityHref(entityId) : undefined;
       return { lead: '', text: href ? `[${label}](${linkDestination(href)})` : label, trail: '' };
     }
-    case 'citation': {
+    case NODE_NAMES.citation: {
       const attrs = node.attrs as CitationAttrs;
       const key = attrs.citationId || `${attrs.sourceId}:${attrs.start}:${attrs.end}`;
       let n = footnotes.numbers.get(key);

@@ -72,7 +72,7 @@ export function remapSnapshot(snapshot: CaseSnapshot, newId: NewId, title: (old:
     const newNoteId = noteId(c.noteId);
     // Rows made by the editor are `${noteId}:${citationId}`; keep that shape.
     const prefix = `${c.noteId}:`;
-    const next = c.id.startsWith(prefix) ? `${newNoteId}:${citationNodeId(c.id.slice(prefix.length))}` : newId('citation');
+    const next = c.id.startsWith(prefix) ? `${newNoteId}:${citationNodeId(c.id.slice(prefix.length))}` : newId('cite');
     ids.citations.set(c.id, next);
     return { ...c, id: next, caseId: newCaseId, noteId: newNoteId, sourceId: sourceId(c.sourceId) };
   });

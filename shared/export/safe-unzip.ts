@@ -12,7 +12,8 @@ export interface UnzipLimits {
 export type UnzipFailure =
   | { kind: 'corrupt'; detail: string }
   | { kind: 'unexpected-entry'; name: string }
-  | { kind: 'too-large'; detail: string };
+  /** `name` and `size` when one entry is over its own limit. */
+  | { kind: 'too-large'; detail: string; name?: string; size?: number };
 
 /**
  * Unzips an archive we did not write ourselves, deciding from the central
@@ -41,7 +42,7 @@ export function safeUnzip(
         if (!allowName(entry.name) || seen.has(entry.name)) failure = { kind: 'unexpected-entry', name: entry.name };
         else if (entry.compression !== 0 && entry.compression !== 8) failure = { kind: 'corrupt', detail: `entry ${entry.name} uses compression method ${entry.compression}` };
         else if (seen.size >= limits.maxEntries) failure = { kind: 'too-large', detail: `more than ${limits.maxEntries} entries` };
-        else if (entry.originalSize > limits.maxEntryBytes(entry.name)) failure = { kind: 'too-large', detail: `${entry.name} is ${entry.originalSize} bytes` };
+        else if (entry.originalSize > limits.maxEntryBytes(entry.name)) failure = { kind: 'too-large', detail: `${entry.name} is ${entry.originalSize} bytes`, name: entry.name, size: entry.originalSize };
         else if ((total += entry.originalSize) > limits.maxTotalBytes) failure = { kind: 'too-large', detail: `the contents add up to more than ${limits.maxTotalBytes} bytes` };
         seen.add(entry.name);
         return !failure;

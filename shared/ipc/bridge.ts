@@ -1,4 +1,5 @@
-import { CHANNELS, EVENT_CHANNELS, apiName, type CasebookApi } from './contract';
+import { CHANNELS, EVENT_CHANNELS, apiName } from './channel-names';
+import type { CasebookApi } from './contract';
 
 export type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
 export type Subscribe = (channel: string, listener: (payload: unknown) => void) => () => void;

@@ -5,12 +5,26 @@ import { idSchema, offsetSchema, shortTextSchema, timeSchema } from './fields';
 export const CANDIDATE_TYPES = ['Person', 'Organization', 'Place'] as const;
 export type CandidateType = (typeof CANDIDATE_TYPES)[number];
 
+/** A passage where the name was found, and where the name is in it (for highlighting). */
+export const candidatePassageSchema = z.object({
+  start: offsetSchema,
+  end: offsetSchema,
+  text: z.string(),
+  markStart: z.number().int().min(0),
+  markEnd: z.number().int().min(0),
+});
+export type CandidatePassage = z.infer<typeof candidatePassageSchema>;
+
 export const candidateSightingSchema = z.object({
   sourceId: idSchema,
   count: z.number().int().min(0),
   start: offsetSchema,
   end: offsetSchema,
   snippet: z.string(),
+  /** Of `count`, the occurrences capitalised mid-sentence, the queue's best evidence. Absent in rows stored before it was counted. */
+  midSentence: z.number().int().min(0).optional(),
+  /** Up to three passages, spread over the source, each with the name's place in it. */
+  passages: z.array(candidatePassageSchema).max(3).optional(),
 });
 export type CandidateSighting = z.infer<typeof candidateSightingSchema>;
 

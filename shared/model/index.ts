@@ -2,6 +2,8 @@ export * from './provenance';
 export * from './case';
 export * from './note';
 export * from './source';
+export * from './source-facts';
+export * from './tags';
 export * from './entity';
 export * from './relation';
 export * from './mention';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, shortTextSchema, timeSchema } from './fields';
 import { noteDocumentSchema } from './note-document';
+import { tagsSchema } from './tags';
 
 export const noteSchema = z.object({
   id: idSchema,
@@ -12,6 +13,7 @@ export const noteSchema = z.object({
   text: z.string(),
   createdAt: timeSchema,
   updatedAt: timeSchema,
+  tags: tagsSchema.optional(),
   /** Set when the user deletes the note; kept until the undo window passes. */
   deletedAt: timeSchema.optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, offsetSchema, sha256Schema, shortTextSchema, timeSchema } from './fields';
+import { idSchema, isoPartialDateSchema, offsetSchema, sha256Schema, shortTextSchema, timeSchema } from './fields';
+import { tagsSchema } from './tags';
 
 /** The formats Casebook imports; the one list every schema, filter and label reads. */
 export const SOURCE_FORMATS = ['text', 'markdown', 'pdf', 'docx', 'html', 'email', 'image'] as const;
@@ -8,6 +9,27 @@ export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 /** A character range of the plain text; for paged formats, one per page. */
 export const textRangeSchema = z.object({ start: offsetSchema, end: offsetSchema });
 export type TextRange = z.infer<typeof textRangeSchema>;
+
+/** The facts of a source the user can correct; what the file stated stays in `metadata`. */
+export const SOURCE_EDITABLE_FIELDS = ['title', 'author', 'date', 'url', 'notes'] as const;
+export type SourceEditableField = (typeof SOURCE_EDITABLE_FIELDS)[number];
+
+/**
+ * The user's corrections, each present only when the user set it (an empty
+ * string is a deliberate "none"): they win over what the file stated, which
+ * is kept untouched in `title` and `metadata`, so an edit can be reverted and
+ * both can be read again.
+ */
+export const sourceEditsSchema = z.object({
+  title: shortTextSchema.optional(),
+  author: shortTextSchema.optional(),
+  /** ISO 8601, possibly partial, so sources sort and filter by it; '' for "undated". */
+  date: z.union([isoPartialDateSchema, z.literal('')]).optional(),
+  url: z.string().max(8192).optional(),
+  /** The user's own notes about the source (where it came from, how far to trust it). */
+  notes: z.string().max(1_000_000).optional(),
+});
+export type SourceEdits = z.infer<typeof sourceEditsSchema>;
 
 /**
  * A source as listed: everything but the document itself, so lists, the
@@ -35,6 +57,15 @@ export const sourceSchema = z.object({
   parentId: idSchema.optional(),
   /** When extraction last proposed candidates from it; unset until it has. */
   extractedAt: timeSchema.optional(),
+  /** The user's corrections of title, author, date, URL and notes (see `sourceFacts`). */
+  edits: sourceEditsSchema.optional(),
+  tags: tagsSchema.optional(),
+  /**
+   * Set when the user deletes the source: it stays in the store (and in
+   * backups, so citations of it still resolve) and waits in the Trash until
+   * restored or deleted for good. Lists, search, linking and the reader skip it.
+   */
+  deletedAt: timeSchema.optional(),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -52,7 +83,7 @@ export type SourceBody = z.infer<typeof sourceBodySchema>;
 export type SourceWithBody = Source & Pick<SourceBody, 'text' | 'html'>;
 
 /** 1-based page holding `offset`, or null for sources without pages. */
-export function pageAt(pages: Source['pages'], offset: number): number | null {
+export function pageAt(pages: readonly TextRange[] | undefined, offset: number): number | null {
   if (!pages?.length) return null;
   let lo = 0;
   let hi = pages.length - 1;

@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { REDACTION_MARKER, type Redactor } from './redactor';
+import { NODE_NAMES } from '../editor/document';
 
 /** What redacting a note document needs besides the redactor. */
 export interface DocumentRedaction {
@@ -44,8 +45,8 @@ function redactNode(node: JSONContent, ctx: DocumentRedaction, inTextblock: bool
 function redactNodeAttrs(node: JSONContent, ctx: DocumentRedaction): Record<string, unknown> {
   const attrs = node.attrs!;
   const redacted = redactAttrs(attrs, ctx);
-  if (node.type === 'entityMention' && ctx.redactor.isRedactedEntity(String(attrs.entityId ?? ''))) redacted.label = REDACTION_MARKER;
-  if (node.type === 'citation' && typeof attrs.sourceId === 'string') {
+  if (node.type === NODE_NAMES.entityMention && ctx.redactor.isRedactedEntity(String(attrs.entityId ?? ''))) redacted.label = REDACTION_MARKER;
+  if (node.type === NODE_NAMES.citation && typeof attrs.sourceId === 'string') {
     for (const edge of ['start', 'end'] as const) {
       if (typeof attrs[edge] === 'number') redacted[edge] = ctx.sourceOffset(attrs.sourceId, attrs[edge], edge);
     }

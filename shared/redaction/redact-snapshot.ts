@@ -10,7 +10,7 @@ import { createRedactor, REDACTION_MARKER, type Redactor } from './redactor';
  * each of its aliases replaced by `REDACTION_MARKER` wherever text is kept —
  * the case's title and summary; notes (titles, documents: text, mention
  * chips, citations' quotes and titles, link URLs; plain text); sources
- * (titles, file names, metadata, texts); entities (names, aliases,
+ * (titles, file names, metadata, the user's edits and tags, texts); note tags; entities (names, aliases,
  * descriptions, properties, quotes); relations (descriptions, quotes);
  * mention snippets; citation quotes; candidates (names, snippets).
  *
@@ -56,6 +56,7 @@ export function redactSnapshot(snapshot: CaseSnapshot): CaseSnapshot {
       id: id(n.id),
       caseId: id(n.caseId),
       title: text(n.title),
+      ...(n.tags ? { tags: redactTags(n.tags, text) } : {}),
       content: redactDocument(n.content, { redactor, id, sourceOffset: inSource }),
       text: noteTexts.get(n.id)!.text,
     })),
@@ -65,6 +66,9 @@ export function redactSnapshot(snapshot: CaseSnapshot): CaseSnapshot {
       caseId: id(s.caseId),
       title: text(s.title),
       metadata: redactRecord(s.metadata, text),
+      // The user's edits keep their field names; every value is text that may name someone.
+      ...(s.edits ? { edits: Object.fromEntries(Object.entries(s.edits).map(([field, value]) => [field, value === undefined ? value : text(value)])) } : {}),
+      ...(s.tags ? { tags: redactTags(s.tags, text) } : {}),
       ...(s.fileName !== undefined ? { fileName: text(s.fileName) } : {}),
       ...(s.parentId !== undefined ? { parentId: id(s.parentId) } : {}),
       ...(s.pages ? { pages: s.pages.map((p) => range(p, inSource, s.id)) } : {}),
@@ -146,6 +150,11 @@ function placeholder(entity: Entity, id: (old: string) => string): Entity {
 }
 
 /** Keys and string values redacted; two keys that redact alike both stay, the second numbered. */
+/** Tags with names redacted; two that now read alike are kept once (a record's tags never repeat). */
+function redactTags(tags: readonly string[], text: (value: string) => string): string[] {
+  return [...new Set(tags.map(text))];
+}
+
 function redactRecord<V>(record: Readonly<Record<string, V>>, text: (value: string) => string): Record<string, V> {
   const used = new Set<string>();
   const entries = Object.entries(record).map(([key, value]): [string, V] => {

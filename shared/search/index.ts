@@ -5,7 +5,7 @@ import type { SourceWithBody } from '../model/source';
 import { entityPassages, notePassages, sourcePassages, type Passages, type SearchDoc, type SearchKind } from './passages';
 import { findPhrase, phrasePattern } from './phrase';
 import { dateBound, indexTerms, parseQuery, type ParsedQuery } from './query';
-import { expand, matchAll, topCandidates, type Candidate, type TermGroup } from './rank';
+import { expand, lengthNorms, matchAll, topCandidates, type Candidate, type LengthNorms, type TermGroup } from './rank';
 import { buildSnippet, termPattern, type Snippet } from './snippet';
 import { createTermIndex, loadTermIndex, postingsOf, type FieldPostings, type TermIndex } from './term-index';
 import { tokenize } from './tokens';
@@ -61,6 +61,8 @@ export interface Ranking {
   parsed: ParsedQuery;
   /** Documents that matched every word, before phrase checks. */
   total: number;
+  /** The same, by kind (a source counts its passages): what the palette's groups say they hold. */
+  totals: Record<SearchKind, number>;
   /** The next `n` candidates in rank order (continuing where the last call stopped). */
   next(n: number): Candidate[];
 }
@@ -88,6 +90,9 @@ const targetKey = (kind: SearchKind, id: string) => `${kind}:${id}`;
 
 /** Hits with the same key are one result: one per note or entity (a huge note's parts fold into one); a source gives one per passage. */
 export const hitKey = (hit: SearchHit): string => (hit.kind === 'source' ? `source:${hit.id}:${hit.passage.start}` : targetKey(hit.kind, hit.id));
+
+/** Document keys start with their kind: its number for the ranking's per-kind length norms. */
+const KIND_NUMBERS: Record<string, number> = { note: 0, source: 1, entity: 2 };
 
 /** Exact name of an entity: ranks it above passages that merely mention it. */
 const EXACT_NAME_BOOST = 4;
@@ -128,7 +133,12 @@ function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
     else docsByTarget.set(t, [doc.key]);
   }
 
+  // Per-kind length averages for ranking (rank.ts, LengthNorms), worked out again after any change.
+  let cachedNorms: LengthNorms | null = null;
+  const norms = () => (cachedNorms ??= lengthNorms(postings, (key) => KIND_NUMBERS[key.slice(0, key.indexOf(':'))] ?? -1, 3));
+
   const remove = (kind: SearchKind, id: string) => {
+    cachedNorms = null;
     const t = targetKey(kind, id);
     for (const key of docsByTarget.get(t) ?? []) {
       const doc = docs.get(key);
@@ -141,6 +151,7 @@ function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
   };
 
   const add = (target: SearchTarget) => {
+    cachedNorms = null;
     const p = passagesOf(target);
     remove(p.kind, p.id);
     const t = targetKey(p.kind, p.id);
@@ -195,13 +206,17 @@ function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
     const parsed = typeof query === 'string' ? parseQuery(query) : query;
     const groups = indexTerms(parsed).map((t) => expand(postings, t));
     const excluded = parsed.excludedTerms.map((t) => postings.get(t)).filter((p): p is FieldPostings => p !== undefined);
-    const all = matchAll(postings, groups, excluded, filterOf(parsed), nameBoosts(parsed));
+    const all = matchAll(postings, groups, excluded, filterOf(parsed), nameBoosts(parsed), norms());
     const highlight = new Set(groups.flatMap((g) => g.expansions.map((e) => e.term)));
+    const { kindOf } = norms();
+    const byKind = [0, 0, 0];
+    for (const id of all.ids) byKind[kindOf[id]!]! += 1;
     let selected: Candidate[] = [];
     let cursor = 0;
     return {
       parsed,
       total: all.ids.length,
+      totals: { note: byKind[0]!, source: byKind[1]!, entity: byKind[2]! },
       groups,
       highlight,
       highlightPattern: termPattern(highlight),

@@ -4,13 +4,18 @@ import { foldText } from '../linking/normalize';
  * Exact phrases are checked against the stored text, since the index keeps
  * no word positions (and no stopwords): the words in order, separated by
  * anything that is not a letter or digit, a possessive "'s" allowed after
- * each word ("CCP's business model" is found by "ccp business model").
+ * each word ("CCP's business model" is found by "ccp business model"). A
+ * PDF's stored text keeps its printed lines: words are separated by a line
+ * break as by a space, and a word hyphenated at a line end is found whole.
  */
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A word printed in two parts, hyphenated at a line end ("inves-" / "tigation"), is still the word. */
+const LINE_END_HYPHEN = '(?:[-\\u2010\\u00ad]\\n)?';
+const word = (w: string) => [...w].map(escape).join(LINE_END_HYPHEN);
 
 export function phrasePattern(words: readonly string[]): RegExp {
-  const body = words.map(escape).join(`(?:['\u2019]s)?[^\\p{L}\\p{N}]+`);
+  const body = words.map(word).join(`(?:['\u2019]s)?[^\\p{L}\\p{N}]+`);
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:['\u2019]s)?(?![\\p{L}\\p{N}])`, 'giu');
 }
 

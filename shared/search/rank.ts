@@ -92,6 +92,22 @@ export function expand(postings: Postings, query: QueryTerm): TermGroup {
   return { query, expansions, size };
 }
 
+/**
+ * Field lengths are judged against documents of the same kind: an entity
+ * (a name and a line of description) against other entities, a source
+ * passage (paragraphs) against other passages. Against one average for
+ * all, every entity looked short, so it outranked the passages that
+ * discuss the word at length: a search listed entities first whatever was
+ * asked. `kindOf` gives each document's kind (by internal id), `average`
+ * the kind's mean length per field.
+ */
+export interface LengthNorms {
+  kindOf: Uint8Array;
+  /** Index `kind * FIELD_COUNT + field`. */
+  average: Float64Array;
+}
+const FIELD_COUNT = 2;
+
 function bm25(tf: number, matching: number, total: number, length: number, avgLength: number): number {
   const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
   return idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avgLength)));
@@ -122,7 +138,7 @@ function ensureScratch(size: number): void {
  * one. With `among`, only those documents (marked in `scratch.member` with
  * the current stamp) are scored. Returns the documents it scored.
  */
-function scoreGroup(postings: Postings, group: TermGroup, among?: number[]): number[] {
+function scoreGroup(postings: Postings, group: TermGroup, among?: number[], norms?: LengthNorms): number[] {
   const { best, field: sum, member } = scratch;
   const stamp = scratch.stamp;
   const total = postings.documentCount;
@@ -135,8 +151,9 @@ function scoreGroup(postings: Postings, group: TermGroup, among?: number[]): num
       if (!docs || docs.size === 0) continue;
       const avg = postings.avgFieldLength(f);
       const factor = e.weight * FIELD_BOOST[f]!;
+      const averageOf = norms ? (id: number) => norms.average[(norms.kindOf[id] ?? 0) * FIELD_COUNT + f] || avg : () => avg;
       const add = (id: number, tf: number) => {
-        const s = factor * bm25(tf, docs.size, total, postings.fieldLength(id, f), avg);
+        const s = factor * bm25(tf, docs.size, total, postings.fieldLength(id, f), averageOf(id));
         if (sum[id] === 0) expansionTouched.push(id);
         sum[id] = sum[id]! + s;
       };
@@ -171,13 +188,14 @@ export function matchAll(
   excluded: FieldPostings[],
   keep: ((key: string) => boolean) | undefined,
   boosts: ReadonlyMap<number, number> = new Map(),
+  norms?: LengthNorms,
 ): Matches {
   if (groups.length === 0 || groups.some((g) => g.expansions.length === 0)) return { ids: new Uint32Array(0), scores: new Float64Array(0) };
   ensureScratch(postings.idLimit + 1);
   const { total, best, member } = scratch;
   const ordered = [...groups].sort((a, b) => a.size - b.size);
   let candidates: number[] = [];
-  for (const id of scoreGroup(postings, ordered[0]!)) {
+  for (const id of scoreGroup(postings, ordered[0]!, undefined, norms)) {
     const key = postings.keyOf(id);
     if (key !== undefined && (!keep || keep(key))) {
       candidates.push(id);
@@ -189,7 +207,7 @@ export function matchAll(
     if (candidates.length === 0) break;
     scratch.stamp = (scratch.stamp + 1) >>> 0 || 1;
     for (const id of candidates) member[id] = scratch.stamp;
-    const scored = scoreGroup(postings, group, candidates);
+    const scored = scoreGroup(postings, group, candidates, norms);
     for (const id of scored) {
       total[id] = total[id]! + best[id]!;
       best[id] = 0;
@@ -266,4 +284,28 @@ export function topCandidates(postings: Postings, matches: Matches, n: number): 
   return heap
     .sort((a, b) => scores[b]! - scores[a]!)
     .map((p) => ({ shortId: ids[p]!, key: postings.keyOf(ids[p]!) ?? '', score: scores[p]! }));
+}
+
+/**
+ * Each document's kind and each kind's average field lengths, in one pass
+ * over the index (a few milliseconds for a large case; the index caches it
+ * until a document is added or removed). `kindIndex` maps a document key to
+ * its kind's number, or -1 for none.
+ */
+export function lengthNorms(postings: Postings, kindIndex: (key: string) => number, kinds: number): LengthNorms {
+  const kindOf = new Uint8Array(postings.idLimit + 1);
+  const sums = new Float64Array(kinds * FIELD_COUNT);
+  const counts = new Float64Array(kinds);
+  for (let id = 0; id <= postings.idLimit; id++) {
+    const key = postings.keyOf(id);
+    if (key === undefined) continue;
+    const kind = kindIndex(key);
+    if (kind < 0) continue;
+    kindOf[id] = kind;
+    counts[kind]! += 1;
+    for (let f = 0; f < FIELD_COUNT; f++) sums[kind * FIELD_COUNT + f]! += postings.fieldLength(id, f);
+  }
+  const average = new Float64Array(kinds * FIELD_COUNT);
+  for (let k = 0; k < kinds; k++) for (let f = 0; f < FIELD_COUNT; f++) average[k * FIELD_COUNT + f] = counts[k]! > 0 ? Math.max(sums[k * FIELD_COUNT + f]! / counts[k]!, 1) : 0;
+  return { kindOf, average };
 }

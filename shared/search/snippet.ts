@@ -121,8 +121,22 @@ export function buildSnippet(
   const body = text.slice(start, end).replace(/\s/g, ' ');
   const trail = end < to ? ' …' : '';
   const highlights: [number, number][] = [];
+  let last: Match | undefined;
   for (const m of matches) {
-    if (m.start >= start && m.end <= end) highlights.push([lead.length + m.start - start, lead.length + m.end - start]);
+    if (m.start < start || m.end > end) continue;
+    const mark: [number, number] = [lead.length + m.start - start, lead.length + m.end - start];
+    // Words of the query that stand together in the text (a line break between them too) read as one phrase.
+    if (last && adjacent(text, last, m)) highlights[highlights.length - 1]![1] = mark[1];
+    else highlights.push(mark);
+    last = m;
   }
-  return { snippet: { text: lead + body + trail, highlights }, ...(first ? { match: [first.start, first.end] as [number, number] } : {}) };
+  // The jump goes to the whole run of words the first match starts.
+  let matchEnd = first?.end;
+  if (first) for (let i = matches.indexOf(first) + 1; i < matches.length && adjacent(text, matches[i - 1]!, matches[i]!); i++) matchEnd = Math.max(matchEnd!, matches[i]!.end);
+  return { snippet: { text: lead + body + trail, highlights }, ...(first ? { match: [first.start, matchEnd!] as [number, number] } : {}) };
+}
+
+/** Two matches with only whitespace (a space, a printed line break) between them. */
+function adjacent(text: string, a: Match, b: Match): boolean {
+  return b.start > a.end && b.start - a.end <= 8 && /^\s+$/.test(text.slice(a.end, b.start));
 }

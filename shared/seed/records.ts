@@ -100,7 +100,7 @@ export function buildSeedRecords(data: SeedData, now: number): SeedRecords {
   });
 
   return {
-    case: { ...data.caseFile.case, createdAt: now, updatedAt: now },
+    case: { ...data.caseFile.case, createdAt: now, updatedAt: now, sample: true },
     source,
     entities,
     relations,

@@ -32,6 +32,7 @@ describe('bridge to main', () => {
       'onExportProgress',
       'onImportProgress',
       'onMenuCommand',
+      'originalsRelease',
       'shellOpenExternal',
       'windowReadyToClose',
     ]);

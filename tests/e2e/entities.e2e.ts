@@ -48,14 +48,37 @@ describe('entities', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  it('offers to create an entity the suggestions do not know', async () => {
+  it('offers to create an entity the suggestions do not know; Enter picks Create, and the new mention replaces what was typed', async () => {
     app = await launchApp();
     const { page } = app;
     await newNote(page);
-    await page.keyboard.type('@Zyxwv Holdings');
+    const body = page.locator('.note-body');
+    // Cancelling leaves the typed text as it was.
+    await page.keyboard.type('Shipped by @Zyxwv Holdings');
     await ui(page.locator('.mention-empty')).toContainText('No entity matches “Zyxwv Holdings”.');
+    await ui(page.locator('.mention-create[aria-selected="true"]')).toHaveCount(1);
     await page.locator('.mention-create').click();
-    await ui(page.locator('.inspector').getByLabel('Name', { exact: true })).toHaveValue('Zyxwv Holdings');
+    const inspector = page.locator('.inspector');
+    await ui(inspector.getByLabel('Name', { exact: true })).toHaveValue('Zyxwv Holdings');
+    await inspector.getByRole('button', { name: 'Cancel' }).click();
+    await ui(inspector.locator('form.entity-form')).toHaveCount(0);
+    await ui(body).toContainText('Shipped by @Zyxwv Holdings');
+    expect(await body.locator('.entity-mention').count()).toBe(0);
+
+    // From the keyboard: Enter picks Create; saving puts the mention where "@Golden Lotus Trading" was.
+    await body.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Paid to @Golden Lotus Trading');
+    await ui(page.locator('.mention-create')).toContainText('Golden Lotus Trading');
+    await page.keyboard.press('Enter');
+    await ui(inspector.getByLabel('Name', { exact: true })).toHaveValue('Golden Lotus Trading');
+    await inspector.getByLabel('Type').selectOption('Company');
+    await inspector.getByRole('button', { name: 'Add entity' }).click();
+    await ui(body.locator('.entity-mention', { hasText: 'Golden Lotus Trading' })).toHaveCount(1);
+    await ui(body).toContainText('Paid to Golden Lotus Trading');
+    expect(await body.innerText()).not.toContain('@Golden Lotus Trading');
+    await app.screenshot('entities-02-created-mention');
   });
 
   it('browses entities by type from the sidebar into the inspector', async () => {

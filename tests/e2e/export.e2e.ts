@@ -69,7 +69,7 @@ describe('exporting a briefing', () => {
 
     const pages = execFileSync('pdftotext', ['-layout', target, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
     const all = squash(pages.join(' '));
-    expect(squash(pages[0]!)).toContain('Fentanyl precursor trafficking');
+    expect(squash(pages[0]!)).toContain('Sample case: fentanyl precursor trafficking');
     expect(squash(pages[0]!)).toContain('Precursor pipeline: state of the evidence');
     const contents = pages.find((p) => p.includes('Contents'))!;
     expect(contents).toMatch(/Endnotes\s*\.*\s*\d+/);

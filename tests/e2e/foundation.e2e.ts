@@ -28,7 +28,7 @@ describe('foundation journey', () => {
     app = await launchApp({ profile });
     const { page } = app;
 
-    await ui(page.locator('.case-title h1')).toHaveText('Fentanyl precursor trafficking');
+    await ui(page.locator('.case-title h1')).toHaveText('Sample case: fentanyl precursor trafficking');
     const starter = seedNotes[0]!;
     await ui(page.locator('.side-item', { hasText: starter.title })).toHaveCount(1);
     await ui(page.locator('.note-title')).toHaveValue(starter.title);

@@ -10,11 +10,12 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { preview, type PreviewServer } from 'vite';
 import { createDispatch } from '../../electron/main/ipc/dispatch';
 import { createHandlers } from '../../electron/main/ipc/handlers';
-import { exportBriefingPdf } from '../../electron/services/export/briefing-pdf';
+import { exportBriefingPdf, type PrintHtml } from '../../electron/services/export/briefing-pdf';
 import { writeFileAtomic } from '../../electron/services/export/write-file-atomic';
 import { cdpPrinter, offlineScriptlessContext } from '../fixtures/cdp-print';
 import { createLogFile } from '../../electron/services/log-file';
 import { createOriginalsStore } from '../../electron/services/originals';
+import { createOpenRequests } from '../../electron/main/open-requests';
 import { createIsolatedImporter } from '../../electron/services/import/isolated';
 import { nodeImportProcess } from '../../electron/services/import/node-process';
 import { decodeBytes } from './bytes-transport';
@@ -37,6 +38,9 @@ export interface LaunchedApp {
   profile: Profile;
   /** URLs main was asked to open externally (after its checks passed). */
   openedExternally: string[];
+  /** Files main opened in the system's apps (`shell.openPath`), and showed in their folder (`shell.showItemInFolder`). */
+  openedPaths: string[];
+  shownInFolder: string[];
   /**
    * What the user picks in the next native open dialogs, one list per dialog
    * (the stand-in for a dialog no browser can show); an empty queue is a cancel.
@@ -44,6 +48,11 @@ export interface LaunchedApp {
   dialogPicks: string[][];
   /** Where the user saves in the next native save dialogs; an empty queue is a cancel. */
   savePicks: string[];
+  /**
+   * The user opens a .casebook file with the running app (a double-click):
+   * what index.ts does with a second launch's argv or macOS's `open-file`.
+   */
+  openWithApp(path: string): void;
   /** Uncaught errors in the page; journeys assert there are none. */
   pageErrors: Error[];
   /** Waits until the case is shown and the editor is ready. */
@@ -93,7 +102,16 @@ function harnessPreload(): Promise<string> {
  * profile, and `window.casebook` bound to main's real handlers and
  * dispatcher (sender check, zod validation, services writing to disk).
  */
-export async function launchApp(options: { profile?: Profile; viewport?: { width: number; height: number } } = {}): Promise<LaunchedApp> {
+export async function launchApp(
+  options: {
+    profile?: Profile;
+    viewport?: { width: number; height: number };
+    /** The system's light or dark setting, as `prefers-color-scheme` reports it (the app follows it unless told otherwise). */
+    colorScheme?: 'light' | 'dark';
+    /** Files the app is started with (argv), as a double-click that starts it would. */
+    openWith?: string[];
+  } = {},
+): Promise<LaunchedApp> {
   assertChromium();
   const profile = options.profile ?? (await createProfile());
   const origin = `http://127.0.0.1:${profile.port}`;
@@ -108,15 +126,26 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
   });
 
   const openedExternally: string[] = [];
+  const openedPaths: string[] = [];
+  const shownInFolder: string[] = [];
   const dialogPicks: string[][] = [];
   const savePicks: string[] = [];
-  // The print window: a separate Chromium, scripts off and offline, started on the first export.
+  // The print window: a separate Chromium, scripts off and offline, started on the first printing.
   let printBrowser: Browser | undefined;
-  const printer = async () => {
-    printBrowser ??= await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    return cdpPrinter(await offlineScriptlessContext(printBrowser));
+  let printer: Promise<PrintHtml> | undefined;
+  const print: PrintHtml = async (html, options) => {
+    printer ??= (async () => {
+      printBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+      return cdpPrinter(await offlineScriptlessContext(printBrowser));
+    })().catch((error: unknown) => {
+      printer = undefined; // The next export tries again.
+      throw error;
+    });
+    return (await printer)(html, options);
   };
   let readyToClose: (() => void) | null = null;
+  const openRequests = createOpenRequests();
+  for (const path of options.openWith ?? []) openRequests.add(path);
   const dispatch = createDispatch(
     createHandlers({
       appInfo: () => ({ name: 'Casebook', version: '0.0.0-test', platform: process.platform, dataDir: profile.dataDir }),
@@ -129,23 +158,24 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
       importer: createIsolatedImporter({ spawn: nodeImportProcess(IMPORT_WORKER) }),
       originals: createOriginalsStore(profile.dataDir),
       chooseSavePath: async () => savePicks.shift() ?? null,
-      printBriefing: async (model, onProgress) => {
-        onProgress({ stage: 'composing' });
-        const print = await printer();
-        let printing = 0;
-        const result = await exportBriefingPdf(model, {
-          print: (html, options) => {
-            printing += 1;
-            onProgress({ stage: printing === 1 ? 'printing' : 'numbering', printing });
-            return print(html, options);
-          },
+      printBriefing: (model, onProgress) =>
+        exportBriefingPdf(model, {
+          print,
           readPackageFile: async (modulePath) => new Uint8Array(await readFile(requireFromHere.resolve(modulePath))),
-        });
-        return { bytes: result.bytes, pageCount: result.pageCount };
-      },
+          onProgress,
+        }),
       writeFileAtomic,
       chooseBackupFile: async () => dialogPicks.shift()?.[0] ?? null,
       backupsDir: join(profile.dataDir, 'backups'),
+      openRequests,
+      // The system's apps: recorded, for journeys to check what main was asked to open.
+      openPath: async (path) => {
+        openedPaths.push(path);
+        return '';
+      },
+      showItemInFolder: (path) => {
+        shownInFolder.push(path);
+      },
     }),
     { trustedOrigins: [origin] },
   );
@@ -156,6 +186,7 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
     args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 1440, height: 900 },
     deviceScaleFactor: 1,
+    colorScheme: options.colorScheme ?? 'light',
   });
   await context.exposeBinding('__casebookInvoke', (source, channel: string, payload: unknown) =>
     dispatch(channel, decodeBytes(payload), {
@@ -179,8 +210,13 @@ export async function launchApp(options: { profile?: Profile; viewport?: { width
     context,
     profile,
     openedExternally,
+    openedPaths,
+    shownInFolder,
     dialogPicks,
     savePicks,
+    openWithApp: (path) => {
+      openRequests.add(path);
+    },
     pageErrors,
     ready: async () => {
       await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });

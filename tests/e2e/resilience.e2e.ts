@@ -79,7 +79,7 @@ describe('resilience', () => {
     const { page } = app;
     const notice = page.getByRole('alert', { name: 'Automatic backup failed' });
     await ui(notice, { timeout: 30_000 }).toBeVisible();
-    await ui(notice).toContainText('The backup of “Fentanyl precursor trafficking” could not be written: Could not save to');
+    await ui(notice).toContainText('The backup of “Sample case: fentanyl precursor trafficking” could not be written: Could not save to');
     await ui(notice).toContainText(join(profile.dataDir, 'backups'));
     await ui(notice).toContainText(join(profile.dataDir, 'logs', 'casebook.log'));
     await app.screenshot('resilience-01-backup-notice');

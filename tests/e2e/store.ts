@@ -43,3 +43,24 @@ export function getRecord<T>(page: Page, store: string, key: string): Promise<T 
     [store, key] as const,
   );
 }
+
+/** Every record of a store, read straight from IndexedDB. */
+export function allRecords<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('casebook');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
+          req.onsuccess = () => {
+            resolve(req.result as T[]);
+            db.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it, expect, afterEach } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchApp, type LaunchedApp } from './harness';
@@ -136,23 +137,38 @@ describe('timeline and graph', () => {
     );
     await page.getByRole('button', { name: 'Show all' }).click();
 
-    // Export: an SVG and a PNG file of the whole graph.
-    const svgDownload = page.waitForEvent('download');
+    // Export: an SVG and a PNG file of the whole graph, each through main's save dialog, each said in a toast.
+    const svgPath = join(app.profile.dataDir, 'yuancheng-group-graph.svg');
+    app.savePicks.push(svgPath);
     await page.getByRole('button', { name: 'Export SVG' }).click();
-    const svg = await svgDownload;
-    expect(svg.suggestedFilename()).toBe('yuancheng-group-graph.svg');
-    const svgText = readFileSync((await svg.path())!, 'utf8');
+    await ui(page.locator('.toast', { hasText: 'Saved the graph as SVG' })).toContainText(svgPath);
+    const svgText = readFileSync(svgPath, 'utf8');
     expect(svgText).toContain('<svg');
     expect(svgText).toContain('Wuhan');
-    const pngDownload = page.waitForEvent('download');
+    const pngPath = join(app.profile.dataDir, 'yuancheng-group-graph.png');
+    app.savePicks.push(pngPath);
     await page.getByRole('button', { name: 'Export PNG' }).click();
-    const png = await pngDownload;
-    expect(png.suggestedFilename()).toBe('yuancheng-group-graph.png');
-    expect(readFileSync((await png.path())!).subarray(1, 4).toString('latin1')).toBe('PNG');
+    await ui(page.locator('.toast', { hasText: 'Saved the graph as PNG' })).toContainText(pngPath);
+    expect(readFileSync(pngPath).subarray(1, 4).toString('latin1')).toBe('PNG');
+    // Cancelling the dialog saves nothing and says nothing.
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    await ui(page.locator('.toast', { hasText: 'Saved the graph' })).toHaveCount(2);
 
     // Without a focus: the whole (small) case.
     await page.getByRole('button', { name: 'Remove filter Yuancheng Group' }).click();
     await ui(canvas).toHaveAttribute('data-node-count', '92');
+    // Drawn small, the whole case still names its most connected nodes, the most connected of all among them, readable on screen.
+    const named = () =>
+      canvas.evaluate((el) => {
+        const cy = (el as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+        const zoom = cy.zoom();
+        const readable = cy.nodes().filter((n) => String(n.style('label') ?? '') !== '' && n.numericStyle('font-size') * zoom >= Math.max(9, n.numericStyle('min-zoomed-font-size')));
+        const top = cy.nodes().max((n) => Number(n.data('degree'))).ele;
+        return { count: readable.length, top: readable.contains(top), zoom };
+      });
+    await expect.poll(named).toMatchObject({ count: expect.any(Number), top: true });
+    expect((await named()).count).toBeGreaterThanOrEqual(6);
+    expect((await named()).zoom).toBeLessThan(0.9);
     await app.screenshot('graph-04-whole-case');
     expect(app.pageErrors).toEqual([]);
   });

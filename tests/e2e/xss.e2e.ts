@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import MarkdownIt from 'markdown-it';
-import type { Request } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDocument, corpusEmail, framed, ORDERED_VECTORS } from '../fixtures/xss/corpus';
 
@@ -32,6 +32,9 @@ describe('hostile HTML is neutralized everywhere it can reach a DOM', () => {
   let origin: string;
   const canaryHits: string[] = [];
   const offending: string[] = [];
+  /** Every page the browser opened; only the ones the test opens itself are expected. */
+  const openedPages: Page[] = [];
+  const ownPages = new Set<Page>();
 
   const watch = (request: Request) => {
     const url = request.url();
@@ -59,6 +62,9 @@ describe('hostile HTML is neutralized everywhere it can reach a DOM', () => {
         void w.__canaryHit?.(id);
       };
     });
+    // A link followed in a new window (a middle or Shift click nobody handled) is a page of its own,
+    // whose request may reach us only much later (its error page reloads when it comes to the front).
+    app.context.on('page', (opened) => void openedPages.push(opened));
     app.context.on('request', watch);
     app.page.on('request', watch);
     // Reload so the canary is installed in the app's own page too.
@@ -75,6 +81,8 @@ describe('hostile HTML is neutralized everywhere it can reach a DOM', () => {
     const inPage = await app.page.evaluate(() => (window as unknown as { __xss: string[] }).__xss);
     expect({ where, inPage, canaryHits }).toEqual({ where, inPage: [], canaryHits: [] });
     expect({ where, offending }).toEqual({ where, offending: [] });
+    const strayPages = openedPages.filter((p) => p !== app.page && !ownPages.has(p)).map((p) => p.url());
+    expect({ where, strayPages }).toEqual({ where, strayPages: [] });
     expect(app.pageErrors).toEqual([]);
     for (const url of app.openedExternally) expect(url).toMatch(/^(https?:\/\/[^/]|mailto:)/);
   }
@@ -90,7 +98,11 @@ describe('hostile HTML is neutralized everywhere it can reach a DOM', () => {
         }
       }
     }, selector);
-    const links = app.page.locator(`${selector} a`);
+    await clickEveryLink(app.page.locator(`${selector} a`));
+  }
+
+  /** Hovers, clicks (every other one with Shift) and middle-clicks each link. */
+  async function clickEveryLink(links: Locator) {
     for (let i = 0, n = await links.count(); i < n; i++) {
       await links.nth(i).hover();
       await links.nth(i).click({ modifiers: i % 2 ? [] : ['Shift'] });
@@ -127,8 +139,14 @@ describe('hostile HTML is neutralized everywhere it can reach a DOM', () => {
       await page.locator('.library-table tbody tr', { hasText: 'XSS corpus' }).nth(i).locator('.link-button').first().click();
       await ui(page.locator('.source-reader .source-html')).toContainText(`After ${LAST_PLAIN}.`);
       await expectInertDom('.source-reader .source-html');
+      const external = await page.locator('.source-reader .source-html a[href^="http"], .source-reader .source-html a[href^="mailto:"]').count();
+      expect(external).toBeGreaterThan(0);
+      const openedBefore = app.openedExternally.length;
       await pokeEverything('.source-reader .source-html');
+      // Clicked, Shift-clicked and middle-clicked, no link left the app: a reader link only shows its
+      // address; opening it takes Ctrl/Cmd+click and a confirmation (reader-links.e2e.ts).
       await expectNothingRan(`reader #${i}`);
+      expect(app.openedExternally.length - openedBefore).toBe(0);
     }
     // The attachment's hostile name wrote nothing outside the data folder: originals are named by hash only.
     const written = readdirSync(app.profile.dataDir, { recursive: true }).map(String);
@@ -186,7 +204,17 @@ describe('hostile HTML is neutralized everywhere it can reach a DOM', () => {
       Array.from(body.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name) || /javascript:|xss\.invalid/i.test(a.value)).map((a) => `${el.localName}[${a.name}]`)),
     );
     expect(previewBad).toEqual([]);
+    // The preview is for looking: its links (contents entries, the note's web links) keep their
+    // text and look but no href, so clicking, middle-clicking or Shift-clicking them goes nowhere.
+    const previewLinks = preview.locator('a');
+    expect(await previewLinks.count()).toBeGreaterThan(0);
+    expect(await preview.locator('[href]').count()).toBe(0);
+    await ui(preview.locator('a', { hasText: 'ping link' })).toHaveAttribute('title', 'https://ok.example/');
+    await clickEveryLink(previewLinks);
     await expectNothingRan('briefing preview');
+    const previewFrame = await page.locator('.export-preview iframe').elementHandle().then((frame) => frame!.contentFrame());
+    expect(previewFrame!.url()).toBe('about:srcdoc');
+    await ui(preview.locator('body')).toContainText(`After ${LAST_PLAIN}`);
 
     // The HTML page of the case, saved by main, then opened with JavaScript on and the network watched.
     const formats = dialog.getByRole('region', { name: 'Other formats' });
@@ -203,6 +231,7 @@ describe('hostile HTML is neutralized everywhere it can reach a DOM', () => {
     const exported = readFileSync(htmlFile, 'utf8');
     expect(exported).toContain(`After ${LAST_PLAIN}`);
     const viewer = await app.context.newPage();
+    ownPages.add(viewer);
     const viewerRequests: string[] = [];
     await viewer.route('**/*', (route) => {
       viewerRequests.push(route.request().url());

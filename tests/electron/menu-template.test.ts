@@ -30,7 +30,8 @@ describe('buildMenuTemplate', () => {
       expect(byLabel(file, 'Import sources…')).toMatchObject({ accelerator: `${mod}+O` });
       expect(byLabel(file, 'Export briefing…')).toMatchObject({ accelerator: `${mod}+P` });
       expect(byLabel(file, 'Restore from backup…')?.accelerator).toBeUndefined();
-      expect(byLabel(menuNamed(template, 'View'), 'Search…')).toMatchObject({ accelerator: `${mod}+K` });
+      expect(byLabel(menuNamed(template, 'View'), 'Search…')).toMatchObject({ accelerator: `${mod}+K`, registerAccelerator: registered });
+      expect(byLabel(menuNamed(template, 'View'), 'Command palette…')).toMatchObject({ accelerator: `${mod}+Shift+P`, registerAccelerator: registered });
     }
   });
 
@@ -47,7 +48,41 @@ describe('buildMenuTemplate', () => {
     click(byLabel(file, 'Export briefing…'));
     click(byLabel(file, 'Restore from backup…'));
     click(byLabel(menuNamed(template, 'View'), 'Search…'));
-    expect(vi.mocked(actions.command).mock.calls.map(([c]) => c)).toEqual(['new-note', 'import', 'export', 'restore', 'search']);
+    click(byLabel(menuNamed(template, 'View'), 'Command palette…'));
+    expect(vi.mocked(actions.command).mock.calls.map(([c]) => c)).toEqual(['new-note', 'import', 'export', 'restore', 'search', 'command-palette']);
+  });
+
+  it('lays out File and View from the table’s sections, with lines between them', () => {
+    const labels = (menu: MenuItemConstructorOptions | undefined) => items(menu).map((i) => (i.type === 'separator' ? '—' : (i.label ?? i.role)));
+    expect(labels(menuNamed(build('linux').template, 'File'))).toEqual(['New note', 'New case…', 'Switch case…', '—', 'Import sources…', 'Export briefing…', '—', 'Restore from backup…', '—', 'quit']);
+    expect(labels(menuNamed(build('darwin').template, 'View'))).toEqual([
+      'Search…',
+      'Find in document…',
+      'Command palette…',
+      '—',
+      'Toggle the sidebar',
+      'Toggle the inspector',
+      'Caret browsing in sources',
+      '—',
+      'Theme: Light',
+      'Theme: Dark',
+      'Theme: System',
+      '—',
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      '—',
+      'togglefullscreen',
+    ]);
+    // Ctrl+\ and Ctrl+Alt+\ (⌘\, ⌥⌘\ on macOS), spelt as Electron reads them.
+    const view = items(menuNamed(build('linux').template, 'View'));
+    expect(view.find((i) => i.label === 'Toggle the sidebar')?.accelerator).toBe('Ctrl+\\');
+    expect(view.find((i) => i.label === 'Toggle the inspector')?.accelerator).toBe('Ctrl+Alt+\\');
+    expect(items(menuNamed(build('darwin').template, 'View')).find((i) => i.label === 'Toggle the inspector')?.accelerator).toBe('Cmd+Alt+\\');
+  });
+
+  it('offers the sample case from Help, above the logs folder', () => {
+    expect(items(menuNamed(build('linux').template, 'Help')).map((i) => (i.type === 'separator' ? '—' : i.label))[0]).toBe('Add the sample case');
   });
 
   it('uses the standard edit roles', () => {

@@ -13,7 +13,7 @@ import { decidePermission } from '../../electron/main/permission-policy';
 import { secureSession, secureWebContents } from '../../electron/main/security';
 import { mainWindowWebPreferences, printWindowWebPreferences } from '../../electron/main/web-preferences';
 import { checkExternalUrl } from '../../electron/services/external-url';
-import { apiName, CHANNELS, EVENT_CHANNELS } from '../../shared/ipc/contract';
+import { apiName, CHANNELS, EVENT_CHANNELS } from '../../shared/ipc/channel-names';
 import { FakeEvent, FakeWebContents } from './main/fake-electron';
 
 /**
@@ -196,6 +196,8 @@ function dispatchDeps(): HandlerDeps & { sideEffects: string[] } {
     printBriefing: record('printBriefing'),
     writeFileAtomic: record('writeFileAtomic'),
     chooseBackupFile: async () => (sideEffects.push('chooseBackupFile'), null),
+    openPath: async () => (sideEffects.push('openPath'), ''),
+    showItemInFolder: () => void sideEffects.push('showItemInFolder'),
   };
 }
 

@@ -57,7 +57,7 @@ describe('seed article', () => {
 
   it('is described by case.json', () => {
     expect(caseFile.case.id).toBe('case-fentanyl');
-    expect(caseFile.case.title).toBe('Fentanyl precursor trafficking');
+    expect(caseFile.case.title).toBe('Sample case: fentanyl precursor trafficking');
     expect(caseFile.case.summary.trim()).not.toBe('');
     expect(caseFile.source.id).toBe('src-article');
     expect(caseFile.source.format).toBe('text');

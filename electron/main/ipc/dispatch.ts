@@ -1,6 +1,5 @@
-import { requestSchemas } from '../../../shared/ipc/schemas';
 import { fail, type Result } from '../../../shared/ipc/result';
-import type { Channel, Contract, EventChannel, EventContract } from '../../../shared/ipc/contract';
+import { CONTRACT, type Channel, type Contract, type EventChannel, type EventContract } from '../../../shared/ipc/contract';
 import { isTrustedSender } from './sender';
 
 export type Emit = <E extends EventChannel>(channel: E, payload: EventContract[E]) => void;
@@ -8,7 +7,7 @@ export type Emit = <E extends EventChannel>(channel: E, payload: EventContract[E
 export interface CallContext {
   /** URL of the frame that sent the message (`event.senderFrame.url`). */
   senderUrl: string | undefined;
-  /** Sends an event back to the page that called (progress of a long request). */
+  /** Sends an event back to the page that called (progress of a long request): `sendEvent` to the caller in the app. */
   emit?: Emit;
 }
 
@@ -42,9 +41,9 @@ export function createDispatch(
     // safeParse reports schema failures but lets the validator's own throws
     // through (a getter or Proxy that throws, a stack overflow on a deeply
     // nested value): those are malformed payloads too, not crashes.
-    let parsed: ReturnType<(typeof requestSchemas)[Channel]['safeParse']>;
+    let parsed: ReturnType<(typeof CONTRACT)[Channel]['request']['safeParse']>;
     try {
-      parsed = requestSchemas[key].safeParse(payload);
+      parsed = CONTRACT[key].request.safeParse(payload);
     } catch (error) {
       options.onError?.(channel, error);
       return fail('invalid-payload', `Invalid request for ${channel}: it could not be read (${error instanceof RangeError ? 'nested too deeply' : 'malformed'}).`);

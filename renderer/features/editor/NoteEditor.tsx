@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
-import type { JSONContent } from '@tiptap/core';
+import type { Editor, JSONContent } from '@tiptap/core';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import { noteExtensions } from '../../../shared/editor/extensions';
 import { saveNoteContent } from '../../db/notes';
@@ -20,6 +20,10 @@ import type { CitationAttrs } from '../../../shared/editor/citation';
 import { LinkBar } from './LinkBar';
 import { PasteGuard } from './paste-guard';
 import { createReferenceVerifier } from '../../db/pasted-references';
+import { isNodeOf, NODE_NAMES } from '../../../shared/editor/document';
+import { replaceTypedMention, typedMentionAt } from './typed-mention';
+import { noteContentProblem } from '../../../shared/editor/check-content';
+import { UnreadableNote } from './UnreadableNote';
 
 const SAVE_DELAY_MS = 500;
 
@@ -35,9 +39,18 @@ export interface NoteEditorProps {
 /**
  * The TipTap editor for one note; mounted fresh per note (keyed by id). The
  * editor owns the document while it is open: saves are debounced, run one at
- * a time, and are flushed on unmount, blur, page hide and window close.
+ * a time, and are flushed on unmount, blur, page hide and window close. A
+ * stored document the schema refuses is not opened for editing at all
+ * (TipTap would open it emptied, and the next save would store that).
  */
-export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }: NoteEditorProps) {
+export function NoteEditor(props: NoteEditorProps) {
+  // Once per mount (the view keys the editor by note and restore): later saves only refresh the prop.
+  const [problem] = useState(() => noteContentProblem(props.initialContent));
+  if (problem) return <UnreadableNote content={props.initialContent} problem={problem} />;
+  return <EditableNote {...props} />;
+}
+
+function EditableNote({ noteId, initialContent, focus, find, onSaveState }: NoteEditorProps) {
   const { db, caseId, nav, toasts, linking } = useApp();
   const [linkOpen, setLinkOpen] = useState(false);
   const saveStateRef = useRef(onSaveState);
@@ -60,12 +73,19 @@ export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }:
     [db, noteId, toasts, linking],
   );
 
+  // The editor, for callbacks its own extensions hold (the `@` Create path).
+  const editorRef = useRef<Editor | null>(null);
   const extensions = useMemo(
     () => [
       ...noteExtensions({
         entityMention: entityMentionWithSuggestion({
           suggest: (query) => suggestEntities(db, caseId, query),
-          createEntity: (name) => nav.openInspector({ kind: 'new-entity', name }),
+          createEntity: (name, range) => {
+            const editor = editorRef.current;
+            if (!editor) return;
+            const typed = typedMentionAt(editor, range);
+            nav.openInspector({ kind: 'new-entity', name, onCreated: (entity) => replaceTypedMention(editor, typed, entity) });
+          },
         }),
       }),
       CitationStatus,
@@ -101,11 +121,11 @@ export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }:
     editorProps: {
       attributes: { class: 'note-body', 'aria-label': 'Note text', spellcheck: 'true' },
       handleClickOn: (_view, _pos, node) => {
-        if (node.type.name === 'citation') {
+        if (isNodeOf(node, NODE_NAMES.citation)) {
           void openCitation(node.attrs as CitationAttrs);
           return true;
         }
-        if (node.type.name !== 'entityMention') return false;
+        if (!isNodeOf(node, NODE_NAMES.entityMention)) return false;
         nav.openInspector({ kind: 'entity', entityId: String(node.attrs.entityId) });
         return false;
       },
@@ -128,6 +148,7 @@ export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }:
     onBlur: () => void saver.flush(),
     onCreate: () => reportReady('main'),
   });
+  editorRef.current = editor;
 
   // Flush whatever is pending when the note closes or the window goes away.
   useEffect(() => {
@@ -145,7 +166,7 @@ export function NoteEditor({ noteId, initialContent, focus, find, onSaveState }:
     let target: number | null = null;
     editor.state.doc.descendants((node, pos) => {
       if (target !== null) return false;
-      if (node.type.name === 'entityMention' && node.attrs.entityId === focus.entityId) {
+      if (isNodeOf(node, NODE_NAMES.entityMention) && node.attrs.entityId === focus.entityId) {
         if (seen === focus.occurrence) target = pos;
         seen += 1;
       }

@@ -36,13 +36,14 @@ export function Toolbar({ editor, onLink }: ToolbarProps) {
       type="button"
       className={`tool${active ? ' is-active' : ''}`}
       title={title}
-      aria-label={title}
       aria-pressed={active}
       disabled={disabled}
       onMouseDown={(e) => e.preventDefault()}
       onClick={run}
     >
-      {label}
+      {/* The name is the words, not the glyph (H1, •): said by screen readers, shown as a tooltip. */}
+      <span aria-hidden="true">{label}</span>
+      <span className="sr-only">{title}</span>
     </button>
   );
   return (

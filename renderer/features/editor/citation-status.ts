@@ -3,6 +3,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { CitationAttrs } from '../../../shared/editor/citation';
+import { isNodeOf, NODE_NAMES } from '../../../shared/editor/document';
 
 export const citationStatusKey = new PluginKey<DecorationSet>('citationStatus');
 
@@ -13,7 +14,7 @@ function decorate(doc: PMNode, broken: BrokenCitations): DecorationSet {
   if (broken.size === 0) return DecorationSet.empty;
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
-    if (node.type.name !== 'citation') return true;
+    if (!isNodeOf(node, NODE_NAMES.citation)) return true;
     const reason = broken.get(String(node.attrs.citationId));
     if (reason) decorations.push(Decoration.node(pos, pos + node.nodeSize, { class: 'is-broken', 'data-broken': reason, title: `Broken citation: ${reason}` }));
     return false;
@@ -54,8 +55,8 @@ export const CitationStatus = Extension.create({
 export function citationsIn(doc: PMNode): CitationAttrs[] {
   const found: CitationAttrs[] = [];
   doc.descendants((node) => {
-    if (node.type.name === 'citation') found.push(node.attrs as CitationAttrs);
-    return node.type.name !== 'citation';
+    if (isNodeOf(node, NODE_NAMES.citation)) found.push(node.attrs as CitationAttrs);
+    return !isNodeOf(node, NODE_NAMES.citation);
   });
   return found;
 }

@@ -2,9 +2,10 @@ import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model';
 import { citationLabel, type CitationAttrs } from '../../../shared/editor/citation';
 import type { EntityMentionAttrs } from '../../../shared/editor/entity-mention';
 import type { ReferenceVerifier } from '../../db/pasted-references';
+import { isNodeOf, NODE_NAMES } from '../../../shared/editor/document';
 
 /** Node types whose attributes claim something about the store: a passage of a source, an entity. */
-const GUARDED = new Set(['citation', 'entityMention']);
+const GUARDED = new Set<string>(Object.values(NODE_NAMES));
 
 /** Whether a pasted slice holds any node the guard must confirm before it may enter a note. */
 export function sliceHasReferences(slice: Slice): boolean {
@@ -32,7 +33,7 @@ export async function guardSlice(slice: Slice, verifier: ReferenceVerifier): Pro
   const verdicts = new Map<PMNode, Record<string, unknown> | null>();
   await Promise.all(
     claims.map(async (node) => {
-      const confirmed = await (node.type.name === 'citation'
+      const confirmed = await (isNodeOf(node, NODE_NAMES.citation)
         ? verifier.citation(node.attrs as CitationAttrs)
         : verifier.mention(node.attrs as EntityMentionAttrs)
       ).catch(() => null);
@@ -63,6 +64,6 @@ export async function guardSlice(slice: Slice, verifier: ReferenceVerifier): Pro
 
 /** What the node read as in the note: the citation's "[Title, p. 3]", the mention's name. */
 function visibleLabel(node: PMNode): string {
-  if (node.type.name === 'citation') return citationLabel(node.attrs as CitationAttrs);
+  if (isNodeOf(node, NODE_NAMES.citation)) return citationLabel(node.attrs as CitationAttrs);
   return String(node.attrs.label ?? '');
 }

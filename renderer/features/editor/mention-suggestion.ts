@@ -1,14 +1,16 @@
 import type { SuggestionOptions, SuggestionProps } from '@tiptap/suggestion';
-import { PluginKey } from '@tiptap/pm/state';
-import Suggestion from '@tiptap/suggestion';
-import { EntityMention, type EntityMentionAttrs } from '../../../shared/editor/entity-mention';
+import { EntityMention, type EntityMentionAttrs, type EntityMentionSuggestion } from '../../../shared/editor/entity-mention';
 import { ENTITY_TYPE_LABELS } from '../../../shared/model';
 import type { StoredEntity } from '../../db/database';
 
 export interface MentionSuggestionDeps {
   suggest: (query: string) => Promise<StoredEntity[]>;
-  /** Offered when nothing matches: open the new-entity form with this name. */
-  createEntity: (name: string) => void;
+  /**
+   * Offered when nothing matches: open the new-entity form with this name.
+   * `range` is where the typed `@name` is, so the new entity's mention can
+   * replace it once saved.
+   */
+  createEntity: (name: string, range: { from: number; to: number }) => void;
 }
 
 type Props = SuggestionProps<StoredEntity, EntityMentionAttrs>;
@@ -19,32 +21,12 @@ type Props = SuggestionProps<StoredEntity, EntityMentionAttrs>;
  * outside the editor's React tree and must open instantly.
  */
 export function entityMentionWithSuggestion(deps: MentionSuggestionDeps) {
-  return EntityMention.extend({
-    addProseMirrorPlugins() {
-      const options: SuggestionOptions<StoredEntity, EntityMentionAttrs> = {
-        pluginKey: new PluginKey('entityMentionSuggestion'),
-        editor: this.editor,
-        char: '@',
-        allowSpaces: true,
-        items: ({ query }) => deps.suggest(query),
-        command: ({ editor, range, props }) => {
-          // Swallow a space the user already typed after the query, then add one.
-          const after = editor.view.state.doc.textBetween(range.to, Math.min(range.to + 1, editor.view.state.doc.content.size));
-          const to = after === ' ' ? range.to + 1 : range.to;
-          editor
-            .chain()
-            .focus()
-            .insertContentAt({ from: range.from, to }, [
-              { type: 'entityMention', attrs: props },
-              { type: 'text', text: ' ' },
-            ])
-            .run();
-        },
-        render: () => createMenu(deps),
-      };
-      return [Suggestion(options)];
-    },
-  });
+  const suggestion: EntityMentionSuggestion<StoredEntity> = {
+    allowSpaces: true,
+    items: ({ query }) => deps.suggest(query),
+    render: () => createMenu(deps),
+  };
+  return EntityMention.configure({ suggestion: suggestion as EntityMentionSuggestion });
 }
 
 function createMenu(deps: MentionSuggestionDeps): ReturnType<NonNullable<SuggestionOptions['render']>> {
@@ -56,10 +38,27 @@ function createMenu(deps: MentionSuggestionDeps): ReturnType<NonNullable<Suggest
   let active = 0;
   let unmount: (() => void) | null = null;
 
+  /** The Create… item: the form opens with the typed name; the `@name` stays until the entity is saved. */
+  const offerCreate = () => {
+    const name = props?.query.trim();
+    if (!props || !name) return;
+    deps.createEntity(name, { from: props.range.from, to: props.range.to });
+  };
+
   const choose = (index: number) => {
     const entity = props?.items[index];
     if (entity && props) props.command({ entityId: entity.id, label: entity.name, entityType: entity.type });
   };
+
+  /** The typed name, when it is not already an entity's name: the last option offers to create it. */
+  const createName = (): string | null => {
+    const name = props?.query.trim();
+    if (!props || !name) return null;
+    const folded = name.toLocaleLowerCase();
+    return props.items.some((e) => e.name.toLocaleLowerCase() === folded) ? null : name;
+  };
+  /** Entities first, then Create…: ↑/↓ go through all of them, Enter picks the active one. */
+  const optionCount = () => (props?.items.length ?? 0) + (createName() ? 1 : 0);
 
   const draw = () => {
     if (!props) return;
@@ -69,23 +68,11 @@ function createMenu(deps: MentionSuggestionDeps): ReturnType<NonNullable<Suggest
       empty.className = 'mention-empty';
       empty.textContent = props.query.trim() ? `No entity matches “${props.query}”.` : 'No entities in this case yet.';
       element.append(empty);
-      if (props.query.trim()) {
-        const create = document.createElement('button');
-        create.type = 'button';
-        create.className = 'mention-create';
-        create.textContent = `Create “${props.query.trim()}”…`;
-        const name = props.query.trim();
-        create.addEventListener('mousedown', (e) => {
-          e.preventDefault();
-          deps.createEntity(name);
-        });
-        element.append(create);
-      }
-      return;
     }
     props.items.forEach((entity, index) => {
       const option = document.createElement('button');
       option.type = 'button';
+      option.tabIndex = -1;
       option.className = `mention-option${index === active ? ' is-active' : ''}`;
       option.setAttribute('role', 'option');
       option.setAttribute('aria-selected', String(index === active));
@@ -106,6 +93,22 @@ function createMenu(deps: MentionSuggestionDeps): ReturnType<NonNullable<Suggest
       });
       element.append(option);
     });
+    const name = createName();
+    if (name) {
+      const isActive = active === props.items.length;
+      const create = document.createElement('button');
+      create.type = 'button';
+      create.tabIndex = -1;
+      create.className = `mention-create${isActive ? ' is-active' : ''}`;
+      create.setAttribute('role', 'option');
+      create.setAttribute('aria-selected', String(isActive));
+      create.textContent = `Create “${name}”…`;
+      create.addEventListener('mousedown', (e) => {
+        e.preventDefault();
+        offerCreate();
+      });
+      element.append(create);
+    }
   };
 
   return {
@@ -118,12 +121,12 @@ function createMenu(deps: MentionSuggestionDeps): ReturnType<NonNullable<Suggest
     onUpdate(next: Props) {
       if (next.query !== props?.query) active = 0;
       props = next;
-      active = Math.min(active, Math.max(0, next.items.length - 1));
+      active = Math.min(active, Math.max(0, optionCount() - 1));
       draw();
     },
     onKeyDown({ event }) {
       if (!props) return false;
-      const count = props.items.length;
+      const count = optionCount();
       if (event.key === 'ArrowDown' && count) {
         active = (active + 1) % count;
         draw();
@@ -135,7 +138,8 @@ function createMenu(deps: MentionSuggestionDeps): ReturnType<NonNullable<Suggest
         return true;
       }
       if ((event.key === 'Enter' || event.key === 'Tab') && count) {
-        choose(active);
+        if (active < props.items.length) choose(active);
+        else offerCreate();
         return true;
       }
       return event.key === 'Escape';

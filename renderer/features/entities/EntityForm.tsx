@@ -7,7 +7,15 @@ import { logError } from '../../bridge';
 import { propertiesFromRows, rowsFromProperties, type PropertyRow } from './property-fields';
 
 /** Create an entity (no `entityId`) or edit one. */
-export function EntityForm({ entityId, initialName }: { entityId?: string; initialName?: string | undefined }) {
+export function EntityForm({
+  entityId,
+  initialName,
+  onCreated,
+}: {
+  entityId?: string;
+  initialName?: string | undefined;
+  onCreated?: ((entity: { id: string; name: string; type: EntityType }) => void) | undefined;
+}) {
   const { db, caseId, nav, toasts } = useApp();
   const [loaded, setLoaded] = useState(!entityId);
   const [type, setType] = useState<EntityType>('Person');
@@ -55,6 +63,7 @@ export function EntityForm({ entityId, initialName }: { entityId?: string; initi
       if (entityId) await updateEntity(db, entityId, draft);
       toasts.show({ tone: 'info', message: entityId ? `Saved “${cleanName}”.` : `Added “${cleanName}” to the case.` });
       nav.openInspector({ kind: 'entity', entityId: id });
+      if (!entityId) onCreated?.({ id, name: cleanName, type });
     } catch (e) {
       logError('Saving an entity failed', e);
       setError('Could not save the entity. Check free disk space and try again.');

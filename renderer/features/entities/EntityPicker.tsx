@@ -2,10 +2,27 @@ import { useEffect, useRef, useState } from 'react';
 import { ENTITY_TYPE_LABELS } from '../../../shared/model';
 import { useApp } from '../../app/context';
 import { suggestEntities } from '../../db/entities';
+import { similarEntities } from '../../db/similar-entities';
 import type { StoredEntity } from '../../db/database';
 
-/** Type to find an entity of the case; Enter or click picks, Escape cancels. */
-export function EntityPicker({ label, exclude, onPick, onCancel }: { label: string; exclude?: string; onPick: (entity: StoredEntity) => void; onCancel: () => void }) {
+/**
+ * Type to find an entity of the case; Enter or click picks, Escape cancels.
+ * With `similarTo`, the entities whose names are most like it are offered
+ * before anything is typed.
+ */
+export function EntityPicker({
+  label,
+  exclude,
+  similarTo,
+  onPick,
+  onCancel,
+}: {
+  label: string;
+  exclude?: string;
+  similarTo?: string;
+  onPick: (entity: StoredEntity) => void;
+  onCancel: () => void;
+}) {
   const { db, caseId } = useApp();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<StoredEntity[]>([]);
@@ -14,15 +31,18 @@ export function EntityPicker({ label, exclude, onPick, onCancel }: { label: stri
   useEffect(() => input.current?.focus(), []);
   useEffect(() => {
     let live = true;
-    void suggestEntities(db, caseId, query, 8).then((found) => {
-      if (!live) return;
-      setResults(found.filter((e) => e.id !== exclude));
-      setActive(0);
-    });
+    const similar: Promise<StoredEntity[]> = !query.trim() && similarTo ? similarEntities(db, caseId, similarTo, 8) : Promise.resolve([]);
+    void similar
+      .then((alike) => (alike.length > 0 ? alike : suggestEntities(db, caseId, query, 8)))
+      .then((found) => {
+        if (!live) return;
+        setResults(found.filter((e) => e.id !== exclude));
+        setActive(0);
+      });
     return () => {
       live = false;
     };
-  }, [db, caseId, query, exclude]);
+  }, [db, caseId, query, exclude, similarTo]);
 
   return (
     <div className="entity-picker">

@@ -1,7 +1,7 @@
 import type { AppServices } from '../../app/context';
 import { deleteEntity, restoreEntity } from '../../db/delete-entity';
 import { mergeEntities, undoMerge } from '../../db/merge';
-import { reportFailure } from '../shell/report-failure';
+import { reportFailure } from '../../app/report-failure';
 
 const failed = (services: AppServices, what: string) => (error: unknown) => reportFailure(services.toasts, what, error);
 

@@ -6,6 +6,9 @@ import { useApp } from '../../app/context';
 import { casebook, logError } from '../../bridge';
 import { briefingDate, loadBriefingRecords } from './briefing-records';
 import { OtherExports } from './OtherExports';
+import { asPreviewPage } from './preview-page';
+import { useModal } from '../../app/use-modal';
+import { loadBriefingSettings, saveBriefingSettings } from './briefing-settings';
 
 type Progress = EventContract['export:progress'] | null;
 
@@ -35,6 +38,26 @@ export function ExportDialog() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
+  // Subtitle, author, handling line and page size come back as last set for this case (the meta table).
+  const [settingsLoaded, setSettingsLoaded] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void loadBriefingSettings(db, caseId)
+      .then(({ pageSize: size, ...remembered }) => {
+        if (!live) return;
+        setFields((f) => ({ ...f, ...remembered }));
+        if (size) setPageSize(size);
+      })
+      .catch((e: unknown) => logError('Reading the briefing settings failed', e))
+      .finally(() => live && setSettingsLoaded(true));
+    return () => {
+      live = false;
+    };
+  }, [db, caseId]);
+  useEffect(() => {
+    if (!settingsLoaded) return;
+    saveBriefingSettings(db, caseId, { subtitle: fields.subtitle, author: fields.author, handling: fields.handling, pageSize }).catch((e: unknown) => logError('Remembering the briefing settings failed', e));
+  }, [db, caseId, settingsLoaded, fields.subtitle, fields.author, fields.handling, pageSize]);
 
   useEffect(() => {
     let live = true;
@@ -57,12 +80,13 @@ export function ExportDialog() {
   useEffect(() => dialog.current?.focus(), []);
 
   const close = () => !busy && nav.openOverlay(undefined);
+  const modal = useModal(dialog, close);
   const choices: BriefingChoices = useMemo(
     () => ({ ...fields, pageSize, noteIds: order.filter((id) => picked.has(id)), appendices, redact }),
     [fields, pageSize, order, picked, appendices, redact],
   );
   const model = useMemo(() => (records ? briefingModelFromRecords(records, choices) : null), [records, choices]);
-  const preview = useDeferredHtml(model ? () => renderBriefingHtml(model) : null, [model]);
+  const preview = useDeferredHtml(model ? () => asPreviewPage(renderBriefingHtml(model), window) : null, [model]);
   // Said before printing, not discovered in the PDF: which picked notes cite passages that did not check out.
   const unverified = useMemo(() => (model ? unverifiedCitationsByNote(model) : []), [model]);
   const unverifiedCount = unverified.reduce((sum, n) => sum + n.count, 0);
@@ -109,9 +133,7 @@ export function ExportDialog() {
         aria-modal="true"
         aria-label="Export briefing"
         tabIndex={-1}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') close();
-        }}
+        onKeyDown={modal.onKeyDown}
       >
         <div className="export-form">
           <h1>Export briefing</h1>
@@ -201,17 +223,11 @@ export function ExportDialog() {
           <OtherExports records={records} disabled={busy} redact={redact} />
         </div>
         <div className="export-preview">
-          {preview ? <iframe title="Briefing preview" sandbox="" srcDoc={asPreviewPage(preview)} /> : <div className="pane-loading">Preparing the preview…</div>}
+          {preview ? <iframe title="Briefing preview" sandbox="" srcDoc={preview} /> : <div className="pane-loading">Preparing the preview…</div>}
         </div>
       </div>
     </div>
   );
-}
-
-/** On screen, the print document sits on a page-sized sheet, as it will print. */
-function asPreviewPage(html: string): string {
-  const sheet = '<style>@media screen { html { background: #e9e7e2; } body { background: #fff; max-width: 8.27in; margin: 20px auto; padding: 0.8in 0.85in; box-shadow: 0 2px 14px rgb(0 0 0 / 0.16); box-sizing: border-box; } }</style>';
-  return html.includes('</head>') ? html.replace('</head>', `${sheet}</head>`) : sheet + html;
 }
 
 /** Composes off the typing path: the preview follows the form a moment later. */

@@ -1,16 +1,19 @@
 import type { AppServices } from '../../app/context';
-import { casebook } from '../../bridge';
+import { casebook, logError } from '../../bridge';
 import { writeCaseSnapshot } from '../../db/snapshot';
 import { openCase } from '../../app/ui-state';
+import type { OpenRequest } from '../../../shared/ipc/contract';
+import { reportFailure } from '../../app/report-failure';
 
 /**
- * Restore: main opens the dialog, checks the whole backup and stores its
+ * Restore: main opens the backup (the one picked in its dialog, or `path`, a
+ * file the user opened with the app), checks it whole and stores its
  * originals; the case is written here in one transaction, beside the open
  * one, always under fresh ids. The toast offers to open it.
  */
-export async function restoreBackup(services: AppServices): Promise<void> {
+export async function restoreBackup(services: Pick<AppServices, 'db' | 'toasts'>, path?: string): Promise<void> {
   if (!casebook) throw new Error('Restoring needs the Casebook app (no connection to its main process).');
-  const result = await casebook.backupRestore();
+  const result = path === undefined ? await casebook.backupRestore() : await casebook.backupRestore({ path });
   if (!result.ok) throw new Error(result.error.message);
   if (!result.value.restored) return;
   const written = await writeCaseSnapshot(services.db, result.value.snapshot);
@@ -20,4 +23,27 @@ export async function restoreBackup(services: AppServices): Promise<void> {
     message: `Restored “${title}” from ${result.value.fileName}.`,
     action: { label: 'Open', run: () => void openCase(services.db, written.caseId) },
   });
+}
+
+/**
+ * Double-clicking a .casebook file restores it as a case: main records the
+ * paths the system hands it (electron/main/open-requests.ts) and tells this
+ * page; each is restored like File → Restore, one at a time. Called once the
+ * page is up: it listens first, then takes what arrived before it did.
+ */
+export function restoreOpenedBackups(services: Pick<AppServices, 'db' | 'toasts'>): () => void {
+  if (!casebook) return () => undefined;
+  let queue = Promise.resolve();
+  const restore = ({ path, fileName }: OpenRequest) => {
+    queue = queue.then(() => restoreBackup(services, path).catch((error: unknown) => reportFailure(services.toasts, `Restoring ${fileName}`, error)));
+  };
+  const stop = casebook.onBackupOpenRequested(restore);
+  void casebook
+    .backupTakeOpenRequests()
+    .then((result) => {
+      if (result.ok) result.value.requests.forEach(restore);
+      else logError('Asking main for the backups opened with the app failed', new Error(result.error.message));
+    })
+    .catch((error: unknown) => logError('Asking main for the backups opened with the app failed', error));
+  return stop;
 }

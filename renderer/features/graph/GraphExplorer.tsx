@@ -4,7 +4,7 @@ import type cytoscape from 'cytoscape';
 import { ENTITY_TYPES, ENTITY_TYPE_LABELS, type Entity, type EntityType } from '../../../shared/model';
 import { useApp } from '../../app/context';
 import { reportReady } from '../../app/readiness';
-import { logError } from '../../bridge';
+import { casebook, logError } from '../../bridge';
 import { FilterChips, type ChipOption } from '../explore/FilterChips';
 import { EntityFilter } from '../explore/EntityFilter';
 import { buildGraph } from './graph-data';
@@ -12,7 +12,7 @@ import { loadGraphSlice } from './load-graph';
 import { GraphCanvas } from './GraphCanvas';
 import { GraphLists } from './GraphLists';
 import { EdgeDetails, NodeDetails } from './GraphSelection';
-import { graphAsPng, graphAsSvg, saveBlob } from './graph-export';
+import { graphAsPng, graphAsSvg } from './graph-export';
 import { exportFileName } from './graph-export-name';
 
 type Selection = { kind: 'node' | 'edge'; id: string } | null;
@@ -61,14 +61,20 @@ export function GraphExplorer({ focusId = null }: { focusId?: string | null }) {
     setSelection({ kind: 'node', id });
     nav.openInspector({ kind: 'entity', entityId: id });
   };
-  const exportAs = (format: 'png' | 'svg') => {
+  // Saved like every other export: main's save dialog, written whole or not at all, said in a toast.
+  const exportAs = async (format: 'png' | 'svg') => {
     const cy = core.current;
     if (!cy) return;
     try {
-      saveBlob(format === 'png' ? graphAsPng(cy) : graphAsSvg(cy), exportFileName(focus?.name ?? 'case', format));
+      if (!casebook) throw new Error('Exporting needs the Casebook app (no connection to its main process).');
+      const blob = format === 'png' ? graphAsPng(cy) : graphAsSvg(cy);
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      const result = await casebook.exportSaveFile({ format, suggestedName: exportFileName(focus?.name ?? 'case', format), bytes });
+      if (!result.ok) throw new Error(result.error.message);
+      if (result.value.saved) toasts.show({ tone: 'info', message: `Saved the graph as ${format.toUpperCase()} to ${result.value.path}.` });
     } catch (error) {
       logError(`Exporting the graph as ${format} failed`, error);
-      toasts.show({ tone: 'error', message: `Could not export the graph as ${format.toUpperCase()}.` });
+      toasts.show({ tone: 'error', message: `Could not export the graph as ${format.toUpperCase()}: ${error instanceof Error ? error.message : String(error)}` });
     }
   };
 
@@ -81,8 +87,8 @@ export function GraphExplorer({ focusId = null }: { focusId?: string | null }) {
         <div className="explore-title">
           <h1>Graph</h1>
           <div className="graph-export" role="group" aria-label="Export">
-            <button type="button" className="subtle" disabled={!graph?.nodes.length} onClick={() => exportAs('png')}>Export PNG</button>
-            <button type="button" className="subtle" disabled={!graph?.nodes.length} onClick={() => exportAs('svg')}>Export SVG</button>
+            <button type="button" className="subtle" disabled={!graph?.nodes.length} onClick={() => void exportAs('png')}>Export PNG…</button>
+            <button type="button" className="subtle" disabled={!graph?.nodes.length} onClick={() => void exportAs('svg')}>Export SVG…</button>
           </div>
         </div>
         <p className="muted">

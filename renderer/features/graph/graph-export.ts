@@ -1,8 +1,19 @@
 import type cytoscape from 'cytoscape';
+import { graphStylesheet, PRINT_COLOURS, readGraphColours } from './graph-style';
+
+/** Draws with the light colours for the time of `make`, whatever the theme on screen, then puts the screen's back. */
+function inPrintColours<T>(cy: cytoscape.Core, make: () => T): T {
+  cy.style(graphStylesheet(PRINT_COLOURS));
+  try {
+    return make();
+  } finally {
+    cy.style(graphStylesheet(readGraphColours()));
+  }
+}
 
 /** The whole graph (not just the part in view) at twice screen resolution, on white so it prints. */
 export function graphAsPng(cy: cytoscape.Core): Blob {
-  return cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
+  return inPrintColours(cy, () => cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }));
 }
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -16,6 +27,10 @@ const num = (n: number) => (Math.round(n * 10) / 10).toString();
  * has only circles, lines and text, so a few lines do.
  */
 export function graphAsSvg(cy: cytoscape.Core): Blob {
+  return inPrintColours(cy, () => svgOf(cy));
+}
+
+function svgOf(cy: cytoscape.Core): Blob {
   const box = cy.elements().boundingBox({ includeLabels: true });
   const pad = 24;
   const parts: string[] = [];
@@ -43,21 +58,4 @@ export function graphAsSvg(cy: cytoscape.Core): Blob {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="${num(box.x1 - pad)} ${num(box.y1 - pad)} ${num(width)} ${num(height)}">\n` +
     `<rect x="${num(box.x1 - pad)}" y="${num(box.y1 - pad)}" width="${num(width)}" height="${num(height)}" fill="#ffffff"/>\n${parts.join('\n')}\n</svg>\n`;
   return new Blob([svg], { type: 'image/svg+xml;charset=utf-8' });
-}
-
-/**
- * Hands a file to the user as a download (a `blob:` link with `download`),
- * as a browser would: in Electron the session shows the save dialog. The URL
- * is released once the download has had time to start.
- */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

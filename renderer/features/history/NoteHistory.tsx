@@ -42,16 +42,17 @@ export function NoteHistory({ noteId, onClose, onRestored }: { noteId: string; o
 
   return (
     <section className="note-history" aria-label="Note history">
-      <div className="note-history-head">
+      <header className="note-history-head">
         <h2>History</h2>
+        <span className="muted">{versions?.length ? `${versions.length} earlier version${versions.length === 1 ? '' : 's'}` : ''}</span>
         <button type="button" className="subtle" onClick={onClose}>
           Close
         </button>
-      </div>
+      </header>
       {versions === undefined ? (
-        <p className="muted">Loading…</p>
+        <p className="muted note-history-empty">Loading…</p>
       ) : versions.length === 0 ? (
-        <p className="muted">No earlier versions yet. Casebook keeps one when you come back to a note after a while, and before a big change.</p>
+        <p className="muted note-history-empty">No earlier versions yet. Casebook keeps one when you come back to a note after a while, and before a big change.</p>
       ) : (
         <ol className="note-history-list">
           {versions.map((v) => (
@@ -73,10 +74,17 @@ export function NoteHistory({ noteId, onClose, onRestored }: { noteId: string; o
           ))}
         </ol>
       )}
-      {shown && (
-        <div className="note-history-preview" aria-label="Version preview">
-          <h3>{shown.title}</h3>
-          <div style={{ whiteSpace: 'pre-wrap' }}>{shown.text}</div>
+      {versions && versions.length > 0 && (
+        <div className="note-history-preview" role="region" aria-label="Version preview">
+          {shown ? (
+            <>
+              <h3>{shown.title}</h3>
+              <p className="note-history-preview-meta muted">Saved {formatTime(shown.savedAt)}</p>
+              <div className="note-history-text">{shown.text}</div>
+            </>
+          ) : (
+            <p className="muted">Preview a version to read it here before restoring it.</p>
+          )}
         </div>
       )}
     </section>

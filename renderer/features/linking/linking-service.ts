@@ -3,7 +3,10 @@ import type { LinkerEntry } from '../../../shared/linking';
 import type { CasebookDexie } from '../../db/database';
 import { replaceFoundMentions, type MentionTarget } from '../../db/found-mentions';
 import { storeCandidates } from '../../db/candidates';
-import type { LinkerClient } from '../../workers/linker/client';
+import { liveSources } from '../../db/sources';
+import type { LinkerMethods } from '../../workers/linker/protocol';
+import { createRpcClient, valueOf, type RpcClient } from '../../workers/rpc';
+import { lazyWorkerPort } from '../../workers/lazy-worker-port';
 
 export interface LinkingStatus {
   /** Targets left in the current run; 0 when idle. */
@@ -12,6 +15,18 @@ export interface LinkingStatus {
   done: number;
   /** The last failure, for the status line; cleared by the next success. */
   error?: string;
+  /** The source extraction is reading now, and how far it got, for the review queue's header. */
+  reading?: ReadingStatus;
+}
+
+export interface ReadingStatus {
+  sourceId: string;
+  title: string;
+  /** Characters read, of `total`. */
+  done: number;
+  total: number;
+  /** Sources waiting after this one. */
+  waiting: number;
 }
 
 const LINKED_KEY = (caseId: string) => `linked:${caseId}`;
@@ -43,14 +58,14 @@ export class LinkingService {
   private extracting = false;
 
   /**
-   * `extractClient` is a second worker of the same kind: extraction is slow
-   * (compromise tags every word), so it runs beside linking, never ahead of it.
+   * `extractClient` is a second worker of the same kind: extraction tags
+   * every word (≈ 1–2 MB/s), so it runs beside linking, never ahead of it.
    */
   constructor(
     private readonly db: CasebookDexie,
     private readonly caseId: string,
-    private readonly client: LinkerClient,
-    private readonly extractClient: LinkerClient = client,
+    private readonly client: RpcClient<LinkerMethods>,
+    private readonly extractClient: RpcClient<LinkerMethods> = client,
   ) {}
 
   /** Starts watching the case's names; links what is out of date. */
@@ -64,7 +79,7 @@ export class LinkingService {
     void this.db.sources
       .where('caseId')
       .equals(this.caseId)
-      .filter((s) => !s.extractedAt)
+      .filter((s) => !s.extractedAt && s.deletedAt === undefined)
       .primaryKeys()
       .then((ids) => {
         for (const id of ids) this.toExtract.add(id);
@@ -82,6 +97,11 @@ export class LinkingService {
       this.enqueue({ kind: 'source', id });
     }
     this.kickExtraction();
+  }
+
+  /** Sources back from the Trash: linked again (names may have changed meanwhile), not extracted again. */
+  sourcesRestored(sourceIds: readonly string[]): void {
+    for (const id of sourceIds) this.enqueue({ kind: 'source', id });
   }
 
   requestRelink(): void {
@@ -204,7 +224,7 @@ export class LinkingService {
         ids.add(e.id);
         for (const alias of [e.name, ...e.aliases]) entries.push({ entityId: e.id, alias });
       });
-    await this.client.setEntries(version, entries);
+    valueOf(await this.client.call('setEntries', { version, entries }));
     this.loadedVersion = version;
     this.entityIds = ids;
     return version;
@@ -213,7 +233,7 @@ export class LinkingService {
   /** Re-links every note and source; false if the names changed meanwhile (the run starts over). */
   private async relinkCase(): Promise<boolean> {
     const noteIds = await this.db.notes.where('[caseId+updatedAt]').between([this.caseId, -Infinity], [this.caseId, Infinity]).primaryKeys();
-    const sourceIds = await this.db.sources.where('caseId').equals(this.caseId).primaryKeys();
+    const sourceIds = await liveSources(this.db, this.caseId).primaryKeys();
     const targets: MentionTarget[] = [...noteIds.map((id) => ({ kind: 'note' as const, id })), ...sourceIds.map((id) => ({ kind: 'source' as const, id }))];
     this.setStatus({ pending: targets.length, done: 0 });
     for (const [i, target] of targets.entries()) {
@@ -236,14 +256,16 @@ export class LinkingService {
       const note = await this.db.notes.get(target.id);
       return note && !note.deletedAt ? note.text : undefined;
     }
-    return (await this.db.sourceBodies.get(target.id))?.text;
+    // A source in the Trash is not linked; it is when it comes back (`sourcesRestored`).
+    const source = await this.db.sources.get(target.id);
+    return source && source.deletedAt === undefined ? (await this.db.sourceBodies.get(target.id))?.text : undefined;
   }
 
   private async linkTarget(target: MentionTarget): Promise<void> {
     await this.ensureEntries();
     const text = await this.textOf(target);
     if (text === undefined) return;
-    const { version, matches } = await this.client.link(text);
+    const { version, matches } = valueOf(await this.client.call('link', { text }));
     if (version !== this.loadedVersion) {
       this.enqueue(target); // Linked with names since replaced: do it again.
       return;
@@ -251,11 +273,28 @@ export class LinkingService {
     await replaceFoundMentions(this.db, this.caseId, target, text, matches, this.entityIds);
   }
 
+  /**
+   * Reads one source to its end in the extraction worker, showing how far it
+   * got (a long document takes a while, and is never cut short), then files
+   * its names in the review queue.
+   */
   private async extractFrom(sourceId: string): Promise<void> {
     const text = (await this.db.sourceBodies.get(sourceId))?.text;
     if (text === undefined) return;
-    const candidates = await this.extractClient.extract(text);
-    await storeCandidates(this.db, this.caseId, sourceId, text, candidates);
-    await this.db.sources.update(sourceId, { extractedAt: Date.now() });
+    const title = (await this.db.sources.get(sourceId))?.title ?? 'a source';
+    const reading = (done: number) => this.setStatus({ reading: { sourceId, title, done, total: text.length, waiting: this.toExtract.size } });
+    reading(0);
+    try {
+      const candidates = valueOf(await this.extractClient.call('extract', { text }, { onProgress: ({ done }) => reading(done) }));
+      await storeCandidates(this.db, this.caseId, sourceId, text, candidates);
+      await this.db.sources.update(sourceId, { extractedAt: Date.now() });
+    } finally {
+      this.setStatus({ reading: undefined });
+    }
   }
+}
+
+/** The app's linker worker, created on the first call. */
+export function linkerWorker(): RpcClient<LinkerMethods> {
+  return createRpcClient(lazyWorkerPort<LinkerMethods>(() => new Worker(new URL('../../workers/linker/linker.worker.ts', import.meta.url), { type: 'module', name: 'casebook-linker' })));
 }

@@ -88,6 +88,8 @@ function NoteTitle({ noteId, title, autoFocus }: { noteId: string; title: string
       className="note-title"
       aria-label="Note title"
       value={value}
+      // A title longer than the field ends in an ellipsis; the whole of it is here.
+      title={value}
       placeholder={UNTITLED}
       autoFocus={autoFocus}
       onFocus={(e) => {

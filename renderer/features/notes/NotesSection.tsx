@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/context';
+import { shortcutLabel } from '../../app/key-platform';
 import { useNavigationState } from '../../app/navigation';
 import { listNotes, renameNote } from '../../db/notes';
 import { useNoteActions } from './use-note-actions';
@@ -21,7 +22,7 @@ export function NotesSection() {
     <section className="side-section" aria-labelledby="notes-heading">
       <div className="side-heading">
         <h2 id="notes-heading">Notes</h2>
-        <button type="button" className="icon-button" title="New note (Ctrl+N)" aria-label="New note" onClick={() => void create()}>
+        <button type="button" className="icon-button" title={`New note (${shortcutLabel('new-note')})`} aria-label="New note" onClick={() => void create()}>
           +
         </button>
       </div>
@@ -58,7 +59,8 @@ export function NotesSection() {
                   if (e.key === 'F2') setRenaming(note.id);
                   if (e.key === 'Delete') void remove(note.id, note.title);
                 }}
-                title="Open (double-click or F2 to rename, Delete to delete)"
+                // The whole title (the row may cut it short), then what the row does.
+                title={`${note.title}\nDouble-click or F2 to rename, Delete to delete`}
               >
                 <span className="side-label">{note.title}</span>
               </button>

@@ -3,6 +3,8 @@ import type { SearchHit } from '../../../shared/search/index';
 import { ENTITY_TYPES, ENTITY_TYPE_LABELS, type EntityType } from '../../../shared/model';
 import { useApp } from '../../app/context';
 import type { SearchResults } from './search-service';
+import { useModal } from '../../app/use-modal';
+import { GROUP_LABEL, groupHits } from './group-hits';
 
 const KIND_LABEL = { note: 'Note', source: 'Source', entity: 'Entity' } as const;
 const isEntityType = (t: string): t is EntityType => (ENTITY_TYPES as readonly string[]).includes(t);
@@ -55,6 +57,8 @@ export function SearchPalette() {
   }, [query, search, status.indexed, status.version]);
 
   const close = () => nav.openOverlay(undefined);
+  const dialog = useRef<HTMLDivElement>(null);
+  const modal = useModal(dialog, close);
   const open = (hit: SearchHit) => {
     close();
     const [first] = hit.snippet.highlights;
@@ -62,26 +66,34 @@ export function SearchPalette() {
     else if (hit.kind === 'source') nav.openMain({ kind: 'source', sourceId: hit.id, highlight: hit.range });
     else nav.openInspector({ kind: 'entity', entityId: hit.id });
   };
-  const hits = results?.hits ?? [];
+  const groups = groupHits(results?.hits ?? [], results?.totals, /(^|\s)-|"/.test(query));
+  // ↑/↓ walk the hits in the order shown: group by group.
+  const hits = groups.flatMap((g) => g.hits);
+  useEffect(() => document.getElementById(`search-hit-${active}`)?.scrollIntoView({ block: 'nearest' }), [active]);
 
   return (
     <div className="overlay search-overlay" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div className="search-palette" role="dialog" aria-modal="true" aria-label="Search the case">
+      <div ref={dialog} className="search-palette" role="dialog" aria-modal="true" aria-label="Search the case" onKeyDown={modal.onKeyDown}>
         <input
           ref={input}
           className="search-input"
           role="combobox"
           aria-expanded={hits.length > 0}
           aria-controls="search-results"
+          aria-activedescendant={hits[active] ? `search-hit-${active}` : undefined}
           aria-label="Search notes, sources and entities"
           placeholder="Search notes, sources and entities…"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Escape') close();
-            else if (e.key === 'ArrowDown') (e.preventDefault(), setActive((a) => Math.min(a + 1, hits.length - 1)));
-            else if (e.key === 'ArrowUp') (e.preventDefault(), setActive((a) => Math.max(a - 1, 0)));
-            else if (e.key === 'Enter' && hits[active]) open(hits[active]);
+            else if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setActive((a) => Math.min(a + 1, hits.length - 1));
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive((a) => Math.max(a - 1, 0));
+            } else if (e.key === 'Enter' && hits[active]) open(hits[active]);
           }}
         />
         {status.building && (
@@ -89,31 +101,43 @@ export function SearchPalette() {
             Indexing the case…{status.total > 0 && ` ${status.indexed.toLocaleString()} of ${status.total.toLocaleString()}`}
           </p>
         )}
-        <ul id="search-results" className="search-results" role="listbox" aria-label="Results">
-          {hits.map((hit, i) => (
-            <li
-              key={`${hit.kind}:${hit.id}:${hit.passage.start}`}
-              role="option"
-              aria-selected={i === active}
-              data-kind={hit.kind}
-              onMouseEnter={() => setActive(i)}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                open(hit);
-              }}
-            >
-              <span className="search-hit-head">
-                <span className={`search-kind kind-${hit.kind}`}>{KIND_LABEL[hit.kind]}</span>
-                <span className="search-title">{hit.title}</span>
-                <span className="muted">
-                  {hit.kind === 'entity' && isEntityType(hit.type) ? ENTITY_TYPE_LABELS[hit.type].singular : hit.kind === 'source' ? hit.type.toUpperCase() : ''}
-                  {hit.page ? ` · p. ${hit.page}` : ''}
-                </span>
-              </span>
-              <Snippet hit={hit} />
-            </li>
+        <div id="search-results" className="search-results" role="listbox" aria-label="Results">
+          {groups.map((group) => (
+            <div key={group.kind} className="search-group" role="group" aria-labelledby={`search-group-${group.kind}`} data-group={group.kind}>
+              <div id={`search-group-${group.kind}`} className="search-group-head" role="presentation">
+                {GROUP_LABEL[group.kind]} <span className="count">{group.count.toLocaleString()}</span>
+              </div>
+              {group.hits.map((hit) => {
+                const i = hits.indexOf(hit);
+                return (
+                  <div
+                    key={`${hit.kind}:${hit.id}:${hit.passage.start}`}
+                    id={`search-hit-${i}`}
+                    className="search-hit"
+                    role="option"
+                    aria-selected={i === active}
+                    data-kind={hit.kind}
+                    onMouseEnter={() => setActive(i)}
+                    onMouseDown={(e) => {
+                      e.preventDefault();
+                      open(hit);
+                    }}
+                  >
+                    <span className="search-hit-head">
+                      <span className={`search-kind kind-${hit.kind}`}>{KIND_LABEL[hit.kind]}</span>
+                      <span className="search-title">{hit.title}</span>
+                      <span className="muted">
+                        {hit.kind === 'entity' && isEntityType(hit.type) ? ENTITY_TYPE_LABELS[hit.type].singular : hit.kind === 'source' ? hit.type.toUpperCase() : ''}
+                        {hit.page ? ` · p. ${hit.page}` : ''}
+                      </span>
+                    </span>
+                    <Snippet hit={hit} />
+                  </div>
+                );
+              })}
+            </div>
           ))}
-        </ul>
+        </div>
         {query.trim() && results && hits.length === 0 && <p className="search-empty">Nothing matches “{query}”.</p>}
         {!query.trim() && (
           <p className="search-help">

@@ -1,16 +1,12 @@
 import type { Transaction } from 'dexie';
-import type { SearchHit, SearchKind, SearchTarget } from '../../../shared/search/index';
+import type { SearchKind, SearchTarget } from '../../../shared/search/index';
 import type { CasebookDexie, StoredEntity } from '../../db/database';
-import type { Note, Source } from '../../../shared/model';
-import type { SearchReply, SearchRequest } from '../../workers/search/protocol';
+import { sourceTitle, type Note, type Source } from '../../../shared/model';
+import type { SearchMethods, SearchResults } from '../../workers/search/protocol';
+import { createRpcClient, type RpcClient } from '../../workers/rpc';
 import { lazyWorkerPort } from '../../workers/lazy-worker-port';
 
-/** Where requests go: a Worker in the app, the handler itself in Node tests. */
-export interface SearchPort {
-  post(request: SearchRequest): void;
-  onReply(listener: (reply: SearchReply) => void): void;
-  terminate?(): void;
-}
+export type { SearchResults };
 
 export interface SearchStatus {
   /** Targets fed to the index so far, and of how many, while the first build runs. */
@@ -19,12 +15,6 @@ export interface SearchStatus {
   building: boolean;
   /** Bumped on every change sent to the index, so an open palette asks again. */
   version: number;
-}
-
-export interface SearchResults {
-  hits: SearchHit[];
-  total: number;
-  tookMs: number;
 }
 
 const ENTITY_BATCH = 2000;
@@ -41,8 +31,6 @@ const stripKeys = ({ nameKeys: _n, searchKeys: _s, sortName: _o, ...entity }: St
  * query supersedes older ones there.
  */
 export class SearchService {
-  private nextId = 1;
-  private readonly waiting = new Map<number, (results: SearchResults | null) => void>();
   // Building until the first build is done: a palette opened before then says so.
   private status: SearchStatus = { indexed: 0, total: 0, building: true, version: 0 };
   private readonly listeners = new Set<() => void>();
@@ -51,14 +39,8 @@ export class SearchService {
   constructor(
     private readonly db: CasebookDexie,
     private readonly caseId: string,
-    private readonly port: SearchPort,
-  ) {
-    port.onReply((reply) => {
-      if (reply.type === 'results') this.settle(reply.id, { hits: reply.hits, total: reply.total, tookMs: reply.tookMs });
-      else if (reply.type === 'cancelled') this.settle(reply.id, null);
-      else if (reply.type === 'failed' && reply.id !== undefined) this.settle(reply.id, null);
-    });
-  }
+    private readonly worker: RpcClient<SearchMethods>,
+  ) {}
 
   getStatus = (): SearchStatus => this.status;
   subscribe = (listener: () => void): (() => void) => {
@@ -68,34 +50,19 @@ export class SearchService {
 
   /** Starts the background build and the write hooks. */
   start(): Promise<void> {
-    this.port.post({ type: 'init' });
     this.hookWrites();
     return this.build();
   }
 
-  /** Results for `query`, or null when a newer query replaced it. */
-  search(query: string, limit = 30): Promise<SearchResults | null> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.port.post({ type: 'query', id, query, limit });
-    });
+  /** Results for `query`, or null when a newer query replaced it (or it failed, or the service stopped). */
+  async search(query: string, limit = 30): Promise<SearchResults | null> {
+    const result = await this.worker.call('query', { query, limit });
+    return result.ok ? result.value : null;
   }
 
   dispose(): void {
     this.unhooks.forEach((u) => u());
-    for (const resolve of this.waiting.values()) resolve(null);
-    this.waiting.clear();
-    this.port.terminate?.();
-  }
-
-  private settle(id: number, results: SearchResults | null): void {
-    const resolve = this.waiting.get(id);
-    if (!resolve) return;
-    this.waiting.delete(id);
-    resolve(results);
-    // Everything older than an answered query was superseded in the worker.
-    for (const [older, r] of this.waiting) if (older < id) (this.waiting.delete(older), r(null));
+    this.worker.dispose();
   }
 
   private setStatus(patch: Partial<SearchStatus>): void {
@@ -105,12 +72,13 @@ export class SearchService {
 
   private upsert(targets: SearchTarget[]): void {
     if (!targets.length) return;
-    this.port.post({ type: 'upsert', targets });
+    // Not awaited: queries queue behind it in the worker, so the next one sees the change.
+    void this.worker.call('upsert', { targets });
     this.changed();
   }
 
   private remove(kind: SearchKind, id: string): void {
-    this.port.post({ type: 'remove', targets: [{ kind, id }] });
+    void this.worker.call('remove', { targets: [{ kind, id }] });
     this.changed();
   }
 
@@ -145,7 +113,9 @@ export class SearchService {
 
   private async upsertSource(id: string): Promise<void> {
     const [source, body] = await Promise.all([this.db.sources.get(id), this.db.sourceBodies.get(id)]);
-    if (source && body) this.upsert([{ kind: 'source', source: { ...source, text: body.text, ...(body.html ? { html: body.html } : {}) } }]);
+    // In the Trash: out of the index until restored. Found under the title the user gave it.
+    if (source?.deletedAt !== undefined) this.remove('source', id);
+    else if (source && body) this.upsert([{ kind: 'source', source: { ...source, title: sourceTitle(source), text: body.text, ...(body.html ? { html: body.html } : {}) } }]);
   }
 
   /**
@@ -186,7 +156,7 @@ export class SearchService {
   }
 }
 
-/** The app's port: the search worker, created on the first request. */
-export function searchWorkerPort(): SearchPort {
-  return lazyWorkerPort<SearchRequest, SearchReply>(() => new Worker(new URL('../../workers/search/search.worker.ts', import.meta.url), { type: 'module', name: 'casebook-search' }));
+/** The app's search worker, created on the first call. */
+export function searchWorker(): RpcClient<SearchMethods> {
+  return createRpcClient(lazyWorkerPort<SearchMethods>(() => new Worker(new URL('../../workers/search/search.worker.ts', import.meta.url), { type: 'module', name: 'casebook-search' })));
 }

@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Source } from '../../../shared/model';
 import { useApp } from '../../app/context';
-import { reportFailure } from '../shell/report-failure';
+import { reportFailure } from '../../app/report-failure';
+import { providePassage } from '../../app/command-targets';
+import { shortcutLabel } from '../../app/key-platform';
 import { EntityPicker } from '../entities/EntityPicker';
 import { addAliasFromSelection, quoteInNote, type TextSelection } from './selection-actions';
 import { confirmOpenLink } from './open-link';
 
 /**
  * The actions offered over a passage selected in the reader: quote it into
- * the note (Ctrl+Shift+Q), make it a new entity, or add it as another name
+ * the note (the table's `quote` command, Ctrl/⌘+Shift+Q), make it a new entity, or add it as another name
  * of an entity picked by typing; inside a link, open the link (after asking).
  */
 export function SelectionMenu({ source, selection, anchor, link, onDone }: { source: Source; selection: TextSelection; anchor: DOMRect; link?: string | null; onDone: () => void }) {
@@ -22,16 +24,12 @@ export function SelectionMenu({ source, selection, anchor, link, onDone }: { sou
   };
   const quote = () => run('Quoting', () => quoteInNote(services, source, selection));
 
+  // While the menu is up, the `quote` command (its key, the palette) quotes this passage.
+  const latestQuote = useRef(quote);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'q') {
-        e.preventDefault();
-        quote();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    latestQuote.current = quote;
   });
+  useEffect(() => providePassage({ quote: () => latestQuote.current() }), []);
 
   const top = Math.max(8, anchor.top - 44);
   const left = Math.min(Math.max(8, anchor.left), window.innerWidth - 340);
@@ -41,13 +39,14 @@ export function SelectionMenu({ source, selection, anchor, link, onDone }: { sou
         <div className="alias-picker" onMouseDown={(e) => e.stopPropagation()}>
           <EntityPicker
             label={`“${selection.text.slice(0, 40)}” is a name of…`}
+            similarTo={selection.text}
             onPick={(entity) => run('Adding the alias', () => addAliasFromSelection(services, entity.id, selection.text))}
             onCancel={() => setPicking(false)}
           />
         </div>
       ) : (
         <>
-          <button type="button" onClick={quote} title="Quote in note (Ctrl+Shift+Q)">Quote in note</button>
+          <button type="button" onClick={quote} title={`Quote in note (${shortcutLabel('quote')})`}>Quote in note</button>
           <button
             type="button"
             onClick={() => {

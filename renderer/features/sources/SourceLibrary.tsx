@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/context';
+import { shortcutLabel } from '../../app/key-platform';
 import { reportReady } from '../../app/readiness';
 import { summarize } from '../../db/sources';
 import { useChooseAndImport } from './import/use-import-actions';
@@ -23,7 +24,7 @@ export function SourceLibrary() {
       {rows && rows.length === 0 && (
         <div className="empty-state">
           <h2>No sources yet</h2>
-          <p>Import PDFs, Word documents, saved web pages, Markdown, text and email with Ctrl+O, or drop files and folders on the window.</p>
+          <p>Import PDFs, Word documents, saved web pages, Markdown, text and email with {shortcutLabel('import')}, or drop files and folders on the window.</p>
         </div>
       )}
       {rows && rows.length > 0 && (

@@ -1,9 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/context';
 import { getInCase } from '../../db/case-scope';
 import { reportReady } from '../../app/readiness';
-import type { Source } from '../../../shared/model';
+import type { Source, TextRange } from '../../../shared/model';
 import { HtmlDocument } from './HtmlDocument';
 import { TextBlocks } from './TextBlocks';
 import { mapRenderedSource } from './document-map';
@@ -16,6 +16,19 @@ import { formatBytes, formatStatedDate, formatTime } from '../../format';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { hrefOf, linkOf, useReaderLinks } from './reader-links';
 import { OPEN_GESTURE } from './open-link';
+import { provideReader } from '../../app/command-targets';
+import { PdfReader, type ViewMap } from './pdf/PdfReader';
+import { usePdfViewMode } from './pdf/view-mode';
+import { FindBar } from './find/FindBar';
+import { useFind, useFindHighlights } from './find/use-find';
+
+import { useCaretBrowsing } from './use-caret-browsing';
+import { shortcutLabel } from '../../app/key-platform';
+
+/** Keys after which the selection may have changed: the menu over it follows. */
+const SELECTING_KEYS = new Set(['Shift', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+
+const NOTHING_HIDDEN: readonly TextRange[] = [];
 
 interface Range {
   start: number;
@@ -23,8 +36,9 @@ interface Range {
 }
 
 /**
- * Reads a source: PDFs page by page with page markers, structured formats
- * as sanitized HTML, text as paragraphs. Found and confirmed mentions are
+ * Reads a source: PDFs as their printed pages or their reflowed text
+ * (pdf/PdfReader.tsx), structured formats as sanitized HTML, text as
+ * paragraphs. Ctrl/⌘+F finds within it. Found and confirmed mentions are
  * painted in their entity type's colour (a click opens the entity); the
  * passage a backlink or citation points at is highlighted and scrolled into
  * view. Selecting a passage offers quoting it, or making it an entity or alias
@@ -36,18 +50,65 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
   const body = useLiveQuery(async () => (await getInCase(db.sourceBodies, caseId, sourceId)) ?? null, [caseId, sourceId]);
   const mentions = useReaderMentions(db, caseId, sourceId);
   const docRef = useRef<HTMLDivElement>(null);
+  const articleRef = useRef<HTMLElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
   const [segments, setSegments] = useState<TextSegment[] | null>(null);
+  const [hidden, setHidden] = useState<readonly TextRange[]>(NOTHING_HIDDEN);
   const [selection, setSelection] = useState<{ range: TextSelection; anchor: DOMRect; link: string | null } | null>(null);
   const links = useReaderLinks();
+  const isPdf = source?.format === 'pdf' && !!source.pages?.length && !body?.html;
+  const [pdfMode, setPdfMode] = usePdfViewMode();
+  const [focusPageField, setFocusPageField] = useState(0);
+  const find = useFind(body?.text ?? '', hidden);
+  // What the view should bring into view: the passage opened, then each find match.
+  const [reveal, setReveal] = useState<{ offset: number } | undefined>(highlight && { offset: highlight.start });
 
   useEffect(() => {
     if (source !== undefined && body !== undefined) reportReady('main');
   }, [source, body]);
-  // The map is built once the document is in the DOM, and again if it changes.
+  // The map is built once the document is in the DOM, and again if it changes; a PDF's view reports its own.
   useLayoutEffect(() => {
+    if (isPdf) return;
     setSegments(body && docRef.current ? mapRenderedSource(docRef.current, body) : null);
-  }, [body]);
+    setHidden(NOTHING_HIDDEN);
+  }, [body, isPdf]);
+  const onViewMap = useCallback((map: ViewMap) => {
+    setSegments(map.segments);
+    setHidden(map.hidden);
+  }, []);
   useReaderHighlights(segments, mentions, highlight);
+  useFindHighlights(segments, find);
+  useEffect(() => {
+    if (highlight) setReveal({ offset: highlight.start });
+  }, [highlight]);
+  const match = find.open ? find.matches[find.current] : undefined;
+  useEffect(() => {
+    if (match) setReveal({ offset: match.start });
+  }, [match]);
+
+  // Ctrl/⌘+F, and for a PDF its two views and go-to-page, while the reader is up.
+  const latest = useRef({ find, isPdf, pdfMode, setPdfMode });
+  latest.current = { find, isPdf, pdfMode, setPdfMode };
+  const mounted = source != null && body != null;
+  useEffect(() => {
+    const element = articleRef.current;
+    if (!mounted || !element) return;
+    return provideReader({
+      element,
+      find: () => latest.current.find.show(),
+      ...(isPdf
+        ? {
+            togglePdfView: () => latest.current.setPdfMode(latest.current.pdfMode === 'pages' ? 'text' : 'pages'),
+            goToPage: () => {
+              latest.current.setPdfMode('pages');
+              setFocusPageField((n) => n + 1);
+            },
+          }
+        : {}),
+    });
+  }, [mounted, isPdf]);
+
+  const caretMode = useCaretBrowsing(docRef, articleRef, frameRef, () => undefined);
 
   const readSelection = () => {
     const sel = window.getSelection();
@@ -74,21 +135,45 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
   if (source === undefined || body === undefined) return <div className="pane-loading">Loading source…</div>;
   if (source === null || body === null) return <div className="empty-state"><h2>Source not found</h2><p>It may have been removed from the case.</p></div>;
 
+  const findBar = <FindBar find={find} onClose={() => articleRef.current?.focus()} />;
   return (
-    <div className="source-reader-frame">
-      <article className="source-reader" data-source-id={source.id} data-format={source.format} data-mapped={segments ? 'true' : 'false'} {...links.handlers}>
+    <div className="source-reader-frame" ref={frameRef}>
+      {/* Focusable (not in the tab order), so a click on the document gives the reader the keys that act on it. */}
+      <article ref={articleRef} tabIndex={-1} className="source-reader" data-source-id={source.id} data-format={source.format} data-mapped={segments ? 'true' : 'false'} {...links.handlers}>
         <SourceHeader source={source} mentionCount={mentions?.length} />
         <div
           ref={docRef}
-          className="source-text"
+          className={`${isPdf ? `source-text source-pdf source-pdf-${pdfMode}` : 'source-text'}${caretMode.on ? ' is-caret-browsing' : ''}`}
+          // Focusable, so the keyboard can scroll it, select in it (caret browsing, F7) and reach it by F6 or the skip link.
+          tabIndex={0}
+          role="document"
+          aria-label={`Text of ${source.title}`}
+          aria-describedby="reader-caret-hint"
+          data-pane-focus=""
           onMouseUp={readSelection}
-          onKeyUp={(e) => e.shiftKey && readSelection()}
+          onKeyDown={caretMode.onKeyDown}
+          onKeyUp={(e) => SELECTING_KEYS.has(e.key) && readSelection()}
+          onFocus={caretMode.onFocus}
           onClick={openMentionAt}
         >
           {/* The document alone can fail (damaged stored text or HTML); the header above stays. */}
           <ErrorBoundary what="this document's text">
+            {!isPdf && find.open && <div className="reader-bar">{findBar}</div>}
             {body.html ? (
               <HtmlDocument html={body.html} />
+            ) : isPdf ? (
+              <PdfReader
+                sha256={source.sha256}
+                pages={source.pages!}
+                text={body.text}
+                mode={pdfMode}
+                onModeChange={setPdfMode}
+                scroller={articleRef}
+                reveal={reveal}
+                focusPageField={focusPageField}
+                onMap={onViewMap}
+                findBar={findBar}
+              />
             ) : source.pages ? (
               source.pages.map((page, i) => (
                 <section key={i} className="source-page" data-page={i + 1} aria-label={`Page ${i + 1}`}>
@@ -103,6 +188,12 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
         </div>
         {selection && <SelectionMenu source={source} selection={selection.range} anchor={selection.anchor} link={selection.link} onDone={() => setSelection(null)} />}
       </article>
+      {caretMode.caret && <div className="reader-caret" aria-hidden="true" style={{ left: caretMode.caret.left, top: caretMode.caret.top, height: caretMode.caret.height }} />}
+      <p id="reader-caret-hint" className="reader-caret-hint" data-on={caretMode.on}>
+        {caretMode.on
+          ? `Caret browsing: arrows move, Shift+arrows select, ${shortcutLabel('quote')} quotes, F7 turns it off.`
+          : 'F7: caret browsing, to select with the keyboard.'}
+      </p>
       {/* Outside the scrolling article, so it sits at the bottom of the pane like a browser's status bubble. */}
       {links.status && (
         <div className="link-status" role="status" data-testid="link-status">

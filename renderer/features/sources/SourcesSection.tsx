@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/context';
+import { shortcutLabel } from '../../app/key-platform';
 import { useNavigationState } from '../../app/navigation';
 import { useChooseAndImport } from './import/use-import-actions';
 
@@ -19,7 +20,7 @@ export function SourcesSection() {
             Sources {sources && <span className="count">{sources.length}</span>}
           </button>
         </h2>
-        <button type="button" className="icon-button" title="Import sources (Ctrl+O)" aria-label="Import sources" onClick={() => void chooseAndImport()}>
+        <button type="button" className="icon-button" title={`Import sources (${shortcutLabel('import')})`} aria-label="Import sources" onClick={() => void chooseAndImport()}>
           +
         </button>
       </div>
@@ -31,7 +32,7 @@ export function SourcesSection() {
       <ul className="side-list" role="list">
         {sources?.map((source) => (
           <li key={source.id} className={`side-item${source.id === activeId ? ' is-active' : ''}${source.parentId ? ' is-child' : ''}`} data-source-id={source.id}>
-            <button type="button" className="side-link" onClick={() => nav.openMain({ kind: 'source', sourceId: source.id })}>
+            <button type="button" className="side-link" title={source.title} onClick={() => nav.openMain({ kind: 'source', sourceId: source.id })}>
               <span className="format-badge">{source.format.toUpperCase()}</span>
               <span className="side-label">{source.title}</span>
             </button>

@@ -13,9 +13,9 @@ export function mapRenderedSource(root: HTMLElement, body: { text: string; html?
     const walked = walkHtmlText(htmlRoot);
     return walked.text === body.text ? walked.segments : null;
   }
-  // Text and PDF pages: one paragraph per line, each carrying its offset.
+  // Text: one paragraph per line; a PDF's reflowed text: one span per piece of a paragraph. Each carries its offset.
   const segments: TextSegment[] = [];
-  for (const p of root.querySelectorAll<HTMLElement>('p[data-offset]')) {
+  for (const p of root.querySelectorAll<HTMLElement>('[data-offset]')) {
     const node = p.firstChild;
     if (!node || node.nodeType !== 3) continue;
     const textOffset = Number(p.dataset.offset);

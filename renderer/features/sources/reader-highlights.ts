@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { locateOffset, type TextSegment } from '../../../shared/sources/html-text';
 import type { EntityType } from '../../../shared/model';
 
@@ -14,13 +14,33 @@ const mentionHighlight = (type: EntityType) => `mention-${type.toLowerCase()}`;
 type HighlightRegistry = Map<string, unknown>;
 type HighlightCtor = new (...ranges: Range[]) => unknown;
 
-function registry(): { highlights: HighlightRegistry; Highlight: HighlightCtor } | null {
+export function registry(): { highlights: HighlightRegistry; Highlight: HighlightCtor } | null {
   const highlights = (CSS as unknown as { highlights?: HighlightRegistry }).highlights;
   const Highlight = (window as unknown as { Highlight?: HighlightCtor }).Highlight;
   return highlights && Highlight ? { highlights, Highlight } : null;
 }
 
+/** Index of the first segment that ends after `offset` (binary search). */
+function firstSegmentAfter(segments: readonly TextSegment[], offset: number): number {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segments[mid]!;
+    if (s.textOffset + s.length <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The DOM Range of text `[start, end)`, or null when none of it is in the
+ * map: a PDF's page view maps only the pages it has drawn, and a range on a
+ * page not drawn must not stretch to the next drawn one.
+ */
 export function domRange(segments: readonly TextSegment[], start: number, end: number): Range | null {
+  const first = segments[firstSegmentAfter(segments, start)];
+  if (!first || first.textOffset >= end) return null;
   const from = locateOffset(segments, start);
   const to = locateOffset(segments, end);
   if (!from || !to) return null;
@@ -53,14 +73,24 @@ export function useReaderHighlights(segments: readonly TextSegment[] | null, men
     };
   }, [segments, mentions]);
 
+  // Scrolled into view once per passage: a PDF's page view maps more pages as they are drawn, and must not be pulled back each time.
+  const scrolledTo = useRef<object | undefined>(undefined);
   useEffect(() => {
     const api = registry();
     if (!segments || !passage) return;
     const range = domRange(segments, passage.start, passage.end);
     if (!range) return;
     api?.highlights.set(PASSAGE_HIGHLIGHT, new api.Highlight(range));
-    const target = range.startContainer.parentElement;
-    target?.scrollIntoView({ block: 'center' });
+    if (scrolledTo.current !== passage) {
+      scrolledTo.current = passage;
+      scrollRangeIntoView(range);
+    }
     return () => void api?.highlights.delete(PASSAGE_HIGHLIGHT);
   }, [segments, passage]);
+}
+
+/** Brings a range to the middle of the reader: its first text's element, as the passage has always been scrolled to. */
+export function scrollRangeIntoView(range: Range): void {
+  const target = range.startContainer.nodeType === Node.TEXT_NODE ? range.startContainer.parentElement : (range.startContainer as Element);
+  target?.scrollIntoView({ block: 'center' });
 }

@@ -5,8 +5,8 @@ import type { CitationAttrs } from '../../../shared/editor/citation';
 import type { AppServices } from '../../app/context';
 import { appendQuoteToNote, createNote } from '../../db/notes';
 import { newId } from '../../db/ids';
-import { updateEntity } from '../../db/entities';
-import { foldText } from '../../../shared/linking/normalize';
+import { addAlias } from '../../db/entities';
+import { quoteDisplayText } from '../../../shared/sources/quote-text';
 
 export interface TextSelection {
   start: number;
@@ -42,7 +42,10 @@ export async function quoteInNote(services: AppServices, source: Source, selecti
     sourceSha256: source.sha256,
     sourceTitle: source.title,
   };
-  await appendQuoteToNote(db, noteId, citation);
+  // The note shows the passage as the reflowed view reads it; the citation keeps the exact characters.
+  const body = await getInCase(db.sourceBodies, caseId, source.id);
+  const display = body ? quoteDisplayText(body.text, source.pages, selection.start, selection.end) : undefined;
+  await appendQuoteToNote(db, noteId, citation, display);
   linking.noteSaved(noteId);
   const title = (await db.notes.get(noteId))?.title ?? 'the note';
   toasts.show({ tone: 'info', message: `Quoted in “${title}”.`, action: { label: 'Open note', run: () => nav.openMain({ kind: 'note', noteId }) } });
@@ -51,15 +54,6 @@ export async function quoteInNote(services: AppServices, source: Source, selecti
 /** "Add as alias": the selected words become another name of an entity (and the case is re-linked). */
 export async function addAliasFromSelection(services: AppServices, entityId: string, alias: string): Promise<void> {
   const { db, caseId, toasts } = services;
-  const entity = await getInCase(db.entities, caseId, entityId);
-  if (!entity) throw new Error('That entity no longer exists.');
-  const clean = alias.replace(/\s+/g, ' ').trim();
-  const key = foldText(clean);
-  if (entity.nameKeys.includes(key)) {
-    toasts.show({ tone: 'info', message: `“${clean}” is already a name of ${entity.name}.` });
-    return;
-  }
-  const { type, name, aliases, description, properties } = entity;
-  await updateEntity(db, entityId, { type, name, aliases: [...aliases, clean], description, properties, protected: entity.protected });
-  toasts.show({ tone: 'info', message: `Added “${clean}” as a name of ${entity.name}.` });
+  const { added, entity, alias: clean } = await addAlias(db, caseId, entityId, alias);
+  toasts.show({ tone: 'info', message: added ? `Added “${clean}” as a name of ${entity.name}.` : `“${clean}” is already a name of ${entity.name}.` });
 }

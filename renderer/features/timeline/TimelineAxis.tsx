@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { assignLanes, axisTicks, centreWindowOn, fitWindow, monthLabel, panWindow, zoomWindow, type TimeWindow } from './timeline-scale';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { assignLanes, axisTicks, centreWindowOn, fitWindow, monthLabel, panWindow, zoomAnchor, zoomWindow, type TimeWindow } from './timeline-scale';
 import type { TimelineItem } from './timeline-items';
 
 const LANE_HEIGHT = 22;
@@ -7,14 +7,27 @@ const MAX_LANES = 12;
 const TOP = 10;
 const TICK_AREA = 26;
 const LABEL_CHARS = 34;
-/** Inter at 11px averages about 6 px a character: enough to keep labels from colliding. */
+/** Inter at 11px averages about 6 px a character: the estimate lanes are planned with. */
 const CHAR_WIDTH = 6;
 const ZOOM_STEP = 0.6;
+/** A label with less room than this is left out (the mark's tooltip and the list below still say it). */
+const MIN_LABEL = 36;
 
-/** The title cut to what fits in `width` pixels (or LABEL_CHARS), with an ellipsis when cut. */
+let measurer: CanvasRenderingContext2D | null | undefined;
+/** A label's drawn width in the axis's font, measured (falling back to the estimate where a canvas cannot be had). */
+function textWidth(text: string, size: number): number {
+  if (measurer === undefined) measurer = document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * CHAR_WIDTH * (size / 11);
+  measurer.font = `${size}px 'Inter Variable', system-ui, sans-serif`;
+  return measurer.measureText(text).width;
+}
+
+/** The title cut to what fits in `width` pixels (and LABEL_CHARS), with an ellipsis when cut. */
 const fitTitle = (title: string, width: number) => {
-  const chars = Math.min(LABEL_CHARS, Math.floor((width - 8) / CHAR_WIDTH));
-  return title.length > chars ? `${title.slice(0, Math.max(chars - 1, 1))}…` : title;
+  if (title.length <= LABEL_CHARS && textWidth(title, 11) <= width) return title;
+  let chars = Math.min(LABEL_CHARS, title.length);
+  while (chars > 1 && textWidth(`${title.slice(0, chars - 1)}…`, 11) > width) chars--;
+  return `${title.slice(0, Math.max(chars - 1, 1)).trimEnd()}…`;
 };
 /** A day-precise date without an end is a moment (a dot); anything longer is a span (a bar). */
 const isMoment = (item: TimelineItem) => item.date.precision === 'day' && !item.endDate;
@@ -42,6 +55,10 @@ export function TimelineAxis({ items, selectedKey, onSelect }: { items: Timeline
     setView((v) => (selected.to < v.start || selected.from > v.end ? centreWindowOn(v, (selected.from + selected.to) / 2) : v));
   }, [selected?.key, selected?.from, selected?.to]);
 
+  // Measured before the first paint, so the axis is never drawn wider than its pane, even for a moment.
+  useLayoutEffect(() => {
+    if (wrapper.current) setWidth(Math.max(200, Math.floor(wrapper.current.clientWidth)));
+  }, []);
   useEffect(() => {
     const el = wrapper.current;
     if (!el) return;
@@ -93,13 +110,15 @@ export function TimelineAxis({ items, selectedKey, onSelect }: { items: Timeline
   const onPointerUp = () => {
     drag.current = null;
   };
+  // Zooming by button or key holds the selected item, or the middle of the items in view, still.
+  const zoomBy = (v: TimeWindow, factor: number) => zoomWindow(v, factor, zoomAnchor(v, items, selected));
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
     const actions: Record<string, () => TimeWindow> = {
       ArrowLeft: () => panWindow(view, -0.15),
       ArrowRight: () => panWindow(view, 0.15),
-      '+': () => zoomWindow(view, ZOOM_STEP),
-      '=': () => zoomWindow(view, ZOOM_STEP),
-      '-': () => zoomWindow(view, 1 / ZOOM_STEP),
+      '+': () => zoomBy(view, ZOOM_STEP),
+      '=': () => zoomBy(view, ZOOM_STEP),
+      '-': () => zoomBy(view, 1 / ZOOM_STEP),
       '0': () => fitWindow(items),
     };
     const action = actions[e.key];
@@ -115,8 +134,8 @@ export function TimelineAxis({ items, selectedKey, onSelect }: { items: Timeline
           {monthLabel(view.start)} – {monthLabel(view.end)}
         </span>
         <div className="tl-zoom" role="group" aria-label="Zoom">
-          <button type="button" className="subtle" aria-label="Zoom out" title="Zoom out (−)" onClick={() => setView((v) => zoomWindow(v, 1 / ZOOM_STEP))}>−</button>
-          <button type="button" className="subtle" aria-label="Zoom in" title="Zoom in (+)" onClick={() => setView((v) => zoomWindow(v, ZOOM_STEP))}>+</button>
+          <button type="button" className="subtle" aria-label="Zoom out" title="Zoom out (−)" onClick={() => setView((v) => zoomBy(v, 1 / ZOOM_STEP))}>−</button>
+          <button type="button" className="subtle" aria-label="Zoom in" title="Zoom in (+)" onClick={() => setView((v) => zoomBy(v, ZOOM_STEP))}>+</button>
           <button type="button" className="subtle" title="Show every item (0)" onClick={() => setView(fitWindow(items))}>Fit</button>
         </div>
       </div>
@@ -140,7 +159,10 @@ export function TimelineAxis({ items, selectedKey, onSelect }: { items: Timeline
           {ticks.map((tick) => (
             <g key={tick.at} className={tick.major ? 'tl-tick is-major' : 'tl-tick'}>
               <line x1={x(tick.at)} x2={x(tick.at)} y1={TOP - 6} y2={baseline} />
-              <text x={x(tick.at) + 4} y={baseline + 15}>{tick.label}</text>
+              {/* A label the right edge would cut is left to the next view. */}
+              {x(tick.at) + 4 + textWidth(tick.label, 10.5) * (tick.major ? 1.08 : 1) <= width - 2 && (
+                <text x={x(tick.at) + 4} y={baseline + 15}>{tick.label}</text>
+              )}
             </g>
           ))}
           <line className="tl-baseline" x1={0} x2={width} y1={baseline} y2={baseline} />
@@ -149,18 +171,25 @@ export function TimelineAxis({ items, selectedKey, onSelect }: { items: Timeline
           const placement = lanes.get(item.key);
           if (!placement) return null;
           const y = TOP + placement.lane * LANE_HEIGHT + LANE_HEIGHT / 2;
+          // The lane's room for the label, and no further than the axis's right edge.
+          const labelRoom = Math.min(placement.labelWidth, width - x1 - 9);
           return (
             <g
               key={item.key}
               className={`tl-mark entity-${item.colourType.toLowerCase()}${item.key === selectedKey ? ' is-selected' : ''}${item.kind === 'relation' ? ' is-relation' : ''}`}
               data-item-key={item.key}
               role="button"
-              aria-label={`${item.dateLabel}: ${item.title}`}
               onClick={() => onSelect(item)}
             >
+              {/* The mark's name (and tooltip): the whole title, where the drawn label may be cut. */}
               <title>{`${item.dateLabel} — ${item.title}`}</title>
               {isMoment(item) ? <circle cx={x0 + 5} cy={y} r={5} /> : <rect x={x0} y={y - 5} width={x1 - x0} height={10} rx={3} />}
-              {placement.labelWidth > 0 && <text x={x1 + 5} y={y + 4}>{fitTitle(item.title, placement.labelWidth)}</text>}
+              {/* A title cut to fit: the mark's name says it whole. */}
+              {labelRoom >= MIN_LABEL && (
+                <text x={x1 + 5} y={y + 4} aria-hidden="true">
+                  {fitTitle(item.title, labelRoom)}
+                </text>
+              )}
             </g>
           );
         })}

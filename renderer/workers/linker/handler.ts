@@ -1,41 +1,42 @@
 import { createLinker, type Linker } from '../../../shared/linking';
-import { extractCandidates } from '../../../shared/linking/extract';
-import type { LinkerReply, LinkerRequest } from './protocol';
+import type { RpcHandlers } from '../rpc';
+import type { LinkerMethods } from './protocol';
+
+/** The extractor and its tagger's model (≈ 3.5 MB) load on the first extraction, so the linking worker never loads them. */
+const loadExtractor = () => import('../../../shared/linking/extract');
+
+/** Lets the worker's queue run between two slices of a long extraction. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Extraction tags words with compromise at roughly 20 s per MB: a long
- * document proposes the names of its first part rather than hold the worker
- * for minutes. Linking, which finds every known name, is not limited.
+ * The linker worker's logic as plain functions, so Node tests drive the same
+ * code the worker runs. Holds one automaton, rebuilt on `setEntries`; a call
+ * that throws is answered `failed` (rpc.ts) instead of killing the worker.
+ *
+ * Extraction reads the whole document, a slice at a time (Extraction.step),
+ * reporting progress after each slice and giving the worker's other calls a
+ * turn before the next one: a long document takes longer, but is never cut
+ * short, and a `link` sent to the same worker is not stuck behind it.
  */
-const EXTRACTION_BUDGET_MS = 20_000;
-
-/**
- * The linker worker's logic as a plain function, so Node tests drive the
- * same code the worker runs. Holds one automaton, rebuilt on `set-entries`;
- * a request that fails gets a `failed` reply instead of killing the worker.
- */
-export function createLinkerHandler(post: (reply: LinkerReply) => void): (request: LinkerRequest) => void {
+export function createLinkerHandlers(): RpcHandlers<LinkerMethods> {
   let linker: Linker = createLinker([]);
   let version = -1;
-  return (request) => {
-    try {
-      switch (request.type) {
-        case 'set-entries': {
-          const started = performance.now();
-          linker = createLinker(request.entries);
-          version = request.version;
-          post({ type: 'entries-set', id: request.id, version, patterns: linker.size, buildMs: performance.now() - started });
-          return;
-        }
-        case 'link':
-          post({ type: 'linked', id: request.id, version, matches: linker.find(request.text) });
-          return;
-        case 'extract':
-          post({ type: 'extracted', id: request.id, candidates: extractCandidates(request.text, { maxMillis: EXTRACTION_BUDGET_MS }) });
-          return;
+  return {
+    setEntries: (request) => {
+      const started = performance.now();
+      linker = createLinker(request.entries);
+      version = request.version;
+      return { version, patterns: linker.size, buildMs: performance.now() - started };
+    },
+    link: ({ text }) => ({ version, matches: linker.find(text) }),
+    extract: async ({ text }, context) => {
+      const { Extraction } = await loadExtractor();
+      const extraction = new Extraction(text);
+      while (!extraction.step()) {
+        context.progress({ ...extraction.progress });
+        await nextTurn();
       }
-    } catch (error) {
-      post({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) });
-    }
+      return extraction.candidates();
+    },
   };
 }

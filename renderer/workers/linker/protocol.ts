@@ -2,18 +2,19 @@ import type { LinkerEntry, LinkMatch } from '../../../shared/linking';
 import type { Candidate } from '../../../shared/linking/extract';
 
 /**
- * Messages between the renderer and the linker worker. Every request carries
- * an id its reply echoes. `link` runs against the entries of the last
- * `set-entries`, whose `version` the reply repeats, so a reply computed with
- * names that have since changed can be told apart and dropped.
+ * The linker worker's methods (called through renderer/workers/rpc.ts).
+ * `link` runs against the entries of the last `setEntries`, whose `version`
+ * the answer repeats, so a result computed with names that have since
+ * changed can be told apart and dropped.
  */
-export type LinkerRequest =
-  | { type: 'set-entries'; id: number; version: number; entries: LinkerEntry[] }
-  | { type: 'link'; id: number; text: string }
-  | { type: 'extract'; id: number; text: string };
-
-export type LinkerReply =
-  | { type: 'entries-set'; id: number; version: number; patterns: number; buildMs: number }
-  | { type: 'linked'; id: number; version: number; matches: LinkMatch[] }
-  | { type: 'extracted'; id: number; candidates: Candidate[] }
-  | { type: 'failed'; id: number; message: string };
+export interface LinkerMethods {
+  /** Rebuilds the automaton from the case's names. */
+  setEntries: { request: { version: number; entries: LinkerEntry[] }; response: { version: number; patterns: number; buildMs: number } };
+  /** Every known name in the text. */
+  link: { request: { text: string }; response: { version: number; matches: LinkMatch[] } };
+  /**
+   * Names the case does not know yet, proposed for the review queue. The
+   * whole text is read, a slice at a time, with progress after each slice.
+   */
+  extract: { request: { text: string }; response: Candidate[]; progress: { done: number; total: number } };
+}

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -15,11 +16,15 @@ let dir: string;
 let deps: HandlerDeps;
 let opened: string[];
 let readyCalls: (string | undefined)[];
+let openedPaths: string[];
+let shownInFolder: string[];
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'casebook-dispatch-'));
   opened = [];
   readyCalls = [];
+  openedPaths = [];
+  shownInFolder = [];
   deps = {
     appInfo: () => ({ name: 'Casebook', version: '0.1.0', platform: 'linux', dataDir: dir }),
     openExternal: async (url) => {
@@ -44,6 +49,13 @@ beforeEach(async () => {
     writeFileAtomic: (path, bytes) => writeFile(path, bytes),
     chooseBackupFile: async () => null,
     backupsDir: join(dir, 'backups'),
+    openPath: async (path) => {
+      openedPaths.push(path);
+      return '';
+    },
+    showItemInFolder: (path) => {
+      shownInFolder.push(path);
+    },
   };
 });
 afterEach(async () => {
@@ -245,6 +257,51 @@ describe('good calls through the real handlers', () => {
     const dispatch = createDispatch(createHandlers(deps), trusted);
     expect(await dispatch('window:ready-to-close', undefined, { senderUrl: APP })).toEqual({ ok: true, value: null });
     expect(readyCalls).toEqual([APP]);
+  });
+});
+
+describe("a source's original in the system's apps", () => {
+  const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+  it('source:open-original opens a read-only copy named as imported, made from the kept original only', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.7\nnot much of a pdf\n%%EOF\n');
+    await deps.originals.putBytes(sha(bytes), bytes);
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    expect(await dispatch('source:open-original', { sha256: sha(bytes), fileName: 'Hearing transcript.pdf' }, { senderUrl: APP })).toEqual({ ok: true, value: null });
+    expect(openedPaths).toEqual([join(dir, 'opened-originals', sha(bytes), 'Hearing transcript.pdf')]);
+    expect(new Uint8Array(await readFile(openedPaths[0]!))).toEqual(bytes);
+    expect((await stat(openedPaths[0]!)).mode & 0o222).toBe(0);
+    expect(await dispatch('source:show-in-folder', { sha256: sha(bytes), fileName: 'Hearing transcript.pdf' }, { senderUrl: APP })).toEqual({ ok: true, value: null });
+    expect(shownInFolder).toEqual(openedPaths);
+  });
+
+  it('the name only names: no path escapes the copies folder, and a text original never becomes a script', async () => {
+    const bytes = new TextEncoder().encode('echo owned\r\n');
+    await deps.originals.putBytes(sha(bytes), bytes);
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    for (const fileName of ['../../../evil.bat', 'C:\\Windows\\run.cmd', 'notes.desktop', 'CON.txt']) {
+      expect(await dispatch('source:open-original', { sha256: sha(bytes), fileName }, { senderUrl: APP })).toEqual({ ok: true, value: null });
+    }
+    expect(openedPaths.map((p) => p.slice(join(dir, 'opened-originals', sha(bytes)).length + 1))).toEqual(['evil.bat.txt', 'run.cmd.txt', 'notes.desktop.txt', 'original CON.txt']);
+  });
+
+  it('refuses an original it does not keep, and a payload that is not a sha256', async () => {
+    const dispatch = createDispatch(createHandlers(deps), trusted);
+    const missing = await dispatch('source:open-original', { sha256: 'c'.repeat(64), fileName: 'gone.pdf' }, { senderUrl: APP });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringMatching(/does not keep the original/) } });
+    const path = await dispatch('source:show-in-folder', { sha256: '../../etc/passwd', fileName: 'x' }, { senderUrl: APP });
+    expect(path).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect([...openedPaths, ...shownInFolder]).toEqual([]);
+  });
+
+  it('says what the system answered when it could not open the copy', async () => {
+    const bytes = new TextEncoder().encode('A tip.\n');
+    await deps.originals.putBytes(sha(bytes), bytes);
+    const dispatch = createDispatch(createHandlers({ ...deps, openPath: async () => 'No application is associated with this file' }), trusted);
+    expect(await dispatch('source:open-original', { sha256: sha(bytes), fileName: 'tip.txt' }, { senderUrl: APP })).toMatchObject({
+      ok: false,
+      error: { code: 'io', message: 'The system could not open tip.txt: No application is associated with this file' },
+    });
   });
 });
 

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../electron/main/ipc/dispatch';
 import { createHandlers, type HandlerDeps } from '../../../electron/main/ipc/handlers';
-import { CHANNELS, type Channel } from '../../../shared/ipc/contract';
+import { CHANNELS } from '../../../shared/ipc/channel-names';
+import type { Channel } from '../../../shared/ipc/contract';
 import type { ErrorCode } from '../../../shared/ipc/result';
 import { seedBriefing } from '../../shared/briefing/briefing-fixture';
 import { seededCase } from '../../shared/export/case-fixture';
@@ -113,9 +114,13 @@ async function validPayloads(): Promise<Partial<Record<string, unknown[]>>> {
       { format: 'html', snapshot: { ...snapshot, entities: snapshot.entities.map((e, i) => (i === 0 ? { ...e, protected: true } : e)) }, redact: true },
       { format: 'backup', snapshot },
     ],
-    'backup:restore': [undefined],
+    'backup:restore': [undefined, { path: '/nonexistent/opened.casebook' }],
+    'backup:take-open-requests': [undefined],
     // Automatic backups (a later channel): the same snapshot, with and without a reason.
     'backup:auto': [{ snapshot }, { snapshot, reason: 'daily' }],
+    'originals:read': [{ sha256: 'a'.repeat(64) }],
+    'source:open-original': [{ sha256: 'a'.repeat(64), fileName: 'report.pdf' }],
+    'source:show-in-folder': [{ sha256: 'b'.repeat(64), fileName: 'tip.eml' }],
   };
 }
 
@@ -212,12 +217,14 @@ function recordingDeps(): HandlerDeps & { effects: string[] } {
     readyToClose: () => void effects.push('readyToClose'),
     chooseFiles: async () => (effects.push('chooseFiles'), []),
     importer: { run: refuse('importer.run') } as never,
-    originals: { root: '/nonexistent', putFile: refuse('originals.putFile'), putBytes: refuse('originals.putBytes'), has: async () => false, pathFor: () => '/nonexistent/x' } as never,
+    originals: { root: '/nonexistent', putFile: refuse('originals.putFile'), putBytes: refuse('originals.putBytes'), has: async () => false, pathFor: () => '/nonexistent/x', read: refuse('originals.read') } as never,
     // Cancelled save dialogs: a valid request stops before writing anything.
     chooseSavePath: async () => (effects.push('chooseSavePath'), null),
     printBriefing: refuse('printBriefing'),
     writeFileAtomic: refuse('writeFileAtomic'),
     chooseBackupFile: async () => (effects.push('chooseBackupFile'), null),
+    openPath: async (path) => (effects.push(`openPath ${path}`), ''),
+    showItemInFolder: (path) => void effects.push(`showItemInFolder ${path}`),
   };
 }
 
@@ -265,7 +272,7 @@ describe('IPC fuzz: malformed payloads on every channel', () => {
       try {
         result = await dispatch(channel, payload, { senderUrl: APP });
       } catch (error) {
-        throw new Error(`${channel} threw on "${label}": ${String(error)}`);
+        throw new Error(`${channel} threw on "${label}": ${String(error)}`, { cause: error });
       }
       expectResult(result, `${channel} ← ${label}`);
       if (!result.ok && result.error!.code === 'invalid-payload') {

@@ -47,6 +47,8 @@ function dispatchWith(importer: IsolatedImporter, picked: string) {
     },
     writeFileAtomic: (path, bytes) => writeFile(path, bytes),
     chooseBackupFile: async () => null,
+    openPath: async () => '',
+    showItemInFolder: () => undefined,
   };
   return createDispatch(createHandlers(deps), { trustedOrigins: ['casebook://app'] });
 }

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -26,8 +26,12 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
+  destroyed = false;
   send(channel: string, payload: unknown) {
     this.sent.push([channel, payload]);
+  }
+  isDestroyed() {
+    return this.destroyed;
   }
 }
 
@@ -55,6 +59,7 @@ export function createFakeElectron(options: { userData: string; singleInstanceLo
       calls.push(`app.exit ${code}`);
     }
     getPath(name: string) {
+      if (name === 'temp') return join(options.userData, 'temp');
       if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
       return options.userData;
     }
@@ -184,6 +189,7 @@ export function createFakeElectron(options: { userData: string; singleInstanceLo
   };
   const opened: string[] = [];
   const openedPaths: string[] = [];
+  const shownInFolder: string[] = [];
   const privileged: unknown[] = [];
   /** The template of the last application menu set. */
   const menu: { template: unknown[] | null } = { template: null };
@@ -256,9 +262,12 @@ export function createFakeElectron(options: { userData: string; singleInstanceLo
         openedPaths.push(path);
         return '';
       },
+      showItemInFolder(path: string) {
+        shownInFolder.push(path);
+      },
     },
   };
 
-  return { electron, calls, windows, ipcHandlers, protocolHandlers, session, opened, openedPaths, privileged, app, dialogPicks, menu };
+  return { electron, calls, windows, ipcHandlers, protocolHandlers, session, opened, openedPaths, shownInFolder, privileged, app, dialogPicks, menu };
 }
 export type FakeElectron = ReturnType<typeof createFakeElectron>;

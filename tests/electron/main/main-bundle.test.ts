@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -5,9 +6,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildElectron } from '../../../scripts/build-electron.mjs';
-import { CHANNELS } from '../../../shared/ipc/contract';
+import { CHANNELS } from '../../../shared/ipc/channel-names';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
 import { createFakeElectron, FakeEvent, type FakeElectron } from './fake-electron';
+import { encodeBackup } from '../../../shared/export/backup';
+import type { CaseSnapshot } from '../../../shared/export/case-snapshot';
 
 /**
  * Loads the real dist bundle (built by scripts/build-electron.mjs) with the
@@ -290,4 +293,72 @@ describe('main bundle', () => {
     fake.app.emit('second-instance');
     expect(fake.calls.at(-1)).toBe('window.focus');
   });
+
+  it("a .casebook opened with the app (argv, macOS open-file, a second launch) is offered to the page, and only those paths restore without the dialog", async () => {
+    const backup = await encodeBackup(minimalSnapshot(), new Map(), { appVersion: '0.1.0' });
+    const first = join(base, 'Port case.casebook');
+    const early = join(base, 'Early.casebook');
+    const third = join(base, 'Third.casebook');
+    for (const path of [first, early, third]) await writeFile(path, backup);
+    const argv = process.argv;
+    process.argv = ['/opt/Casebook/casebook', '--no-sandbox', first];
+    let fake: Awaited<ReturnType<typeof loadMain>>;
+    try {
+      fake = await loadMain();
+    } finally {
+      process.argv = argv;
+    }
+    // macOS hands the file over before ready.
+    const openFile = new FakeEvent();
+    fake.app.emit('open-file', openFile, early);
+    expect(openFile.defaultPrevented).toBe(true);
+    await ready(fake);
+
+    const sent: [string, unknown][] = [];
+    const page = { ...APP_FRAME, sender: { isDestroyed: () => false, send: (c: string, p: unknown) => sent.push([c, p]) } };
+    expect(await fake.ipcHandlers.get('backup:take-open-requests')!(page, undefined)).toEqual({
+      ok: true,
+      value: { requests: [{ path: first, fileName: 'Port case.casebook' }, { path: early, fileName: 'Early.casebook' }] },
+    });
+    // A second launch with a file: the running page is told at once.
+    fake.app.emit('second-instance', new FakeEvent(), ['/opt/Casebook/casebook', 'Third.casebook'], base);
+    expect(sent).toEqual([['backup:open-requested', { path: third, fileName: 'Third.casebook' }]]);
+
+    const restore = fake.ipcHandlers.get('backup:restore')!;
+    expect(await restore(APP_FRAME, { path: third })).toMatchObject({ ok: true, value: { restored: true, fileName: 'Third.casebook', snapshot: { case: { title: 'Port case' } } } });
+    expect(await restore(APP_FRAME, { path: join(base, 'secret.txt') })).toMatchObject({ ok: false, error: { code: 'forbidden-path' } });
+    expect(fake.calls.some((c) => c.startsWith('dialog.showOpenDialog'))).toBe(false);
+  });
+
+  it("opens a source's original in the system app, and shows it in its folder, through shell", async () => {
+    const fake = await loadMain();
+    await ready(fake);
+    const bytes = new TextEncoder().encode('A tip about a shipment.\n');
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    await mkdir(join(fake.userData, 'originals', sha.slice(0, 2)), { recursive: true });
+    await writeFile(join(fake.userData, 'originals', sha.slice(0, 2), sha), bytes);
+    const copy = join(fake.userData, 'temp', 'Casebook originals', sha, 'tip.txt');
+    expect(await fake.ipcHandlers.get('source:open-original')!(APP_FRAME, { sha256: sha, fileName: 'tip.txt' })).toEqual({ ok: true, value: null });
+    expect(fake.openedPaths).toEqual([copy]);
+    expect(await fake.ipcHandlers.get('source:show-in-folder')!(APP_FRAME, { sha256: sha, fileName: 'tip.txt' })).toEqual({ ok: true, value: null });
+    expect(fake.shownInFolder).toEqual([copy]);
+    expect(await readFile(copy, 'utf8')).toBe('A tip about a shipment.\n');
+  });
 });
+
+/** The smallest case a backup can hold: the case and one note. */
+function minimalSnapshot(): CaseSnapshot {
+  const caseId = 'case-port';
+  const now = 1_700_000_000_000;
+  return {
+    case: { id: caseId, title: 'Port case', summary: '', createdAt: now, updatedAt: now },
+    notes: [{ id: 'note-1', caseId, title: 'Arrivals', content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Three containers.' }] }] }, text: 'Three containers.', createdAt: now, updatedAt: now }],
+    sources: [],
+    sourceBodies: [],
+    entities: [],
+    relations: [],
+    mentions: [],
+    citations: [],
+    candidates: [],
+  };
+}

@@ -33,8 +33,7 @@ async function twoCases(): Promise<CasebookDexie> {
   await ensureSeeded(db, () => 1_700_000_000_000);
   const now = 1_800_000_000_000;
   await db.cases.add({ id: B, title: 'Other case', summary: '', createdAt: now, updatedAt: now });
-  await db.entities.add({ id: 'ent-b', caseId: B, type: 'Event', name: 'B event', aliases: [], description: '', properties: { date: '2023-04-20' }, protected: false, quotes: [], createdAt: now, updatedAt: now, nameKeys: [], searchKeys: [], sortName: '' });
-  await db.caseStats.put({ caseId: B, entityCounts: { Event: 1 }, namesVersion: 1 });
+  await db.transaction('rw', db.entities, db.caseStats, () => db.entities.add({ id: 'ent-b', caseId: B, type: 'Event', name: 'B event', aliases: [], description: '', properties: { date: '2023-04-20' }, protected: false, quotes: [], createdAt: now, updatedAt: now, nameKeys: [], searchKeys: [], sortName: '' }));
   await db.notes.add({ id: 'note-b', caseId: B, title: 'B note', content: { type: 'doc', content: [] }, text: 'B notes', createdAt: now, updatedAt: now });
   await db.sources.add({ id: 'src-b', caseId: B, title: 'B source', format: 'text', sha256: 'b'.repeat(64), size: 12, metadata: {}, importedAt: now });
   await db.sourceBodies.add({ sourceId: 'src-b', caseId: B, text: 'B source text' });

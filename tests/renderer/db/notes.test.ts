@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import type { JSONContent } from '@tiptap/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createNote, deleteNote, listNotes, renameNote, restoreNote, saveNoteContent, UNTITLED } from '../../../renderer/db/notes';
+import { createNote, deleteNote, listNotes, noteTagsOf, renameNote, restoreNote, saveNoteContent, setNoteTags, UNTITLED } from '../../../renderer/db/notes';
 import { emptyDocument } from '../../../shared/editor/document';
 import { freshDatabase } from './fresh-db';
 
@@ -140,5 +140,26 @@ describe('deleteNote, restoreNote and listNotes', () => {
     await restoreNote(db, third);
     expect(await titles(db)).toEqual(['third', 'second', 'first']);
     expect(await db.notes.get(third)).not.toHaveProperty('deletedAt');
+  });
+});
+
+describe('note tags', () => {
+  it('are kept on the note, survive saves, and filter the list (case and accents aside)', async () => {
+    const db = freshDatabase();
+    const a = await createNote(db, CASE, 'Arrivals');
+    later(10);
+    const b = await createNote(db, CASE, 'Money');
+    await setNoteTags(db, a, ['Port', 'Méxíco']);
+    later(10);
+    await saveNoteContent(db, a, doc(paragraph(text('Three containers.'))));
+    expect((await db.notes.get(a))!.tags).toEqual(['Port', 'Méxíco']);
+    expect((await listNotes(db, CASE, 10, 'mexico')).map((n) => n.title)).toEqual(['Arrivals']);
+    expect((await listNotes(db, CASE, 10)).map((n) => n.title)).toEqual(['Arrivals', 'Money']);
+    expect(await noteTagsOf(db, CASE)).toEqual([['Port', 'Méxíco']]);
+    await deleteNote(db, a);
+    expect(await noteTagsOf(db, CASE)).toEqual([]);
+    await setNoteTags(db, b, []);
+    expect((await db.notes.get(b))!.tags).toBeUndefined();
+    await expect(setNoteTags(db, 'note-gone', ['x'])).rejects.toThrow(/no longer/);
   });
 });

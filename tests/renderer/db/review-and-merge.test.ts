@@ -17,6 +17,7 @@ const candidate = (name: string, type: Candidate['type'], ...starts: number[]): 
   type,
   key: name.toLowerCase(),
   occurrences: starts.map((start) => ({ start, end: start + name.length })),
+  evidence: { mentions: starts.length, midSentence: starts.length },
 });
 const mention = (entityId: string, label: string): JSONContent => ({ type: 'entityMention', attrs: { entityId, label, entityType: 'Person' } });
 const doc = (...content: JSONContent[]): JSONContent => ({ type: 'doc', content: [{ type: 'paragraph', content }] });

@@ -1,13 +1,15 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { LinkingService } from '../../../renderer/features/linking/linking-service';
-import { LinkerClient, inProcessPort } from '../../../renderer/workers/linker/client';
-import { createLinkerHandler } from '../../../renderer/workers/linker/handler';
+import { createRpcClient, inProcessPort, serveRpc } from '../../../renderer/workers/rpc';
+import { createLinkerHandlers } from '../../../renderer/workers/linker/handler';
+import type { LinkerMethods } from '../../../renderer/workers/linker/protocol';
 import { ensureSeeded, readSeedMarker } from '../../../renderer/db/seed';
 import { createEntity, updateEntity } from '../../../renderer/db/entities';
 import { createNote, saveNoteContent, appendQuoteToNote } from '../../../renderer/db/notes';
 import { addImportedSource } from '../../../renderer/db/sources';
-import { checkCitation, deleteSource } from '../../../renderer/db/citations';
+import { checkCitation } from '../../../renderer/db/citations';
+import { purgeSource, restoreSource, trashSource } from '../../../renderer/db/sources';
 import { listPendingCandidates } from '../../../renderer/db/candidates';
 import { draft, freshDatabase } from '../db/fresh-db';
 
@@ -16,7 +18,7 @@ async function seededCase() {
   const db = freshDatabase();
   await ensureSeeded(db);
   const caseId = (await readSeedMarker(db))!.caseId;
-  const linking = new LinkingService(db, caseId, new LinkerClient(inProcessPort(createLinkerHandler)));
+  const linking = new LinkingService(db, caseId, createRpcClient(inProcessPort<LinkerMethods>((post) => serveRpc(createLinkerHandlers(), post))));
   linking.start();
   await linking.idle();
   // The liveQuery's first answer may land after start(); wait for that run too.
@@ -110,7 +112,13 @@ describe('citations', () => {
 
     expect(await checkCitation(db, { ...citation, start: start + 1, end: start + 6 }, caseId)).toMatchObject({ status: 'broken', reason: expect.stringMatching(/no longer at this place/) });
     expect(await checkCitation(db, { ...citation, sourceSha256: 'other' }, caseId)).toMatchObject({ status: 'broken', reason: expect.stringMatching(/changed/) });
-    await deleteSource(db, source!.id);
+    // In the Trash: broken, with the reason; restored: good again; deleted for good: gone.
+    await trashSource(db, caseId, source!.id);
+    expect(await checkCitation(db, citation, caseId)).toEqual({ status: 'broken', reason: 'The quoted source is in the Trash.' });
+    await restoreSource(db, source!.id);
+    expect(await checkCitation(db, citation, caseId)).toEqual({ status: 'ok' });
+    await trashSource(db, caseId, source!.id);
+    await purgeSource(db, source!.id);
     expect(await checkCitation(db, citation, caseId)).toMatchObject({ status: 'broken', reason: expect.stringMatching(/no longer in the case/) });
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { JSONContent } from '@tiptap/core';
 import { briefingCitationCheck, briefingModelFromRecords, type BriefingChoices } from '../../../shared/briefing';
 import { checkCitationAgainst } from '../../../shared/editor/citation-check';
@@ -23,7 +24,8 @@ export const WANG_CHINESE = '汪文斌';
 
 function seedRecords(): SeedRecords {
   const files = loadSeedFiles();
-  const bytes = readFileSync(new URL(`../../../shared/seed/${files.caseFile.source.textFile}`, import.meta.url));
+  // From the repo root, not this file: the benchmarks bundle this fixture to another depth (dist/bench/).
+  const bytes = readFileSync(join(process.cwd(), 'shared', 'seed', files.caseFile.source.textFile));
   return buildSeedRecords({ ...files, article: bytes.toString('utf8'), articleSha256: createHash('sha256').update(bytes).digest('hex') }, NOW);
 }
 

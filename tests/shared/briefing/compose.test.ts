@@ -147,6 +147,13 @@ describe('renderBriefingHtml: citations become numbered endnotes', () => {
     expect(html.match(/<li id="endnote-/g)).toHaveLength(2);
   });
 
+  it('prints a quote taken across line breaks as one line, its hyphenated words joined', () => {
+    const quoted = renderBriefingHtml(
+      model({ notes: [{ id: 'n1', title: 'One', content: doc(para(text('Claim.'), citation('c1', 'payments routed\nthrough shell com-\npanies in Cyprus'))), citationChecks: verified('c1') }] }),
+    );
+    expect(quoted).toContain('<q class="endnote-quote">payments routed through shell companies in Cyprus</q>');
+  });
+
   it('says so when the source has been re-imported with another fingerprint', () => {
     const changed = renderBriefingHtml(
       model({ sources: [{ id: 'src-1', title: 'The article', sha256: 'b'.repeat(64), importedAt: 0 }], notes: [{ id: 'n', title: 'T', content: doc(para(citation('c1', 'q'))) }] }),

@@ -21,6 +21,12 @@ function rezip(entries: Record<string, Uint8Array>, edit: (e: Record<string, Uin
 
 const json = (bytes: Uint8Array) => JSON.parse(decoder.decode(bytes));
 
+/** Objects and arrays in a parsed value, the root included. */
+function countContainers(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  return 1 + Object.values(value).reduce<number>((n, child) => n + countContainers(child), 0);
+}
+
 async function expectError(bytes: Uint8Array, code: BackupErrorCode, limits = DEFAULT_BACKUP_LIMITS) {
   const result = await decodeBackup(bytes, limits);
   expect(result.ok).toBe(false);
@@ -118,6 +124,37 @@ describe('.casebook backups', () => {
     const flipped = original.slice();
     flipped[0] = flipped[0]! ^ 1;
     await expectError(rezip(entries, (e) => (e[`originals/${sha}`] = flipped)), 'original-mismatch');
+  });
+
+  it('refuses an original no source of the case uses, even one the manifest lists with its right hash', async () => {
+    const { entries } = await backup();
+    const stray = strToU8('a file that belongs to no source of this case');
+    const sha = await sha256Hex(stray);
+    const bytes = rezip(entries, (e) => {
+      e[`originals/${sha}`] = stray;
+      const manifest = json(e['manifest.json']!);
+      manifest.originals.push({ sha256: sha, size: stray.length });
+      e['manifest.json'] = strToU8(JSON.stringify(manifest));
+    });
+    const error = await expectError(bytes, 'original-unused');
+    expect(error?.message).toContain(sha.slice(0, 12));
+  });
+
+  it('refuses a case.json that would unpack over its limit, saying it is the case data', async () => {
+    const { entries } = await backup();
+    const error = await expectError(zipSync(entries as Zippable), 'too-large', { ...DEFAULT_BACKUP_LIMITS, maxEntryBytes: (name) => (name === 'case.json' ? 1024 : 1024 ** 3) });
+    expect(error?.message).toMatch(/case data is too large to restore \(\d+ MB unpacked; Casebook restores up to 0 MB\)/);
+  });
+
+  it('counts what parsing case.json would cost before parsing it: too many objects or values is too large', async () => {
+    const { entries } = await backup();
+    const data = json(entries['case.json']!);
+    const containers = countContainers(data);
+    const bytes = zipSync(entries as Zippable);
+    expect((await decodeBackup(bytes, { ...DEFAULT_BACKUP_LIMITS, maxCaseContainers: containers })).ok).toBe(true);
+    const error = await expectError(bytes, 'too-large', { ...DEFAULT_BACKUP_LIMITS, maxCaseContainers: containers - 1 });
+    expect(error?.message).toMatch(/more than [\d,]+ objects and lists/);
+    await expectError(bytes, 'too-large', { ...DEFAULT_BACKUP_LIMITS, maxCaseMembers: 10 });
   });
 
   it('refuses a zip bomb before inflating it, and a document nested absurdly deep', async () => {

@@ -60,6 +60,17 @@ describe('HTML export', () => {
     expectSelfContained(caseToHtml({ ...snapshot, notes: [...snapshot.notes, note] }));
   });
 
+  it('prints a quote taken across line breaks as one line, its hyphenated words joined', async () => {
+    const { snapshot } = await seededCase();
+    const quote = 'payments routed\nthrough shell com-\npanies in Cyprus';
+    const note = {
+      ...snapshot.notes[0]!,
+      content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Claim ' }, { type: 'citation', attrs: { citationId: 'c1', sourceId: 'src-none', start: 0, end: quote.length, page: 2, quote, sourceSha256: 'a'.repeat(64), sourceTitle: 'Port report' } }] }] },
+    };
+    const doc = expectSelfContained(noteToHtml(note, { ...snapshot, notes: [note] }));
+    expect(doc.querySelector('.endnotes li')?.textContent).toContain('— “payments routed through shell companies in Cyprus”');
+  });
+
   it('falls back to the plain text for a document the schema refuses', async () => {
     const { snapshot } = await seededCase();
     const odd = { ...snapshot.notes[0]!, content: { type: 'doc', content: [{ type: 'iframe', attrs: { src: 'https://evil.example' } }] }, text: 'plain <words>' };

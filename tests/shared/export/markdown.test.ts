@@ -61,8 +61,15 @@ describe('Markdown export', () => {
     expect(md).toContain('**bold *both*** after');
     expect(md).toMatch(/\["\\>\\<img src=https:\/\/evil\.example\/m\.png onerror=alert\(1\)\\>\]\(<#entity-ent-x>\) cited \[\^1\]/);
     // Its source is not in the context: the footnote cannot pass as a sound citation.
-    expect(md).toContain('[^1]: **UNVERIFIED — The quoted source is no longer in the case.** \\<b\\>title\\</b\\>, p. 2 — “\\</style\\>\\<script\\>alert(\"quote\")\\</script\\>” (sha256 ' + 'a'.repeat(64) + ')');
+    expect(md).toContain('[^1]: **UNVERIFIED — The quoted source is no longer in the case.** \\<b\\>title\\</b\\>, p. 2 — “\\</style\\>\\<script\\>alert("quote")\\</script\\>” (sha256 ' + 'a'.repeat(64) + ')');
     expect(md).toContain('3. third');
+  });
+
+  it('prints a quote taken across line breaks as one line, its hyphenated words joined', () => {
+    const quote = 'payments routed\nthrough shell com-\npanies in Cyprus\n\nA new paragraph';
+    const citation = { type: 'citation', attrs: { citationId: 'c1', sourceId: 'src-1', start: 0, end: quote.length, page: 2, quote, sourceSha256: 'a'.repeat(64), sourceTitle: 'Port report' } };
+    const md = noteToMarkdown({ title: 'Quotes', content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Claim ' }, citation] }] } }, bareContext);
+    expect(md).toContain('— “payments routed through shell companies in Cyprus ¶ A new paragraph” (sha256');
   });
 
   it('exports the seeded case as a zip: README, one file per note, entities and sources, with links that resolve', async () => {
@@ -90,6 +97,14 @@ describe('Markdown export', () => {
     expect(strFromU8(files['README.md']!)).toContain(`# ${snapshot.case.title}`);
   });
 
+  it('keeps an entity’s quote taken across line breaks on its one quoted line', async () => {
+    const { snapshot } = await seededCase();
+    const [first, ...rest] = snapshot.entities;
+    const quoted = { ...first!, quotes: [{ ...first!.quotes[0]!, quote: 'shipped through shell com-\npanies\nin Cyprus' }] };
+    const files = unzipSync(caseToMarkdownZip({ ...snapshot, entities: [quoted, ...rest] }, { now: new Date('2024-01-01') }));
+    expect(strFromU8(files['entities.md']!)).toContain('> “shipped through shell companies in Cyprus” — ');
+  });
+
   it('a single note lists the entities it mentions, for its links to land on', async () => {
     const { snapshot } = await seededCase();
     const note = snapshot.notes.find((n) => JSON.stringify(n.content).includes('entityMention'))!;
@@ -97,5 +112,29 @@ describe('Markdown export', () => {
     const anchors = [...md.matchAll(/\]\(<#(entity-[a-z0-9-]+)>\)/g)].map((m) => m[1]!);
     expect(anchors.length).toBeGreaterThan(0);
     for (const anchor of anchors) expect(md).toContain(`<a id="${anchor}"></a>`);
+  });
+
+  it('shows sources as the user edited them, leaves the Trash out, and gives a note its tags as front matter', async () => {
+    const { snapshot } = await seededCase();
+    const citation = snapshot.citations[0]!;
+    const cited = snapshot.sources.find((s) => s.id === citation.sourceId)!;
+    const edited = { ...snapshot, sources: snapshot.sources.map((s) => (s.id === cited.id ? { ...s, edits: { title: 'The Post story', author: 'Two reporters' }, tags: ['press'] } : s)) };
+    let files = unzipSync(caseToMarkdownZip(edited));
+    const sources = strFromU8(files['sources.md']!);
+    expect(sources).toContain('## The Post story');
+    expect(sources).toContain('- Tags: press');
+    expect(sources).toContain('- author: Two reporters');
+    const notes = Object.keys(files).filter((n) => n.startsWith('notes/')).map((n) => strFromU8(files[n]!)).join('\n');
+    expect(notes).toMatch(/\[\^1\]: \[The Post story\]\(<\.\.\/sources\.md#source-the-post-story>\)/);
+
+    // In the Trash: not listed, and its citation is UNVERIFIED with the reason.
+    const trashed = { ...edited, sources: edited.sources.map((s) => (s.id === cited.id ? { ...s, deletedAt: 5 } : s)) };
+    files = unzipSync(caseToMarkdownZip(trashed));
+    expect(strFromU8(files['sources.md']!)).not.toContain('The Post story');
+    const notesNow = Object.keys(files).filter((n) => n.startsWith('notes/')).map((n) => strFromU8(files[n]!)).join('\n');
+    expect(notesNow).toContain('[^1]: **UNVERIFIED — The quoted source is in the Trash.** The Post story, p. 3');
+
+    const note = { title: 'Tagged', content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Body' }] }] }, tags: ['port', 'say "hi"'] };
+    expect(noteToMarkdown(note, bareContext)).toBe('---\ntags: ["port", "say \\"hi\\""]\n---\n\n# Tagged\n\nBody\n');
   });
 });

@@ -60,12 +60,20 @@ export async function protectedCase(): Promise<CaseSnapshot> {
     text: 'Meeting nightingale\nWe met Anne Milgram twice; our contact agreed.',
     createdAt: 1_700_000_001_000,
     updatedAt: 1_700_000_009_000,
+    tags: ['Milgram', 'interviews'],
   };
   snapshot.notes.push(note);
   snapshot.citations.push({ id: `${note.id}:cite-interview`, caseId: snapshot.case.id, noteId: note.id, sourceId: article!.id, start: quoteStart, end: quoteStart + quote.length, quote, sourceSha256: article!.sha256, createdAt: 1_700_000_002_000 });
   snapshot.mentions.push({ id: 'mention-interview-1', caseId: snapshot.case.id, entityId: PROTECTED_ID, targetKind: 'note', targetId: note.id, start: 27, end: 39, snippet: 'We met Anne Milgram twice', status: 'confirmed' });
 
-  Object.assign(memo!, { title: 'Memo on Milgram', fileName: 'milgram-memo.html', metadata: { author: 'A. Reporter', subject: 'Call with Anne MILGRAM' } });
+  Object.assign(memo!, {
+    title: 'Memo on Milgram',
+    fileName: 'milgram-memo.html',
+    metadata: { author: 'A. Reporter', subject: 'Call with Anne MILGRAM' },
+    // The user's own words about it name her too: edits and tags are redacted like the rest.
+    edits: { title: 'Milgram call memo', notes: 'Ask Anne Milgram again.', date: '2023-04' },
+    tags: ['milgram', 'calls'],
+  });
   const memoBody = snapshot.sourceBodies.find((b) => b.sourceId === memo!.id)!;
   memoBody.text = 'Memo\n\nSecond page names Nightingale';
   memo!.pages = [{ start: 0, end: 4 }, { start: 6, end: memoBody.text.length }];

@@ -59,6 +59,9 @@ describe('redactSnapshot', () => {
   it('drops source HTML and redacts texts, titles, file names and metadata', () => {
     const memo = redacted.sources.find((s) => s.format === 'html')!;
     expect(memo).toMatchObject({ title: `Memo on ${REDACTION_MARKER}`, fileName: `${REDACTION_MARKER}-memo.html`, metadata: { author: 'A. Reporter', subject: `Call with ${REDACTION_MARKER}` } });
+    expect(memo.edits).toEqual({ title: `${REDACTION_MARKER} call memo`, notes: `Ask ${REDACTION_MARKER} again.`, date: '2023-04' });
+    expect(memo.tags).toEqual([REDACTION_MARKER, 'calls']);
+    expect(redacted.notes.find((n) => n.id === 'note-interview')!.tags).toEqual([REDACTION_MARKER, 'interviews']);
     const body = redacted.sourceBodies.find((b) => b.sourceId === memo.id)!;
     expect(body.html).toBeUndefined();
     expect(body.text).toBe(`Memo\n\nSecond page names ${REDACTION_MARKER}`);

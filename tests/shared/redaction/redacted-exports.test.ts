@@ -54,6 +54,8 @@ function mainWith(chooseSavePath: (name: string) => Promise<string | null>) {
       },
       writeFileAtomic: (path, bytes) => writeFile(path, bytes),
       chooseBackupFile: async () => null,
+      openPath: async () => '',
+      showItemInFolder: () => undefined,
     }),
     { trustedOrigins: ['casebook://app'] },
   );

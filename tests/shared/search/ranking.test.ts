@@ -15,6 +15,18 @@ describe('ranking on the seed case', () => {
     expect(hits[0]).toMatchObject({ kind: 'entity', title: 'Wuhan', type: 'Place' });
   });
 
+  it('ranks across kinds by relevance: a passage about the word beats an entity that only mentions it in passing', () => {
+    for (const query of ['Mexico', 'sanctions']) {
+      const hits = top(query, 30);
+      const bestPassage = hits.findIndex((h) => h.kind === 'source');
+      expect(bestPassage, query).toBeGreaterThanOrEqual(0);
+      // Entities whose names hold the word may come first; one that merely mentions it in its description may not.
+      const word = query.toLowerCase();
+      const passing = hits.findIndex((h) => h.kind === 'entity' && !h.title.toLowerCase().includes(word.slice(0, 6)));
+      expect(bestPassage, `${query}: ${hits.map((h) => `${h.kind}:${h.title}`).slice(0, 8).join(' | ')}`).toBeLessThan(passing === -1 ? Infinity : passing);
+    }
+  });
+
   it('ranks an entity named like the query first', () => {
     expect(top('Yuancheng Group')[0]).toMatchObject({ kind: 'entity', title: 'Yuancheng Group' });
     expect(top('anne milgram')[0]).toMatchObject({ kind: 'entity', title: 'Anne Milgram' });

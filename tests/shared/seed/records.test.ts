@@ -19,8 +19,8 @@ function mentionNodes(node: JSONContent): JSONContent[] {
 }
 
 describe('buildSeedRecords', () => {
-  it('makes one case from case.json, stamped with now', () => {
-    expect(records.case).toEqual({ ...files.caseFile.case, createdAt: NOW, updatedAt: NOW });
+  it('makes one case from case.json, stamped with now and marked as the sample', () => {
+    expect(records.case).toEqual({ ...files.caseFile.case, createdAt: NOW, updatedAt: NOW, sample: true });
   });
 
   it('makes one source holding the article with its sha256 and its size in bytes', () => {

@@ -1,5 +1,5 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { loadPdfjs, useCanvasFactory, type CanvasAndContext } from '../pdf/pdfjs';
+import { loadPdfjs, setCanvasFactory, type CanvasAndContext } from '../pdf/pdfjs';
 
 /**
  * A PDF page drawn for OCR: pdf.js paints it on a @napi-rs/canvas canvas
@@ -23,7 +23,7 @@ export async function loadCanvas(): Promise<NapiCanvas> {
     const loaded = (await import('@napi-rs/canvas')) as Partial<NapiCanvas> & { default?: NapiCanvas };
     napi = typeof loaded.createCanvas === 'function' ? (loaded as NapiCanvas) : loaded.default!;
     const module = napi;
-    useCanvasFactory((width, height): CanvasAndContext => {
+    setCanvasFactory((width, height): CanvasAndContext => {
       const canvas = module.createCanvas(width, height);
       return { canvas, context: canvas.getContext('2d') };
     });

@@ -26,7 +26,7 @@ function clean(value: unknown): string {
 /** title, author, subject, keywords, creator, producer, created, modified: from the info dictionary, else from XMP. */
 export async function readMetadata(doc: PDFDocumentProxy): Promise<Record<string, string>> {
   const metadata: Record<string, string> = {};
-  let info: Record<string, unknown> = {};
+  let info: Record<string, unknown>;
   let xmp: { get(name: string): unknown } | null = null;
   try {
     const result = await doc.getMetadata();

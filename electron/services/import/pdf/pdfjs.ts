@@ -172,7 +172,7 @@ let canvasFactory: ((width: number, height: number) => CanvasAndContext) | undef
  * in Node it would load its own copy of @napi-rs/canvas, whose canvases the
  * renderer's (ours) refuses. ocr/render.ts installs ours before rendering.
  */
-export function useCanvasFactory(create: (width: number, height: number) => CanvasAndContext): void {
+export function setCanvasFactory(create: (width: number, height: number) => CanvasAndContext): void {
   canvasFactory = create;
 }
 

@@ -186,7 +186,7 @@ export function plausibility(text: string): number {
 function readability(text: string): { score: number; words: number } {
   let total = 0;
   let good = 0;
-  for (const token of text.split(/[\s\d!-\/:-@[-`{-~\u00a0¡«·»¿\u2010-\u2027\u060c\u061b\u061f\u066a-\u066d]+/u)) {
+  for (const token of text.split(/[\s\d!-/:-@[-`{-~\u00a0¡«·»¿\u2010-\u2027\u060c\u061b\u061f\u066a-\u066d]+/u)) {
     // Punctuation, symbols and numbers around a word are not part of it ("“Café”", "5€"); inside one they are a sign of a wrong decoding.
     const word = token.replace(/^[\p{P}\p{S}\p{N}]+|[\p{P}\p{S}\p{N}]+$/gu, '');
     if (!/[^\x00-\x7f]/.test(word)) continue;

@@ -20,7 +20,8 @@ export function ImportPanel() {
   return (
     <section className="import-panel" aria-label="Imports">
       <header>
-        <span>{running ? `Importing ${running} file${running === 1 ? '' : 's'}…` : 'Imports finished'}</span>
+        {/* Said by screen readers as it changes: how many are left, then that all are done. */}
+        <span role="status" aria-live="polite">{running ? `Importing ${running} file${running === 1 ? '' : 's'}…` : 'Imports finished'}</span>
         {running > 0 ? (
           <button type="button" className="link-button" onClick={() => importQueue.cancelAll()}>Cancel all</button>
         ) : (
@@ -46,7 +47,7 @@ export function ImportPanel() {
               )}
             </div>
             {job.state === 'reading' && (
-              <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(job.fraction * 100)}>
+              <div className="progress" role="progressbar" aria-label={`Reading ${job.name}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(job.fraction * 100)}>
                 <div style={{ width: `${Math.max(4, job.fraction * 100)}%` }} />
               </div>
             )}

@@ -85,8 +85,8 @@ export function createImportQueue(deps: {
     update(id, { state: 'saving', fraction: 1 });
     try {
       const stored = await addImportedSource(deps.db, deps.caseId, result.value);
-      update(id, stored.status === 'added' ? { state: 'done', sourceId: stored.id } : { state: 'duplicate', sourceId: stored.id, message: stored.title });
-      if (stored.status === 'added') deps.onSourcesAdded?.(stored.sourceIds);
+      update(id, stored.status === 'duplicate' ? { state: 'duplicate', sourceId: stored.id, message: stored.title } : { state: 'done', sourceId: stored.id });
+      if (stored.status !== 'duplicate') deps.onSourcesAdded?.(stored.sourceIds);
     } catch (error) {
       logError('Storing an imported source failed', error);
       update(id, { state: 'failed', message: `${nameOf(input)}: ${isQuotaExceeded(error) ? 'the disk is full; free some space and import again' : 'could not be saved in the case'}.` });

@@ -3,9 +3,14 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { PrintToPDFOptions } from 'electron';
+import { PDFDocument } from 'pdf-lib';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportBriefingPdf, type BriefingPdf, type BriefingPrintOptions, type PrintHtml } from '../../../../electron/services/export/briefing-pdf';
+import { exportBriefingPdf, type BriefingPdf, type BriefingPrintOptions, type BriefingProgress, type PrintHtml } from '../../../../electron/services/export/briefing-pdf';
+import { scanContent } from '../../../../electron/services/export/pdf-content';
+import { readPdfFacts } from '../../../../electron/services/export/pdf-facts';
+import { openPdf } from '../../../../electron/services/export/pdf-file';
+import { readPageTexts } from '../../../../electron/services/export/pdf-text';
 import { loadPdfjs } from '../../../../electron/services/import/pdf/pdfjs';
 import { foldText } from '../../../../shared/linking/normalize';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from '../../../e2e/chromium';
@@ -45,6 +50,20 @@ async function save(name: string, pdf: BriefingPdf): Promise<string> {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 
+/** Each title's number on the contents page (page 2) is the page where that heading starts a line, after the contents. */
+function expectContentsNumbered(pages: string[], titles: string[]): void {
+  const contents = pages[1]!;
+  expect(contents).toContain('Contents');
+  for (const title of titles) {
+    const line = contents.split('\n').find((l) => l.trim().replace(/\s*\d+$/, '').trim() === title);
+    expect(line, title).toBeDefined();
+    const printed = Number(/(\d+)\s*$/.exec(line!)?.[1]);
+    const actual = pages.findIndex((text, i) => i > 1 && text.split('\n').some((l) => l.trim() === title)) + 1;
+    expect(actual, title).toBeGreaterThan(2);
+    expect(printed, title).toBe(actual);
+  }
+}
+
 interface OutlineItem {
   title: string;
   items: OutlineItem[];
@@ -54,6 +73,7 @@ describe('briefing PDF (seeded case, printed by Chromium)', () => {
   let plain: BriefingPdf;
   let plainPages: string[];
   let plainFile: string;
+  const progress: BriefingProgress[] = [];
 
   beforeAll(async () => {
     assertChromium();
@@ -61,7 +81,7 @@ describe('briefing PDF (seeded case, printed by Chromium)', () => {
     mkdirSync(OUT_DIR, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
     context = await offlineScriptlessContext(browser);
-    plain = await exportBriefingPdf(seedBriefing().model, { print: cdpPrint, readPackageFile });
+    plain = await exportBriefingPdf(seedBriefing().model, { print: cdpPrint, readPackageFile, onProgress: (p) => progress.push(p) });
     plainFile = await save('briefing', plain);
     plainPages = pdftotext(plainFile);
     execFileSync('pdftoppm', ['-png', '-r', '50', plainFile, join(OUT_DIR, 'page')]);
@@ -71,29 +91,24 @@ describe('briefing PDF (seeded case, printed by Chromium)', () => {
     await browser?.close();
   });
 
+  it('reports its progress as the renderer is told it: composing, the one printing, then numbering the contents', () => {
+    expect(progress).toEqual([{ stage: 'composing' }, { stage: 'printing', printing: 1 }, { stage: 'numbering' }]);
+  });
+
   it('has a title page with title, subtitle, author, date and handling line', () => {
     const first = squash(plainPages[0]!);
-    expect(first).toContain('Fentanyl precursor trafficking');
+    expect(first).toContain('Sample case: fentanyl precursor trafficking');
     expect(first).toContain('Precursor pipeline from China to U.S. communities, 2022–2023');
     expect(first).toContain('Casebook test desk');
     expect(first).toContain('1 May 2024');
     expect(first).toContain('CONFIDENTIAL — DRAFT');
   });
 
-  it('numbers the contents with the pages the sections really start on, stable after the second printing', () => {
-    expect(plain.printings).toBe(2);
-    const contents = plainPages[1]!;
-    expect(contents).toContain('Contents');
-    const chapters = ['Briefing draft: precursor pipeline', FIELD_NOTE_TITLE, 'Enforcement so far', 'Endnotes', 'Appendix A. Entities', 'Appendix B. Timeline', 'Appendix C. Sources'];
-    for (const title of chapters) {
-      const line = contents.split('\n').find((l) => l.includes(title));
-      expect(line, title).toBeDefined();
-      const printed = Number(/(\d+)\s*$/.exec(line!)?.[1]);
-      // The page where that heading starts a line, after the contents page.
-      const actual = plainPages.findIndex((text, i) => i > 1 && text.split('\n').some((l) => l.trim() === title)) + 1;
-      expect(actual, title).toBeGreaterThan(2);
-      expect(printed, title).toBe(actual);
-    }
+  it('prints once, then writes into the contents the pages the sections really start on', () => {
+    expect(plain.printings).toBe(1);
+    expectContentsNumbered(plainPages, ['Briefing draft: precursor pipeline', FIELD_NOTE_TITLE, 'Enforcement so far', 'Endnotes', 'Appendix A. Entities', 'Appendix B. Timeline', 'Appendix C. Sources']);
+    // The digit palettes the numbers were drawn from are gone from the page.
+    expect(plainPages[1]).not.toContain('0123456789');
   });
 
   it('prints "Page X of Y" and the handling line on every page', () => {
@@ -186,6 +201,61 @@ describe('briefing PDF (seeded case, printed by Chromium)', () => {
     expect(text).toContain('武汉');
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '3', '-l', '4', file, join(OUT_DIR, 'redacted')]);
   }, 60_000);
+
+  it('numbers a contents entry whose title reads like a placeholder ("00")', async () => {
+    const { model } = seedBriefing({ appendices: { entities: false, timeline: false, sources: true } });
+    const notes = [{ ...model.notes[0]!, id: 'zero', title: '00' }, ...model.notes];
+    const pdf = await exportBriefingPdf({ ...model, notes }, { print: cdpPrint, readPackageFile });
+    expect(pdf.printings).toBe(1);
+    const pages = pdftotext(await save('briefing-zero-title', pdf));
+    expectContentsNumbered(pages, ['00', 'Briefing draft: precursor pipeline', FIELD_NOTE_TITLE, 'Endnotes', 'Appendix A. Sources']);
+  }, 60_000);
+
+  it('numbers the contents by printing again when the printed PDF cannot be numbered in place', async () => {
+    // Re-saved with cross-reference and object streams, which the in-place numbering does not read.
+    const resaving: PrintHtml = async (html, options) => {
+      const doc = await PDFDocument.load(await cdpPrint(html, options), { updateMetadata: false });
+      return doc.save({ useObjectStreams: true });
+    };
+    const stages: BriefingProgress[] = [];
+    const pdf = await exportBriefingPdf(seedBriefing().model, { print: resaving, readPackageFile, onProgress: (p) => stages.push(p) });
+    expect(pdf.printings).toBe(2);
+    expect(stages).toEqual([{ stage: 'composing' }, { stage: 'printing', printing: 1 }, { stage: 'numbering' }, { stage: 'numbering', printing: 2 }]);
+    const pages = pdftotext(await save('briefing-printed-twice', pdf));
+    expectContentsNumbered(pages, ['Briefing draft: precursor pipeline', FIELD_NOTE_TITLE, 'Endnotes', 'Appendix C. Sources']);
+    expect(pages[1]).not.toContain('0123456789');
+  }, 60_000);
+
+  it('reads its own PDF back with the same text pdf.js reads (whitespace aside), for the redaction check', async () => {
+    const facts = await readPdfFacts(plain.bytes, { text: true });
+    const ours = readPageTexts(openPdf(plain.bytes));
+    const bare = (t: string) => t.replace(/\s+/g, '');
+    expect(ours.map(bare)).toEqual(facts.pageTexts.map(bare));
+    // Words stay apart, and a run split by a font change (the Chinese) stays one run.
+    expect(squash(ours[1]!)).toContain('Field notes: the Wuhan supplier (武汉)');
+    expect(squash(ours[2]!)).toContain('Working theory:');
+  });
+
+  it('refuses a PDF in which a protected name is still legible, also across a change of font inside a word', async () => {
+    const { model } = seedBriefing({ redact: true });
+    for (const leak of ['Field report by John A. Cassara.', 'Spokesman Wang <b>Wen</b>bin said so.']) {
+      // A printer that slips the name in behind the composer's back: the read-back must catch it.
+      const leaking: PrintHtml = (html, options) => cdpPrint(html.replace('</body>', `<p>${leak}</p></body>`), options);
+      await expect(exportBriefingPdf(model, { print: leaking, readPackageFile })).rejects.toMatchObject({ code: 'redaction-leak' });
+    }
+  }, 60_000);
+
+  it('draws the contents’ dotted leaders on the contents page only, not on every page', () => {
+    const pdf = openPdf(plain.bytes);
+    const rectangles = pdf.pages().map((ref) => {
+      let n = 0;
+      scanContent(pdf.stream(pdf.dict(ref)!.get('Contents'))!.data, (op) => void (op === 're' && n++));
+      return n;
+    });
+    const contents = rectangles[1]!;
+    expect(contents).toBeGreaterThan(200);
+    for (const [i, n] of rectangles.entries()) if (i !== 1) expect(n, `page ${i + 1}`).toBeLessThan(contents / 4);
+  });
 
   it('prints on Letter paper when asked', async () => {
     const { model } = seedBriefing({ pageSize: 'Letter', appendices: { entities: false, timeline: false, sources: false } });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createImageParser, parseImage } from '../../../../electron/services/import/image/index';
+import { parseImage } from '../../../../electron/services/import/image/index';
 import { createTesseractEngine, type OcrEngine } from '../../../../electron/services/import/ocr/engine';
 import { readImageInfo } from '../../../../electron/services/import/ocr/images';
 import { createPdfParser, parsePdf } from '../../../../electron/services/import/pdf/index';
