@@ -5,6 +5,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import type { ImportedSource } from '../shared/model/imported-source';
 import { createIsolatedImporter } from '../electron/services/import/isolated';
 import { isImportError } from '../electron/services/import/errors';
+import { importBytes } from '../electron/services/import/index';
 import { nodeImportProcess } from '../electron/services/import/node-process';
 import { buildImportWorker } from '../scripts/build-electron.mjs';
 
@@ -14,7 +15,12 @@ import { buildImportWorker } from '../scripts/build-electron.mjs';
  * app runs them): not part of `npm run bench` (the corpora are not in the
  * repository). Fetch them, lay them out under one folder, and run
  *
- *   node scripts/bench.mjs real-files -- <corpus folder> [set…] [--out results.json]
+ *   node scripts/bench.mjs real-files -- <corpus folder> [set…] [--out results.json] [--in-process]
+ *
+ * `--in-process` parses in this process, without a fresh import process per
+ * file: the same parsers and outcomes (the process adds isolation, time
+ * limits and crash containment, not different text), several times faster on
+ * a busy machine; the sets here neither hang nor crash it.
  *
  * Sets and where their files are expected under the corpus folder:
  * - pdfjs:        pdfjs/test/pdfs/*.pdf (github:mozilla/pdf.js)
@@ -146,6 +152,7 @@ async function runAll<T>(items: T[], concurrency: number, task: (item: T) => Pro
 }
 
 export async function main(args: string[] = process.argv.slice(2)): Promise<void> {
+  const inProcess = args.includes('--in-process');
   const outIndex = args.indexOf('--out');
   const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
   const positional = args.filter((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
@@ -155,9 +162,14 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
     return;
   }
   const sets = requested.length ? requested : ['pdfjs', 'readability', 'chardet', 'mammoth', 'mail'];
-  const outDir = join(process.cwd(), 'dist', 'real-files-worker');
-  await buildImportWorker({ outDir });
-  const importer = createIsolatedImporter({ spawn: nodeImportProcess(join(outDir, 'import-worker.mjs')) });
+  let importFile: (bytes: Uint8Array, fileName: string) => Promise<ImportedSource>;
+  if (inProcess) importFile = (bytes, fileName) => importBytes(bytes, fileName);
+  else {
+    const outDir = join(process.cwd(), 'dist', 'real-files-worker');
+    await buildImportWorker({ outDir });
+    const importer = createIsolatedImporter({ spawn: nodeImportProcess(join(outDir, 'import-worker.mjs')) });
+    importFile = (bytes, fileName) => importer.run({ bytes, fileName });
+  }
   const results: Record<string, Outcome[]> = {};
   for (const set of sets) {
     const jobs = await jobsFor(set, root);
@@ -166,7 +178,7 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
       const file = relative(root, job.path);
       const bytes = new Uint8Array(await readFile(job.path));
       try {
-        const source = await importer.run({ bytes, fileName: basename(job.path) });
+        const source = await importFile(bytes, basename(job.path));
         const outcome: Outcome = { file, ok: true, words: words(source.text).length, chars: source.text.length, metadata: source.metadata, children: source.children?.length ?? 0 };
         if (job.score) outcome.score = await job.score(source);
         outcomes.push(outcome);
