@@ -32,7 +32,9 @@ import { buildImportWorker } from '../scripts/build-electron.mjs';
  *
  * It prints, per set, how many files imported and why the others did not,
  * and the set's own quality figure (see each scorer), and writes every
- * file's outcome as JSON for a before/after comparison.
+ * file's outcome as JSON (`--out`). `--compare <earlier.json>` prints the
+ * earlier run's figures for the same sets beside them, and the files whose
+ * outcome changed.
  */
 
 interface Outcome {
@@ -155,7 +157,10 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
   const inProcess = args.includes('--in-process');
   const outIndex = args.indexOf('--out');
   const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
-  const positional = args.filter((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
+  const compareIndex = args.indexOf('--compare');
+  const earlier: Record<string, Outcome[]> | undefined = compareIndex >= 0 ? JSON.parse(await readFile(args[compareIndex + 1]!, 'utf8')) : undefined;
+  const valued = new Set([outIndex, compareIndex].filter((i) => i >= 0).map((i) => i + 1));
+  const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(i));
   const [root, ...requested] = positional;
   if (!root) {
     console.log('\nReal-file import: skipped (give a corpus folder: node scripts/bench.mjs real-files -- <folder> [set…])');
@@ -190,6 +195,10 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
     });
     outcomes.sort((a, b) => a.file.localeCompare(b.file));
     results[set] = outcomes;
+    if (earlier?.[set]) {
+      summarize(`${set} (earlier run)`, earlier[set]);
+      changes(earlier[set], outcomes);
+    }
     summarize(set, outcomes);
   }
   if (out) await writeFile(out, JSON.stringify(results, null, 1));
@@ -209,4 +218,13 @@ function summarize(set: string, outcomes: Outcome[]): void {
     const good = scores.filter((s) => s >= 0.9).length;
     console.log(`  quality: mean ${(mean * 100).toFixed(1)} %, ${good}/${scored.length} files at least 90 % (a refused file scores 0)`);
   }
+}
+
+/** Files refused before and imported now, and the reverse. */
+function changes(before: Outcome[], after: Outcome[]): void {
+  const was = new Map(before.map((o) => [o.file, o]));
+  const now = after.filter((o) => was.has(o.file));
+  const gained = now.filter((o) => o.ok && !was.get(o.file)!.ok);
+  const lost = now.filter((o) => !o.ok && was.get(o.file)!.ok);
+  console.log(`  since: ${gained.length} refused files now imported, ${lost.length} imported files now refused${lost.length ? ` (${lost.map((o) => `${o.file}: ${o.code}`).join('; ')})` : ''}`);
 }
