@@ -13,8 +13,8 @@ import { backupBeforeUpgrade } from './features/backup/pre-upgrade';
 import { startAutoBackup } from './features/backup/auto-backup';
 import { restoreOpenedBackups } from './features/export/restore-backup';
 import { backupNotice } from './features/backup/backup-notice';
-import { ensureSeeded } from './db/seed';
 import { createCase } from './db/cases';
+import { seedOnFirstRun } from './app/first-run';
 import { isQuotaExceeded } from './db/errors';
 import { createToasts } from './app/toasts';
 import { createImportQueue } from './features/sources/import/import-queue';
@@ -37,7 +37,8 @@ async function start(): Promise<void> {
   await db.open();
   // Ask the browser not to evict the case under storage pressure.
   void navigator.storage?.persist?.().catch(() => false);
-  await ensureSeeded(db);
+  // The very first start opens the sample and offers, once, to start one's own case instead.
+  await seedOnFirstRun(db);
   // Every case deleted: start the user's own, empty one rather than nothing.
   const view = (await initialView(db)) ?? (await createCase(db, 'Untitled case').then(() => initialView(db)));
   if (!view) throw new Error('No case found in the store.');

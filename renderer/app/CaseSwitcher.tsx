@@ -6,6 +6,7 @@ import { createCase, deleteCase, listCaseSummaries, renameCase, type CaseSummary
 import { reportFailure } from './report-failure';
 import { rememberDeletedCase } from './deleted-case';
 import { caseSwitcher } from './case-switcher-control';
+import { settleFirstRunChoice } from './first-run';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 export const caseCounts = (c: Pick<CaseSummary, 'notes' | 'sources' | 'entities'>) =>
@@ -71,6 +72,8 @@ export function CaseSwitcher() {
     run(mode.kind === 'new' ? 'Creating the case' : 'Renaming the case', async () => {
       if (mode.kind === 'new') {
         const id = await createCase(db, text);
+        // One's own case is the answer to the first-run choice, however it was made.
+        await settleFirstRunChoice(db);
         await openCase(db, id);
       } else if (mode.kind === 'rename') {
         await renameCase(db, caseId, text);

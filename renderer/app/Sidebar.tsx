@@ -9,6 +9,7 @@ import { ImportPanel } from '../features/sources/import/ImportPanel';
 import { ReviewSection } from '../features/review/ReviewSection';
 import { SidebarSearch } from '../features/search/SidebarSearch';
 import { CaseSwitcher } from './CaseSwitcher';
+import { FirstRunChoice } from './FirstRunChoice';
 import { ExploreSection } from '../features/explore/ExploreSection';
 import { TrashSection } from '../features/trash/TrashSection';
 import { PaneToggle } from './PaneControls';
@@ -35,6 +36,7 @@ export function Sidebar({ run }: { run: (id: CommandId) => boolean }) {
       </div>
       <SidebarSearch />
       <div className="side-scroll">
+        <FirstRunChoice />
         <NotesSection />
         <SourcesSection />
         <ReviewSection />

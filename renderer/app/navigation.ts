@@ -16,6 +16,8 @@ export type InspectorView =
   | { kind: 'closed' }
   | { kind: 'entity'; entityId: string }
   | { kind: 'edit-entity'; entityId: string }
+  /** A source's details: its facts (imported and edited), tags and actions; `editing` opens the form. */
+  | { kind: 'source'; sourceId: string; editing?: boolean }
   | {
       kind: 'new-entity';
       name?: string;

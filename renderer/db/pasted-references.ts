@@ -1,6 +1,6 @@
 import type { CitationAttrs } from '../../shared/editor/citation';
 import type { EntityMentionAttrs } from '../../shared/editor/entity-mention';
-import { pageAt } from '../../shared/model';
+import { pageAt, sourceTitle } from '../../shared/model';
 import { createCitationChecker } from './citations';
 import type { CasebookDexie } from './database';
 
@@ -28,7 +28,7 @@ export function createReferenceVerifier(db: CasebookDexie, caseId: string): Refe
       const source = await db.sources.get(attrs.sourceId);
       if (!source || source.caseId !== caseId) return null;
       // The chip's title and page come from the store, never from the pasted attributes.
-      return { ...attrs, sourceTitle: source.title, page: pageAt(source.pages, attrs.start) };
+      return { ...attrs, sourceTitle: sourceTitle(source), page: pageAt(source.pages, attrs.start) };
     },
     async mention(attrs) {
       if (typeof attrs.entityId !== 'string' || !attrs.entityId) return null;

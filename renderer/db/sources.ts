@@ -138,6 +138,15 @@ function cleanField(field: SourceEditableField, value: string): string {
   return field === 'notes' ? value.replace(/\s+$/, '') : value.replace(/\s+/g, ' ').trim();
 }
 
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 async function liveSourceInCase(db: CasebookDexie, caseId: string, id: string): Promise<Source> {
   const source = await getInCase(db.sources, caseId, id);
   if (!source || source.deletedAt !== undefined) throw new SourceEditError('source', 'This source is no longer in the case.');
@@ -148,7 +157,8 @@ async function liveSourceInCase(db: CasebookDexie, caseId: string, id: string): 
  * Sets the user's values of some fields. A value equal to what the file
  * stated is no edit (the field goes back to the imported value); an empty
  * title is refused (a source is always called something), any other empty
- * field is a deliberate "none". Dates must be ISO: YYYY, YYYY-MM or YYYY-MM-DD.
+ * field is a deliberate "none". Dates must be ISO (YYYY, YYYY-MM or
+ * YYYY-MM-DD), URLs web addresses.
  */
 export async function editSource(db: CasebookDexie, caseId: string, id: string, changes: Partial<Record<SourceEditableField, string>>): Promise<void> {
   await db.transaction('rw', db.sources, async () => {
@@ -160,6 +170,7 @@ export async function editSource(db: CasebookDexie, caseId: string, id: string, 
       if (raw === undefined) continue;
       const value = cleanField(field, raw);
       if (field === 'title' && !value) throw new SourceEditError('title', 'A source needs a title.');
+      if (field === 'url' && value && !isWebAddress(value)) throw new SourceEditError('url', 'Write a web address that starts with http:// or https://.');
       if (value === imported[field]) delete edits[field];
       else edits[field] = value;
     }

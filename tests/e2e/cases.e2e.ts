@@ -1,8 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchApp, type LaunchedApp } from './harness';
+import { createProfile, launchApp, type LaunchedApp } from './harness';
 import { ui } from './ui-expect';
 import { newNote } from './actions';
+import { countRecords } from './store';
+
+const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 /** Every row in every store of the app's IndexedDB that belongs to a case (by caseId, or the case row itself). */
 function rowsOfCase(page: Page, caseId: string): Promise<Record<string, number>> {
@@ -112,4 +118,77 @@ describe('cases', () => {
     await ui(page.locator('.case-switcher-button')).toContainText('92 entities');
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('on the first run offers a case of one\'s own beside the sample, once; the case last open reopens on the next start', async () => {
+    const profile = await createProfile();
+    const first = await launchApp({ profile });
+    try {
+      const { page } = first;
+      const choice = page.getByRole('region', { name: 'Welcome to Casebook' });
+      await ui(choice).toBeVisible();
+      await ui(caseTitle(page)).toHaveText('Sample case: fentanyl precursor trafficking');
+      await first.screenshot('cases-02-first-run');
+      await choice.getByRole('button', { name: 'Start a new case…' }).click();
+      await page.getByLabel('New case title').fill('Harbour permits');
+      await page.keyboard.press('Enter');
+      await ui(caseTitle(page)).toHaveText('Harbour permits');
+      await ui(page.getByRole('region', { name: 'Welcome to Casebook' })).toHaveCount(0);
+      await newNote(page, 'Permit log');
+      await ui(page.locator('.save-state[data-save-state="saved"]')).toBeVisible();
+      expect(first.pageErrors).toEqual([]);
+    } finally {
+      await first.close();
+    }
+
+    // Started again: the case worked in last, its note open; the choice is not offered again.
+    const again = await launchApp({ profile });
+    try {
+      const { page } = again;
+      await ui(caseTitle(page)).toHaveText('Harbour permits');
+      await ui(page.locator('.note-title')).toHaveValue('Permit log');
+      await ui(page.getByRole('region', { name: 'Welcome to Casebook' })).toHaveCount(0);
+      // Switched to the sample, the sample is what the next start opens.
+      await openSwitcher(page);
+      await page.locator('.case-menu-item', { hasText: 'Sample case' }).click();
+      await ui(caseTitle(page)).toHaveText('Sample case: fentanyl precursor trafficking');
+      expect(again.pageErrors).toEqual([]);
+    } finally {
+      await again.close();
+    }
+    const third = await launchApp({ profile });
+    try {
+      await ui(caseTitle(third.page)).toHaveText('Sample case: fentanyl precursor trafficking');
+      await ui(third.page.getByRole('region', { name: 'Welcome to Casebook' })).toHaveCount(0);
+    } finally {
+      await third.close();
+    }
+  }, 180_000);
+
+  it('a .casebook file opened with the app (double-click) is restored and opened as a case', async () => {
+    const { page } = app;
+    const backup = join(mkdtempSync(join(tmpdir(), 'casebook-open-with-')), 'sample.casebook');
+    app.savePicks.push(backup);
+    await page.keyboard.press(`${MOD}+e`);
+    await page.getByRole('dialog', { name: 'Export briefing' }).getByRole('region', { name: 'Other formats' }).getByRole('button', { name: 'Backup (.casebook)' }).click();
+    await ui(page.locator('.toast', { hasText: 'Saved Backup' })).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    // Another machine, the app not running: the file starts it.
+    const other = await launchApp({ openWith: [backup] });
+    try {
+      const { page: opened } = other;
+      await ui(caseTitle(opened)).toContainText('(restored)');
+      await ui(opened.locator('.sidebar')).toContainText('Briefing draft');
+      expect(await countRecords(opened, 'cases')).toBe(2);
+      // The app running: a second file opened with it is restored and opened too.
+      const before = await caseTitle(opened).getAttribute('data-case-id');
+      other.openWithApp(backup);
+      await expect.poll(() => countRecords(opened, 'cases')).toBe(3);
+      await expect.poll(() => caseTitle(opened).getAttribute('data-case-id')).not.toBe(before);
+      await ui(caseTitle(opened)).toContainText('(restored)');
+      expect(other.pageErrors).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  }, 180_000);
 });

@@ -203,6 +203,8 @@ export async function launchApp(
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
+  // As main does on did-start-loading: a page that reloads asks again for what waits.
+  page.on('framenavigated', (frame) => frame === page.mainFrame() && openRequests.detach());
   await page.goto(`${origin}/index.html`);
 
   const app: LaunchedApp = {

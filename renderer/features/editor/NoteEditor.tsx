@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { Editor, JSONContent } from '@tiptap/core';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import { noteExtensions } from '../../../shared/editor/extensions';
@@ -203,7 +204,10 @@ function EditableNote({ noteId, initialContent, focus, find, onSaveState }: Note
     (editor.view.domAtPos(from).node as HTMLElement | Text).parentElement?.scrollIntoView({ block: 'center' });
   }, [editor, find]);
 
-  // Check the note's citations against the store when it opens and as it changes.
+  // Sources moved to the Trash or restored: the check runs again, so a restore mends its citations at once.
+  const trashedSources = useLiveQuery(async () => (await db.sources.where('caseId').equals(caseId).filter((s) => s.deletedAt !== undefined).primaryKeys()).join(' '), [db, caseId]);
+
+  // Check the note's citations against the store when it opens, as it changes, and as sources come and go.
   useEffect(() => {
     if (!editor) return;
     let cancelled = false;
@@ -228,7 +232,7 @@ function EditableNote({ noteId, initialContent, focus, find, onSaveState }: Note
       clearTimeout(timer);
       editor.off('update', onUpdate);
     };
-  }, [editor, db, caseId]);
+  }, [editor, db, caseId, trashedSources]);
 
   if (!editor) return null;
   return (

@@ -2,7 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { JSONContent } from '@tiptap/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/context';
-import { renameNote, UNTITLED } from '../../db/notes';
+import { noteTagsOf, renameNote, setNoteTags, UNTITLED } from '../../db/notes';
+import { liveSources } from '../../db/sources';
+import { distinctTags } from '../../../shared/model';
+import { TagInput } from '../tags/TagInput';
+import { reportFailure } from '../../app/report-failure';
 import { getInCase } from '../../db/case-scope';
 import { NoteEditor } from '../editor/NoteEditor';
 import type { SaveState } from '../editor/debounced-saver';
@@ -56,6 +60,7 @@ export function NoteView({ noteId, focus, find }: { noteId: string; focus?: { en
             Delete
           </button>
         </div>
+        <NoteTags noteId={note.id} tags={note.tags ?? []} />
       </header>
       {historyOpen && (
         <ErrorBoundary what="this note's history" onClose={() => setHistoryOpen(false)}>
@@ -66,6 +71,27 @@ export function NoteView({ noteId, focus, find }: { noteId: string; focus?: { en
         <NoteEditor key={`${note.id}:${restored?.revision ?? 0}`} noteId={note.id} initialContent={restored?.content ?? note.content} focus={focus} find={find} onSaveState={setSaveState} />
       </ErrorBoundary>
     </article>
+  );
+}
+
+/** The note's tags; the case's tags (notes and sources) are offered once the user starts typing one. */
+function NoteTags({ noteId, tags }: { noteId: string; tags: string[] }) {
+  const { db, caseId, toasts } = useApp();
+  const [suggestions, setSuggestions] = useState<string[] | null>(null);
+  const load = () => {
+    if (suggestions) return;
+    void Promise.all([noteTagsOf(db, caseId), liveSources(db, caseId).toArray()])
+      .then(([notes, sources]) => setSuggestions(distinctTags([...notes, ...sources.map((s) => s.tags)])))
+      .catch((error: unknown) => logError('Reading the case’s tags failed', error));
+  };
+  return (
+    <TagInput
+      label="Note tags"
+      tags={tags}
+      suggestions={suggestions ?? []}
+      onFocus={load}
+      onChange={(next) => void setNoteTags(db, noteId, next).catch((error: unknown) => reportFailure(toasts, 'Saving the tags', error))}
+    />
   );
 }
 

@@ -69,7 +69,10 @@ export function SearchPalette() {
   const groups = groupHits(results?.hits ?? [], results?.totals, /(^|\s)-|"/.test(query));
   // ↑/↓ walk the hits in the order shown: group by group.
   const hits = groups.flatMap((g) => g.hits);
-  useEffect(() => document.getElementById(`search-hit-${active}`)?.scrollIntoView({ block: 'nearest' }), [active]);
+  // A block body: Chromium's scrollIntoView now returns a promise, and an effect may return only a clean-up function.
+  useEffect(() => {
+    document.getElementById(`search-hit-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
 
   return (
     <div className="overlay search-overlay" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && close()}>

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/context';
 import { getInCase } from '../../db/case-scope';
 import { reportReady } from '../../app/readiness';
-import type { Source, TextRange } from '../../../shared/model';
+import { sourceFacts, type Source, type TextRange } from '../../../shared/model';
 import { HtmlDocument } from './HtmlDocument';
 import { TextBlocks } from './TextBlocks';
 import { mapRenderedSource } from './document-map';
@@ -16,6 +16,9 @@ import { formatBytes, formatStatedDate, formatTime } from '../../format';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { hrefOf, linkOf, useReaderLinks } from './reader-links';
 import { OPEN_GESTURE } from './open-link';
+import { useSourceActions } from './use-source-actions';
+import { restoreSource } from '../../db/sources';
+import { reportFailure } from '../../app/report-failure';
 import { provideReader } from '../../app/command-targets';
 import { PdfReader, type ViewMap } from './pdf/PdfReader';
 import { usePdfViewMode } from './pdf/view-mode';
@@ -46,7 +49,7 @@ interface Range {
  * (and opening the link it sits in). Links never open on a click: see reader-links.ts.
  */
 export function SourceReader({ sourceId, highlight }: { sourceId: string; highlight?: Range | undefined }) {
-  const { db, caseId, nav } = useApp();
+  const { db, caseId, nav, toasts, linking } = useApp();
   const source = useLiveQuery(async () => (await getInCase(db.sources, caseId, sourceId)) ?? null, [caseId, sourceId]);
   const body = useLiveQuery(async () => (await getInCase(db.sourceBodies, caseId, sourceId)) ?? null, [caseId, sourceId]);
   const mentions = useReaderMentions(db, caseId, sourceId);
@@ -135,6 +138,16 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
 
   if (source === undefined || body === undefined) return <div className="pane-loading">Loading source…</div>;
   if (source === null || body === null) return <div className="empty-state"><h2>Source not found</h2><p>It may have been removed from the case.</p></div>;
+  if (source.deletedAt !== undefined) {
+    const restore = () => void restoreSource(db, source.id).then((ids) => linking.sourcesRestored(ids), (error: unknown) => reportFailure(toasts, 'Restoring the source', error));
+    return (
+      <div className="empty-state">
+        <h2>This source is in the Trash</h2>
+        <p>Restore it to read it again; citations of it show as broken until then.</p>
+        <button type="button" className="primary-button" onClick={restore}>Restore</button>
+      </div>
+    );
+  }
 
   const findBar = <FindBar find={find} onClose={() => articleRef.current?.focus()} />;
   return (
@@ -207,9 +220,13 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
 }
 
 function SourceHeader({ source, mentionCount }: { source: Source; mentionCount: number | undefined }) {
+  const { nav } = useApp();
+  const actions = useSourceActions();
   const m = source.metadata;
-  const author = m.author ?? m.from;
-  const stated = m.created ?? m.date ?? m.published;
+  // What the user corrected wins over what the file stated (shared/model/source-facts.ts).
+  const shown = sourceFacts(source);
+  const author = shown.author;
+  const stated = shown.date;
   const facts: [string, string][] = [
     ['Format', source.format.toUpperCase()],
     ...(source.pages ? ([['Pages', String(source.pages.length)]] as [string, string][]) : []),
@@ -221,16 +238,37 @@ function SourceHeader({ source, mentionCount }: { source: Source; mentionCount: 
   ];
   return (
     <header className="source-header">
-      <h1>{source.title}</h1>
+      <div className="source-header-actions">
+        <button type="button" className="subtle" onClick={() => nav.openInspector({ kind: 'source', sourceId: source.id })} title="Edit details and tags">
+          Details
+        </button>
+        <button type="button" className="subtle" onClick={() => void actions.openOriginal(source)} title="Open a read-only copy of the original in its usual app">
+          Open original
+        </button>
+        <button type="button" className="subtle" onClick={() => void actions.showInFolder(source)} title="Show a read-only copy of the original in its folder">
+          Show in folder
+        </button>
+        <button type="button" className="subtle danger" onClick={() => void actions.trash(source.id)} title="Move to the Trash (Undo available)">
+          Delete
+        </button>
+      </div>
+      <h1>{shown.title}</h1>
+      {source.tags && source.tags.length > 0 && (
+        <div className="row-tags">
+          {source.tags.map((tag) => (
+            <span key={tag} className="tag-chip is-small">{tag}</span>
+          ))}
+        </div>
+      )}
       <dl className="source-meta">
         {facts.map(([k, v]) => (
           <div key={k}><dt>{k}</dt><dd>{v}</dd></div>
         ))}
-        {m.url && (
+        {shown.url && (
           <div>
             <dt>URL</dt>
             <dd>
-              <a href={m.url}>{m.url}</a>
+              <a href={shown.url}>{shown.url}</a>
             </dd>
           </div>
         )}

@@ -3,6 +3,8 @@ import { useApp } from '../../app/context';
 import { shortcutLabel } from '../../app/key-platform';
 import { useNavigationState } from '../../app/navigation';
 import { useChooseAndImport } from './import/use-import-actions';
+import { liveSources } from '../../db/sources';
+import { sourceTitle } from '../../../shared/model';
 
 const LIMIT = 200;
 
@@ -10,7 +12,7 @@ export function SourcesSection() {
   const { db, caseId, nav } = useApp();
   const { main } = useNavigationState(nav);
   const chooseAndImport = useChooseAndImport();
-  const sources = useLiveQuery(() => db.sources.where('caseId').equals(caseId).limit(LIMIT).toArray(), [db, caseId]);
+  const sources = useLiveQuery(() => liveSources(db, caseId).limit(LIMIT).toArray(), [db, caseId]);
   const activeId = main.kind === 'source' ? main.sourceId : null;
   return (
     <section className="side-section" aria-labelledby="sources-heading">
@@ -32,9 +34,9 @@ export function SourcesSection() {
       <ul className="side-list" role="list">
         {sources?.map((source) => (
           <li key={source.id} className={`side-item${source.id === activeId ? ' is-active' : ''}${source.parentId ? ' is-child' : ''}`} data-source-id={source.id}>
-            <button type="button" className="side-link" title={source.title} onClick={() => nav.openMain({ kind: 'source', sourceId: source.id })}>
+            <button type="button" className="side-link" title={sourceTitle(source)} onClick={() => nav.openMain({ kind: 'source', sourceId: source.id })}>
               <span className="format-badge">{source.format.toUpperCase()}</span>
-              <span className="side-label">{source.title}</span>
+              <span className="side-label">{sourceTitle(source)}</span>
             </button>
           </li>
         ))}

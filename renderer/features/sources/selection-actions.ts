@@ -1,6 +1,6 @@
 import type { Source } from '../../../shared/model';
 import { getInCase } from '../../db/case-scope';
-import { pageAt } from '../../../shared/model';
+import { pageAt, sourceTitle } from '../../../shared/model';
 import type { CitationAttrs } from '../../../shared/editor/citation';
 import type { AppServices } from '../../app/context';
 import { appendQuoteToNote, createNote } from '../../db/notes';
@@ -31,7 +31,7 @@ export async function quoteInNote(services: AppServices, source: Source, selecti
   const { db, nav, toasts, linking, caseId } = services;
   const last = nav.get().lastNoteId;
   const lastNote = last ? await getInCase(db.notes, caseId, last) : undefined;
-  const noteId = lastNote && !lastNote.deletedAt ? lastNote.id : await createNote(db, caseId, `Notes on ${source.title}`);
+  const noteId = lastNote && !lastNote.deletedAt ? lastNote.id : await createNote(db, caseId, `Notes on ${sourceTitle(source)}`);
   const citation: CitationAttrs = {
     citationId: newId('cite'),
     sourceId: source.id,
@@ -40,7 +40,7 @@ export async function quoteInNote(services: AppServices, source: Source, selecti
     page: pageAt(source.pages, selection.start),
     quote: selection.text,
     sourceSha256: source.sha256,
-    sourceTitle: source.title,
+    sourceTitle: sourceTitle(source),
   };
   // The note shows the passage as the reflowed view reads it; the citation keeps the exact characters.
   const body = await getInCase(db.sourceBodies, caseId, source.id);

@@ -76,11 +76,12 @@ describe('managing a source', () => {
     expect((await db.sources.get(id))!.edits).toEqual({ author: '', url: 'https://example.org/h', notes: 'Transcript from the clerk.' });
   });
 
-  it('refuses an empty title, a date that is not ISO, and a source of another case', async () => {
+  it('refuses an empty title, a date that is not ISO, a URL that is not a web address, and a source of another case', async () => {
     const db = freshDatabase();
     const { id } = await addImportedSource(db, 'c1', imported());
     await expect(editSource(db, 'c1', id, { title: '   ' })).rejects.toMatchObject({ field: 'title', message: 'A source needs a title.' });
     await expect(editSource(db, 'c1', id, { date: 'last March' })).rejects.toMatchObject({ field: 'date', message: expect.stringMatching(/YYYY-MM-DD/) });
+    await expect(editSource(db, 'c1', id, { url: 'javascript:alert(1)' })).rejects.toMatchObject({ field: 'url' });
     await expect(editSource(db, 'c2', id, { title: 'Mine now' })).rejects.toMatchObject({ field: 'source' });
     expect((await db.sources.get(id))!.edits).toBeUndefined();
   });
