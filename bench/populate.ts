@@ -16,7 +16,7 @@ function pick<T>(list: readonly T[], i: number): T {
  * them, with the case's entity counters kept as the app keeps them), so the
  * benchmark measures the app's start, not its write path.
  */
-export async function populate(page: Page, caseId: string, counts: { notes: number; entities: number }): Promise<void> {
+export async function populate(page: Page, caseId: string, counts: { notes: number; entities: number }): Promise<{ id: string; name: string; type: (typeof ENTITY_TYPES)[number] }[]> {
   const now = Date.now();
   const entities = Array.from({ length: counts.entities }, (_, i) => {
     const type = pick(ENTITY_TYPES, i);
@@ -73,4 +73,5 @@ export async function populate(page: Page, caseId: string, counts: { notes: numb
       );
     }
   }
+  return entities;
 }

@@ -14,9 +14,14 @@ export interface SearchCorpus {
   sources: SourceWithBody[];
   entities: Entity[];
   queries: string[];
+  /** Each query's kind, in the same order: what the bench reports percentiles by. */
+  queryKinds: QueryKind[];
   /** Characters of text across notes, sources and entity descriptions. */
   totalChars: number;
 }
+
+/** Kinds of query the bench reports apart: two-word queries and exclusions count as words. */
+export type QueryKind = 'word' | 'prefix' | 'phrase' | 'fuzzy' | 'filtered';
 
 export interface CorpusSize {
   notes: number;
@@ -210,7 +215,8 @@ export function buildSearchCorpus(size: CorpusSize = FULL_CORPUS, seed = 42): Se
     });
   }
 
-  return { notes, sources, entities, queries: benchQueries(words, entityNames, sources, rand), totalChars };
+  const labelled = benchQueries(words, entityNames, sources, rand);
+  return { notes, sources, entities, queries: labelled.map((q) => q.text), queryKinds: labelled.map((q) => q.kind), totalChars };
 }
 
 const COMMON = new Set(FUNCTION_WORDS);
@@ -225,10 +231,12 @@ function typo(word: string, rand: () => number): string {
 }
 
 /**
- * 200 queries: 50 single words across the frequency range, 30 prefixes, 40
- * two-word queries, 30 phrases taken from the sources, 30 typos, 20 exclusions.
+ * 230 queries: 50 single words across the frequency range, 30 prefixes, 40
+ * two-word queries, 30 phrases taken from the sources, 30 typos, 20
+ * exclusions, and 30 words narrowed by a filter (`kind:`, `type:`), last so
+ * the others stay what they were.
  */
-function benchQueries(words: string[], entityNames: string[], sources: SourceWithBody[], rand: () => number): string[] {
+function benchQueries(words: string[], entityNames: string[], sources: SourceWithBody[], rand: () => number): { text: string; kind: QueryKind }[] {
   const content = (from: number, to: number) => words[from + Math.floor(rand() * (to - from))]!;
   const anyWord = () => (rand() < 0.3 ? content(FUNCTION_WORDS.length, 300) : rand() < 0.5 ? content(300, 5000) : content(5000, words.length));
   const long = (pick: () => string) => {
@@ -256,5 +264,10 @@ function benchQueries(words: string[], entityNames: string[], sources: SourceWit
   }
   for (let i = 0; i < 30; i++) q.push(typo(long(() => content(60, 8000)), rand));
   for (let i = 0; i < 20; i++) q.push(`${content(60, 2000)} -${content(60, 2000)}`);
-  return q;
+  // Counted from the end: the single words are fewer in a corpus without entities.
+  const tail: QueryKind[] = [30, 40, 30, 30, 20].flatMap((n, i) => new Array<QueryKind>(n).fill((['prefix', 'word', 'phrase', 'fuzzy', 'word'] as const)[i]!));
+  const labelled = q.map((text, i) => ({ text, kind: i < q.length - tail.length ? ('word' as const) : tail[i - (q.length - tail.length)]! }));
+  const filters = ['kind:source', 'type:pdf', 'kind:note', 'kind:entity'];
+  for (let i = 0; i < 30; i++) labelled.push({ text: `${content(60, 3000)} ${filters[i % filters.length]}`, kind: 'filtered' });
+  return labelled;
 }

@@ -9,21 +9,24 @@ import { build } from 'esbuild';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const BENCHES = ['bench/startup.ts', 'bench/pdf-import.ts', 'bench/import-formats.ts', 'bench/ocr.ts', 'bench/linker.ts', 'bench/extraction.ts', 'bench/search.ts', 'bench/briefing.ts'];
+const BENCHES = ['bench/startup.ts', 'bench/pdf-import.ts', 'bench/import-formats.ts', 'bench/ocr.ts', 'bench/linker.ts', 'bench/extraction.ts', 'bench/search.ts', 'bench/briefing.ts', 'bench/pdf-first-page.ts', 'bench/typing.ts'];
 /** Run only when named: they need files that are not in the repository. */
 const OPTIONAL = ['bench/real-files.ts'];
 
+// `npm run bench -- typing search` runs only the benchmarks whose file names contain one of the words
+// (an optional one only by its exact name); arguments after `--` go to the benchmarks.
 const argv = process.argv.slice(2);
 const split = argv.indexOf('--');
 const names = split >= 0 ? argv.slice(0, split) : argv;
 const benchArgs = split >= 0 ? argv.slice(split + 1) : [];
 const nameOf = (entry) => entry.replace(/^bench[/\\]/, '').replace(/\.ts$/, '');
-const unknown = names.filter((name) => ![...BENCHES, ...OPTIONAL].some((entry) => nameOf(entry) === name));
+const matches = (entry, word) => nameOf(entry) === word || (BENCHES.includes(entry) && entry.includes(word));
+const unknown = names.filter((name) => ![...BENCHES, ...OPTIONAL].some((entry) => matches(entry, name)));
 if (unknown.length) {
   console.error(`Unknown benchmark: ${unknown.join(', ')} (known: ${[...BENCHES, ...OPTIONAL].map(nameOf).join(', ')})`);
   process.exit(1);
 }
-const chosen = names.length ? [...BENCHES, ...OPTIONAL].filter((entry) => names.includes(nameOf(entry))) : BENCHES;
+const chosen = names.length ? [...BENCHES, ...OPTIONAL].filter((entry) => names.some((name) => matches(entry, name))) : BENCHES;
 
 // Two levels below the repo, like tests/e2e/, so the harness's relative
 // paths (dist/renderer, test-results/) resolve the same from the bundle.

@@ -88,7 +88,7 @@ const CASE_TABLES = ['sources', 'sourceBodies', 'relations', 'mentions', 'citati
  * any other case uses, so main can free them.
  */
 export async function purgeCase(db: CasebookDexie, id: string): Promise<{ freedOriginals: string[] }> {
-  const tables = [db.cases, db.notes, db.sources, db.sourceBodies, db.entities, db.relations, db.mentions, db.citations, db.candidates, db.caseStats, db.noteVersions, db.trash, db.meta];
+  const tables = [db.cases, db.notes, db.sources, db.sourceBodies, db.entities, db.relations, db.mentions, db.citations, db.candidates, db.caseStats, db.noteVersions, db.trash, db.meta, db.searchIndexes, db.searchChanges];
   return db.transaction('rw', tables, async () => {
     const found = await db.cases.get(id);
     if (!found) return { freedOriginals: [] };
@@ -103,6 +103,9 @@ export async function purgeCase(db: CasebookDexie, id: string): Promise<{ freedO
     await db.entities.where('[caseId+type]').between([id, all[0]], [id, all[1]], true, true).delete();
     await db.candidates.where('[caseId+status]').between([id, all[0]], [id, all[1]], true, true).delete();
     await db.caseStats.delete(id);
+    // Its saved search index, and the journal (to which the deletes above just wrote).
+    await db.searchIndexes.delete(id);
+    await db.searchChanges.where('[caseId+seq]').between([id, all[0]], [id, all[1]], true, true).delete();
     await db.meta.bulkDelete([`linked:${id}`, `briefing:${id}`]);
     await db.cases.delete(id);
     const stillUsed = new Set<string>();

@@ -1,7 +1,9 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { CandidateRecord, Case, Citation, Entity, EntityType, Mention, Note, Relation, Source, SourceBody } from '../../shared/model';
 import { foldText, nameKeysFor, searchKeysFor } from '../../shared/linking/normalize';
+import type { SearchIndexSnapshot } from '../../shared/search/index';
 import { entityCounters } from './entity-counters';
+import { searchChanges, type SearchChange } from './search-changes';
 
 /**
  * An entity as stored: the model plus derived keys the hooks below keep in
@@ -55,6 +57,19 @@ export interface TrashRecord {
   relations: Relation[];
 }
 
+/**
+ * A case's saved search index (renderer/features/search/search-persistence.ts):
+ * the index's format version, and the case's change counter (the highest
+ * `searchChanges` seq) it includes.
+ */
+export interface SearchIndexRecord {
+  caseId: string;
+  version: number;
+  changeSeq: number;
+  savedAt: number;
+  snapshot: SearchIndexSnapshot;
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -73,6 +88,8 @@ export type CasebookDexie = Dexie & {
   caseStats: EntityTable<CaseStats, 'caseId'>;
   noteVersions: EntityTable<NoteVersion, 'id'>;
   trash: EntityTable<TrashRecord, 'id'>;
+  searchIndexes: EntityTable<SearchIndexRecord, 'caseId'>;
+  searchChanges: EntityTable<SearchChange, 'seq'>;
   meta: Table<MetaRecord, string>;
 };
 
@@ -118,6 +135,16 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
     stores: {
       noteVersions: 'id, [noteId+savedAt]',
       trash: 'id, caseId, deletedAt',
+    },
+  },
+  {
+    // The saved search index per case, and the change journal that brings it
+    // up to date on reopen (renderer/db/search-changes.ts). New tables only:
+    // a store from before has no saved index, so its first open builds one.
+    version: 4,
+    stores: {
+      searchIndexes: 'caseId',
+      searchChanges: '++seq, [caseId+seq]',
     },
   },
 ];
@@ -177,5 +204,6 @@ export function openDatabase(name: string = DATABASE_NAME): CasebookDexie {
   declareSchema(db);
   maintainDerivedKeys(db);
   db.use(entityCounters);
+  db.use(searchChanges);
   return db;
 }

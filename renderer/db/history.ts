@@ -38,10 +38,12 @@ const isEmpty = (note: Pick<Note, 'text' | 'title'>) => note.text.trim() === '';
  */
 export async function keepVersionBeforeSave(db: CasebookDexie, before: Note, nextText: string, now = Date.now()): Promise<void> {
   if (isEmpty(before) || before.text === nextText) return;
+  // When the last version was kept is in the index key: most saves are not due, and need not read a whole document to know.
+  const lastKey = (await noteVersionRange(db, before.id).lastKey()) as [string, number] | undefined;
+  const due = !lastKey || now - lastKey[1] >= VERSION_INTERVAL_MS || isBigChange(before.text, nextText);
+  if (!due) return;
   const last = await latestVersion(db, before.id);
   if (last && last.text === before.text && last.title === before.title) return;
-  const due = !last || now - last.savedAt >= VERSION_INTERVAL_MS || isBigChange(before.text, nextText);
-  if (!due) return;
   await addVersion(db, before, last);
 }
 

@@ -1,4 +1,3 @@
-import type { AsPlainObject } from 'minisearch';
 import type { Entity } from '../model/entity';
 import type { Note } from '../model/note';
 import type { SourceWithBody } from '../model/source';
@@ -7,20 +6,22 @@ import { findPhrase, phrasePattern } from './phrase';
 import { dateBound, indexTerms, parseQuery, type ParsedQuery } from './query';
 import { expand, lengthNorms, matchAll, topCandidates, type Candidate, type LengthNorms, type TermGroup } from './rank';
 import { buildSnippet, termPattern, type Snippet } from './snippet';
-import { createTermIndex, loadTermIndex, postingsOf, type FieldPostings, type TermIndex } from './term-index';
+import { createTermIndex, loadTermIndex, type TermIndex, type TermIndexSnapshot, type TermPostings } from './term-index';
 import { tokenize } from './tokens';
 
 /**
  * The case's full-text index: notes, source passages and entities, kept up
  * to date one target at a time, searched with the query language of
- * `query.ts`, serializable for the worker to persist.
+ * `query.ts`, saved and loaded as a snapshot of typed arrays (the worker
+ * keeps it in IndexedDB, so a reopened case is searchable at once).
  *
  * Three stores, each holding one thing once:
- * - the term index (MiniSearch): words → passages, no text;
+ * - the term index (term-index.ts): words → passages, no text;
  * - the document table: per passage its target, title, type, page, range, date;
- * - the text store: each target's text, by reference (the same string the
- *   caller passed, not a copy). It is not serialized: the text already lives
- *   in the database, and the worker hands it back with `provideText`.
+ * - the text store: targets' texts, by reference (the same string the caller
+ *   passed, not a copy), the least recently used dropped beyond a budget. It
+ *   is not saved: the text lives in the database, and the worker fetches
+ *   what a query's hits need (`textsNeeded`, `provideText`).
  */
 
 export type SearchTarget = { kind: 'note'; note: Note } | { kind: 'source'; source: SourceWithBody } | { kind: 'entity'; entity: Entity };
@@ -48,12 +49,18 @@ export interface SearchOptions {
 }
 
 /** Bumped whenever tokenizing, passages or the stored shapes change: an older snapshot is rebuilt, not loaded. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
-export interface SerializedSearchIndex {
+/** A saved index: plain data and typed arrays, for structured clone (IndexedDB, postMessage); no texts. */
+export interface SearchIndexSnapshot {
   version: number;
-  terms: AsPlainObject;
+  terms: TermIndexSnapshot;
   docs: SearchDoc[];
+}
+
+export interface SearchIndexOptions {
+  /** Characters of text kept for snippets and phrase checks; the least recently used go beyond it. Unbounded by default. */
+  textBudget?: number;
 }
 
 /** The first phase of a search: candidates ranked from the index alone, before any text is read. */
@@ -73,16 +80,28 @@ export interface SearchIndex {
   update(target: SearchTarget): void;
   remove(kind: SearchKind, id: string): void;
   has(kind: SearchKind, id: string): boolean;
-  /** Gives a target's text back after `loadSearchIndex` (texts are not serialized). */
+  /** Gives a target's text back after `loadSearchIndex` (texts are not saved) or once the budget dropped it. */
   provideText(kind: SearchKind, id: string, text: string): void;
   /** Targets whose text is missing: what the worker must still fetch. */
   missingTexts(): { kind: SearchKind; id: string }[];
+  /** Of these candidates, the targets whose text `hit` needs and the store lacks. */
+  textsNeeded(candidates: readonly Candidate[]): { kind: SearchKind; id: string }[];
+  /** Every target in the index. */
+  targets(): { kind: SearchKind; id: string }[];
   search(query: string | ParsedQuery, options?: SearchOptions): SearchHit[];
   /** Phase one of `search`, for callers that fetch texts lazily or yield between batches. */
   rank(query: string | ParsedQuery): Ranking;
   /** Phase two: the hit for a candidate, or null when its text refuses a phrase or holds an excluded one. */
   hit(ranking: Ranking, candidate: Candidate): SearchHit | null;
-  toJSON(): SerializedSearchIndex;
+  /**
+   * Drops replaced and removed passages for good, so document frequencies
+   * count live passages only, as in an index built afresh (until then they
+   * count the dead too, as MiniSearch did): after applying a batch of
+   * changes to a loaded index.
+   */
+  compact(): void;
+  /** The index as a snapshot (compacting it first). */
+  snapshot(): SearchIndexSnapshot;
   readonly documentCount: number;
 }
 
@@ -108,11 +127,14 @@ function passagesOf(target: SearchTarget): Passages {
   }
 }
 
-function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
-  const postings = postingsOf(terms);
+/** The text a target is searched in: what `provideText` wants back for it. */
+export const searchText = (target: SearchTarget): string => passagesOf(target).text;
+
+function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchIndexOptions): SearchIndex {
+  const postings = terms.postings;
   const docs = new Map<string, SearchDoc>();
   const docsByTarget = new Map<string, string[]>();
-  const texts = new Map<string, string>();
+  const texts = createTextStore(options.textBudget ?? Infinity);
   /** Entity names and aliases (as tokens joined by spaces) → their documents' keys. */
   const byName = new Map<string, Set<string>>();
   const indexNames = (doc: SearchDoc, on: boolean) => {
@@ -134,8 +156,14 @@ function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
   }
 
   // Per-kind length averages for ranking (rank.ts, LengthNorms), worked out again after any change.
+  // They are by passage number, so a compaction (which renumbers) drops them too.
   let cachedNorms: LengthNorms | null = null;
-  const norms = () => (cachedNorms ??= lengthNorms(postings, (key) => KIND_NUMBERS[key.slice(0, key.indexOf(':'))] ?? -1, 3));
+  let normsGeneration = -1;
+  const norms = () => {
+    if (normsGeneration !== terms.generation) cachedNorms = null;
+    normsGeneration = terms.generation;
+    return (cachedNorms ??= lengthNorms(postings, (key) => KIND_NUMBERS[key.slice(0, key.indexOf(':'))] ?? -1, 3));
+  };
 
   const remove = (kind: SearchKind, id: string) => {
     cachedNorms = null;
@@ -188,7 +216,7 @@ function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
     if (q.phrases.length > 0 && q.terms.length > 0) return boosts;
     const words = q.phrases.length === 1 ? q.phrases[0]! : q.terms.map((t) => t.text);
     for (const key of byName.get(words.join(' ')) ?? []) {
-      const shortId = postings.shortIdOf(key);
+      const shortId = postings.idOf(key);
       if (shortId !== undefined) boosts.set(shortId, EXACT_NAME_BOOST);
     }
     return boosts;
@@ -205,8 +233,11 @@ function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
   const rank = (query: string | ParsedQuery): RankingState => {
     const parsed = typeof query === 'string' ? parseQuery(query) : query;
     const groups = indexTerms(parsed).map((t) => expand(postings, t));
-    const excluded = parsed.excludedTerms.map((t) => postings.get(t)).filter((p): p is FieldPostings => p !== undefined);
-    const all = matchAll(postings, groups, excluded, filterOf(parsed), nameBoosts(parsed), norms());
+    const excluded = parsed.excludedTerms.map((t) => postings.get(t)).filter((p): p is TermPostings => p !== undefined);
+    const match = () => matchAll(postings, groups, excluded, filterOf(parsed), nameBoosts(parsed), norms());
+    let all = match();
+    // Passages are renumbered when the index compacts: a query that spans a compaction ranks again.
+    let generation = terms.generation;
     const highlight = new Set(groups.flatMap((g) => g.expansions.map((e) => e.term)));
     const { kindOf } = norms();
     const byKind = [0, 0, 0];
@@ -223,6 +254,11 @@ function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
       phrases: parsed.phrases.map(phrasePattern),
       excludedPhrases: parsed.excludedPhrases.map(phrasePattern),
       next(n) {
+        if (generation !== terms.generation) {
+          generation = terms.generation;
+          all = match();
+          selected = [];
+        }
         if (cursor + n > selected.length && selected.length < all.ids.length) {
           selected = topCandidates(postings, all, Math.max(cursor + n, selected.length * 4, 32));
         }
@@ -300,29 +336,84 @@ function createIndex(terms: TermIndex, docList: SearchDoc[]): SearchIndex {
     search,
     rank,
     hit,
-    toJSON: () => ({ version: SEARCH_INDEX_VERSION, terms: terms.toJSON(), docs: [...docs.values()] }),
+    textsNeeded: (candidates) => {
+      const out = new Map<string, { kind: SearchKind; id: string }>();
+      for (const c of candidates) {
+        const doc = docs.get(c.key);
+        if (doc && !texts.has(targetKey(doc.kind, doc.id))) out.set(targetKey(doc.kind, doc.id), { kind: doc.kind, id: doc.id });
+      }
+      return [...out.values()];
+    },
+    targets: () => {
+      const out: { kind: SearchKind; id: string }[] = [];
+      for (const keys of docsByTarget.values()) {
+        const doc = docs.get(keys[0]!);
+        if (doc) out.push({ kind: doc.kind, id: doc.id });
+      }
+      return out;
+    },
+    compact: () => terms.compact(),
+    snapshot: () => ({ version: SEARCH_INDEX_VERSION, terms: terms.snapshot(), docs: [...docs.values()] }),
     get documentCount() {
       return docs.size;
     },
   };
 }
 
-export function createSearchIndex(): SearchIndex {
-  return createIndex(createTermIndex(), []);
+export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
+  return createIndex(createTermIndex(), [], options);
 }
 
 /**
  * An index from a snapshot, or undefined when the snapshot is from another
- * version or unreadable: the caller rebuilds from the database.
+ * version or does not hold together: the caller rebuilds from the database.
  */
-export function loadSearchIndex(json: string | SerializedSearchIndex): SearchIndex | undefined {
+export function loadSearchIndex(snapshot: SearchIndexSnapshot | undefined | null, options: SearchIndexOptions = {}): SearchIndex | undefined {
   try {
-    const data: SerializedSearchIndex = typeof json === 'string' ? JSON.parse(json) : json;
-    if (!data || data.version !== SEARCH_INDEX_VERSION || !Array.isArray(data.docs) || !data.terms) return undefined;
-    return createIndex(loadTermIndex(data.terms), data.docs);
+    if (!snapshot || snapshot.version !== SEARCH_INDEX_VERSION || !Array.isArray(snapshot.docs) || !snapshot.terms) return undefined;
+    const terms = loadTermIndex(snapshot.terms);
+    if (snapshot.docs.some((d) => !terms.has(d.key)) || snapshot.docs.length !== terms.documentCount) return undefined;
+    return createIndex(terms, snapshot.docs, options);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Targets' texts by reference, most recently used last: beyond `budget`
+ * characters the least recently used go (the worker fetches them again
+ * when a hit needs one).
+ */
+function createTextStore(budget: number) {
+  const texts = new Map<string, string>();
+  let size = 0;
+  return {
+    has: (key: string) => texts.has(key),
+    get(key: string): string | undefined {
+      const text = texts.get(key);
+      if (text !== undefined && budget !== Infinity) {
+        texts.delete(key);
+        texts.set(key, text);
+      }
+      return text;
+    },
+    set(key: string, text: string): void {
+      this.delete(key);
+      texts.set(key, text);
+      size += text.length;
+      for (const [k, t] of texts) {
+        if (size <= budget || k === key) break;
+        texts.delete(k);
+        size -= t.length;
+      }
+    },
+    delete(key: string): void {
+      const old = texts.get(key);
+      if (old === undefined) return;
+      texts.delete(key);
+      size -= old.length;
+    },
+  };
 }
 
 export { parseQuery, tokenize };

@@ -1,5 +1,8 @@
 import type { QueryTerm } from './query';
-import { BODY_FIELD, documentFrequency, TITLE_FIELD, type FieldPostings, type Postings } from './term-index';
+import { BODY_FIELD, TITLE_FIELD, type Postings, type TermPostings } from './term-index';
+
+/** Passages holding the term, summed over fields (as MiniSearch counted): how common it is, and what walking it costs. */
+export const documentFrequency = (p: TermPostings): number => p.df(TITLE_FIELD) + p.df(BODY_FIELD);
 
 /**
  * Ranking over MiniSearch's postings: each query word becomes a group of
@@ -13,7 +16,7 @@ import { BODY_FIELD, documentFrequency, TITLE_FIELD, type FieldPostings, type Po
 export interface Expansion {
   term: string;
   weight: number;
-  postings: FieldPostings;
+  postings: TermPostings;
 }
 
 export interface TermGroup {
@@ -61,7 +64,7 @@ export function expand(postings: Postings, query: QueryTerm): TermGroup {
   if (exact) expansions.push({ term: query.text, weight: 1, postings: exact });
 
   if (query.prefix) {
-    const completions: [string, FieldPostings, number][] = [];
+    const completions: [string, TermPostings, number][] = [];
     for (const [term, p] of postings.withPrefix(query.text)) {
       if (term !== query.text) completions.push([term, p, documentFrequency(p)]);
     }
@@ -147,24 +150,23 @@ function scoreGroup(postings: Postings, group: TermGroup, among?: number[], norm
   for (const e of group.expansions) {
     const expansionTouched: number[] = [];
     for (const f of [TITLE_FIELD, BODY_FIELD]) {
-      const docs = e.postings.get(f);
-      if (!docs || docs.size === 0) continue;
+      const df = e.postings.df(f);
+      if (df === 0) continue;
       const avg = postings.avgFieldLength(f);
       const factor = e.weight * FIELD_BOOST[f]!;
       const averageOf = norms ? (id: number) => norms.average[(norms.kindOf[id] ?? 0) * FIELD_COUNT + f] || avg : () => avg;
       const add = (id: number, tf: number) => {
-        const s = factor * bm25(tf, docs.size, total, postings.fieldLength(id, f), averageOf(id));
+        const s = factor * bm25(tf, df, total, postings.fieldLength(id, f), averageOf(id));
         if (sum[id] === 0) expansionTouched.push(id);
         sum[id] = sum[id]! + s;
       };
-      if (among && among.length < docs.size) {
+      if (among && among.length < df) {
         for (const id of among) {
-          const tf = docs.get(id);
-          if (tf !== undefined) add(id, tf);
+          const tf = e.postings.tf(f, id);
+          if (tf > 0) add(id, tf);
         }
       } else {
-        // forEach: iterating entries would allocate a pair per posting.
-        docs.forEach((tf, id) => {
+        e.postings.forEach(f, (id, tf) => {
           if (!among || member[id] === stamp) add(id, tf);
         });
       }
@@ -185,7 +187,7 @@ function scoreGroup(postings: Postings, group: TermGroup, among?: number[], norm
 export function matchAll(
   postings: Postings,
   groups: TermGroup[],
-  excluded: FieldPostings[],
+  excluded: TermPostings[],
   keep: ((key: string) => boolean) | undefined,
   boosts: ReadonlyMap<number, number> = new Map(),
   norms?: LengthNorms,
@@ -224,12 +226,10 @@ export function matchAll(
     const stamp = scratch.stamp;
     for (const id of candidates) member[id] = stamp;
     for (const p of excluded) {
-      for (const docs of p.values()) {
-        if (docs.size < candidates.length) {
-          for (const id of docs.keys()) if (member[id] === stamp) member[id] = 0;
-        } else {
-          for (const id of candidates) if (docs.has(id)) member[id] = 0;
-        }
+      if (p.size < candidates.length) {
+        for (const f of [TITLE_FIELD, BODY_FIELD]) p.forEach(f, (id) => void (member[id] === stamp && (member[id] = 0)));
+      } else {
+        for (const id of candidates) if (p.tf(TITLE_FIELD, id) > 0 || p.tf(BODY_FIELD, id) > 0) member[id] = 0;
       }
     }
     candidates = candidates.filter((id) => {
@@ -254,7 +254,9 @@ export function matchAll(
 export function topCandidates(postings: Postings, matches: Matches, n: number): Candidate[] {
   const { ids, scores } = matches;
   const heap: number[] = [];
-  const less = (a: number, b: number) => scores[a]! < scores[b]!;
+  // Ties go by key, so an index loaded from a snapshot (passages renumbered) lists them as a fresh build does.
+  const keyAt = (p: number) => postings.keyOf(ids[p]!) ?? '';
+  const less = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && keyAt(a) > keyAt(b));
   const sink = (i: number) => {
     for (;;) {
       const l = 2 * i + 1;
@@ -276,13 +278,13 @@ export function topCandidates(postings: Postings, matches: Matches, n: number): 
         [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
         i = parent;
       }
-    } else if (scores[p]! > scores[heap[0]!]!) {
+    } else if (less(heap[0]!, p)) {
       heap[0] = p;
       sink(0);
     }
   }
   return heap
-    .sort((a, b) => scores[b]! - scores[a]!)
+    .sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0))
     .map((p) => ({ shortId: ids[p]!, key: postings.keyOf(ids[p]!) ?? '', score: scores[p]! }));
 }
 

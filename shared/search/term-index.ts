@@ -1,18 +1,20 @@
-import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { indexTokens } from './tokens';
 
 /**
- * The library index: MiniSearch holds the term dictionary (a radix tree),
- * postings with term frequencies, field lengths, incremental add/discard with
- * vacuuming, and JSON serialization. Documents go in as {key, title, body};
- * nothing is stored back (`storeFields: []`): titles and ranges live in our
- * own document table, text in the text store.
+ * The term index: words → the passages holding them, with their frequency
+ * in the passage's title and body, and each passage's field lengths for
+ * BM25. Built for a 100 MB case: postings live in typed arrays (8 bytes
+ * each: the passage's number and both frequencies), so the index takes a
+ * fraction of a map-based library's memory, and it saves and loads as a
+ * handful of arrays (structured clone, no parsing): a snapshot is usable the
+ * moment IndexedDB hands it back.
  *
- * MiniSearch's own `search()` scores every matching document and has no
- * limit, which costs hundreds of milliseconds on a common prefix in a
- * 100 MB case. So `rank.ts` reads the postings directly through the few
- * protected members below (stable across MiniSearch 6–7; pinned by the
- * tests) to intersect the rarest term first and keep only the top results.
+ * Two layers: the base (one array of all postings, term by term, as the
+ * last snapshot or compaction left it) and, per term, the postings added
+ * since. Passages are numbered in the order they are added, so a term's
+ * postings are in ascending order across both layers. A discarded passage
+ * is marked dead; its postings are skipped and dropped at the next
+ * compaction (`snapshot()` compacts, and so does an index with many dead).
  */
 
 export interface IndexedDoc {
@@ -21,84 +23,560 @@ export interface IndexedDoc {
   body: string;
 }
 
-/** Per field id, per internal document id: the term's frequency. */
-export type FieldPostings = Map<number, Map<number, number>>;
-
-export const FIELDS = ['title', 'body'] as const;
 export const TITLE_FIELD = 0;
 export const BODY_FIELD = 1;
 
-const OPTIONS = {
-  idField: 'key',
-  fields: [...FIELDS],
-  storeFields: [] as string[],
-  tokenize: indexTokens,
-  processTerm: (term: string) => term,
-  autoVacuum: { batchSize: 2_000, batchWait: 5, minDirtCount: 200, minDirtFactor: 0.05 },
-};
+/** One term's postings, dead passages skipped. */
+export interface TermPostings {
+  /**
+   * Passages holding the term in `field`, for BM25. Discarded passages count
+   * until the next compaction, as in MiniSearch (which counted them until
+   * vacuuming): exact counts would need each passage's terms kept.
+   */
+  df(field: number): number;
+  /** Each live passage holding the term in `field`, in ascending order, with the term's frequency there. */
+  forEach(field: number, fn: (id: number, tf: number) => void): void;
+  /** The term's frequency in `field` of passage `id`; 0 when absent. */
+  tf(field: number, id: number): number;
+  /** Postings stored (both fields, dead included): the cost of walking the term. */
+  readonly size: number;
+}
 
-export type TermIndex = MiniSearch<IndexedDoc>;
+/** Read access for ranking (rank.ts). */
+export interface Postings {
+  get(term: string): TermPostings | undefined;
+  /** Every indexed term starting with `prefix` (itself included), with its postings. */
+  withPrefix(prefix: string): Iterable<[string, TermPostings]>;
+  /** Terms within `maxDistance` edits (Levenshtein) of `term`, with their distance. */
+  fuzzy(term: string, maxDistance: number): Map<string, [TermPostings, number]>;
+  /** The passage's key, or undefined once discarded. */
+  keyOf(id: number): string | undefined;
+  idOf(key: string): number | undefined;
+  fieldLength(id: number, field: number): number;
+  avgFieldLength(field: number): number;
+  /** Live passages. */
+  readonly documentCount: number;
+  /** Passage numbers are below this: the size of per-passage scratch arrays. */
+  readonly idLimit: number;
+}
+
+/** What a snapshot holds: plain strings and typed arrays, for structured clone (IndexedDB, postMessage). */
+export interface TermIndexSnapshot {
+  /** Terms in id order, joined by "\n" (a term is letters and digits only). */
+  terms: string;
+  /** Per term, its postings' range in `data` (in postings), `start[t]` to `start[t + 1]`. */
+  start: Uint32Array;
+  /** Postings as pairs: passage number, then title frequency << 16 | body frequency. */
+  data: Uint32Array;
+  /** Passage keys by number (compacted: every passage is live). */
+  keys: string[];
+  titleLength: Uint32Array;
+  bodyLength: Uint32Array;
+}
+
+export interface TermIndex {
+  add(doc: IndexedDoc): void;
+  discard(key: string): void;
+  has(key: string): boolean;
+  readonly documentCount: number;
+  readonly postings: Postings;
+  /** Bumped by each compaction, which renumbers passages: rankings made before it must rank again. */
+  readonly generation: number;
+  /** The index compacted, as plain data. The index keeps working (it shares the arrays). */
+  snapshot(): TermIndexSnapshot;
+  /** Drops discarded passages now, so counts are exact again (see `TermPostings.df`). */
+  compact(): void;
+}
+
+const MAX_TF = 0xffff;
+
+/** A growable Uint32Array. */
+class U32 {
+  array: Uint32Array;
+  length = 0;
+  constructor(capacity = 16) {
+    this.array = new Uint32Array(capacity);
+  }
+  static of(array: Uint32Array): U32 {
+    const u = new U32(0);
+    u.array = array;
+    u.length = array.length;
+    return u;
+  }
+  push(v: number): void {
+    if (this.length === this.array.length) this.grow(this.length + 1);
+    this.array[this.length++] = v;
+  }
+  grow(min: number): void {
+    const next = new Uint32Array(Math.max(min, Math.ceil(this.array.length * 1.5), 16));
+    next.set(this.array.subarray(0, this.length));
+    this.array = next;
+  }
+  get(i: number): number {
+    return this.array[i]!;
+  }
+  set(i: number, v: number): void {
+    if (i >= this.length) {
+      if (i >= this.array.length) this.grow(i + 1);
+      this.length = i + 1;
+    }
+    this.array[i] = v;
+  }
+}
+
+/** Compacts when dead postings are at least this share of all (and the index is not tiny). */
+const COMPACT_DEAD_SHARE = 0.2;
+const COMPACT_MIN_DEAD_DOCS = 256;
+/** New terms are kept unsorted until there are this many, then the dictionary is sorted again. */
+const UNSORTED_MAX = 4096;
 
 export function createTermIndex(): TermIndex {
-  return new MiniSearch<IndexedDoc>(OPTIONS);
+  return buildIndex(undefined);
 }
 
-export function loadTermIndex(plain: AsPlainObject): TermIndex {
-  return MiniSearch.loadJS<IndexedDoc>(plain, OPTIONS);
+/** An index from a snapshot; throws on one that does not hold together (the caller rebuilds). */
+export function loadTermIndex(snapshot: TermIndexSnapshot): TermIndex {
+  const { terms, start, data, keys, titleLength, bodyLength } = snapshot;
+  const termList = terms === '' ? [] : terms.split('\n');
+  let ok =
+    start instanceof Uint32Array &&
+    data instanceof Uint32Array &&
+    titleLength instanceof Uint32Array &&
+    bodyLength instanceof Uint32Array &&
+    Array.isArray(keys) &&
+    start.length === termList.length + 1 &&
+    start[termList.length] === data.length / 2 &&
+    titleLength.length === keys.length &&
+    bodyLength.length === keys.length;
+  // Terms are stored in string order (compaction renumbers them so): prefix and fuzzy search rely on it.
+  for (let i = 1; ok && i < termList.length; i++) if (!(termList[i - 1]! < termList[i]!)) ok = false;
+  if (!ok) throw new Error('The term index snapshot does not hold together.');
+  return buildIndex(snapshot);
 }
 
-/** The protected state of a MiniSearch instance that ranking reads (never writes). */
-interface Internals {
-  _index: {
-    get(term: string): FieldPostings | undefined;
-    atPrefix(prefix: string): { entries(): Iterable<[string, FieldPostings]> };
-    fuzzyGet(term: string, maxDistance: number): Map<string, [FieldPostings, number]>;
+function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
+  // The dictionary.
+  const terms: string[] = snapshot && snapshot.terms !== '' ? snapshot.terms.split('\n') : [];
+  const termIdOf = new Map<string, number>();
+  terms.forEach((t, i) => termIdOf.set(t, i));
+  // Terms in string order (ids), and new terms not sorted in yet.
+  let sorted = new Uint32Array(0);
+  let sortedCount = 0;
+  const unsorted: number[] = [];
+
+  // The base layer and the postings added since.
+  let baseData = snapshot?.data ?? new Uint32Array(0);
+  let baseStart = snapshot?.start ?? new Uint32Array(1);
+  let baseTerms = terms.length;
+  // Per term, postings added since the base, as pairs (so a list of n postings has length 2n).
+  let delta: (U32 | undefined)[] = [];
+  // Per term, passages holding it in the title and in the body, dead ones included.
+  let dfTitle = new U32();
+  let dfBody = new U32();
+
+  // Passages.
+  const keys: (string | undefined)[] = snapshot ? [...snapshot.keys] : [];
+  const idOfKey = new Map<string, number>();
+  keys.forEach((k, i) => idOfKey.set(k!, i));
+  let titleLength = snapshot ? U32.of(snapshot.titleLength.slice()) : new U32();
+  let bodyLength = snapshot ? U32.of(snapshot.bodyLength.slice()) : new U32();
+  let alive = new Uint8Array(Math.max(16, keys.length));
+  alive.fill(1, 0, keys.length);
+  let live = keys.length;
+  let deadDocs = 0;
+  let deadPostings = 0;
+  let generation = 0;
+  let totalPostings = baseData.length / 2;
+  let titleSum = 0;
+  let bodySum = 0;
+  for (let i = 0; i < keys.length; i++) {
+    titleSum += titleLength.get(i);
+    bodySum += bodyLength.get(i);
+  }
+  if (snapshot && terms.length > 0) {
+    // Stored df is recounted: cheap, and a snapshot need not carry it.
+    dfTitle.set(terms.length - 1, 0);
+    dfBody.set(terms.length - 1, 0);
+    for (let t = 0; t < terms.length; t++) {
+      let ti = 0;
+      let bo = 0;
+      for (let p = baseStart[t]!; p < baseStart[t + 1]!; p++) {
+        const packed = baseData[2 * p + 1]!;
+        if (packed >>> 16) ti++;
+        if (packed & 0xffff) bo++;
+      }
+      dfTitle.array[t] = ti;
+      dfBody.array[t] = bo;
+    }
+  }
+
+  const termPostings = (t: number): TermPostings => {
+    const baseFrom = t < baseTerms ? 2 * baseStart[t]! : 0;
+    const baseTo = t < baseTerms ? 2 * baseStart[t + 1]! : 0;
+    const extra = delta[t];
+    const extraTo = extra ? extra.length : 0;
+    const each = (fn: (id: number, packed: number) => void) => {
+      for (let i = baseFrom; i < baseTo; i += 2) {
+        const id = baseData[i]!;
+        if (alive[id]) fn(id, baseData[i + 1]!);
+      }
+      if (extra) {
+        const a = extra.array;
+        for (let i = 0; i < extraTo; i += 2) {
+          const id = a[i]!;
+          if (alive[id]) fn(id, a[i + 1]!);
+        }
+      }
+    };
+    const find = (array: Uint32Array, from: number, to: number, id: number): number => {
+      let lo = from / 2;
+      let hi = to / 2 - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const v = array[2 * mid]!;
+        if (v === id) return array[2 * mid + 1]!;
+        if (v < id) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return -1;
+    };
+    return {
+      size: (baseTo - baseFrom + extraTo) / 2,
+      df: (field) => (field === TITLE_FIELD ? dfTitle.get(t) : dfBody.get(t)),
+      forEach(field, fn) {
+        if (field === TITLE_FIELD) {
+          each((id, packed) => {
+            const tf = packed >>> 16;
+            if (tf) fn(id, tf);
+          });
+        } else {
+          each((id, packed) => {
+            const tf = packed & 0xffff;
+            if (tf) fn(id, tf);
+          });
+        }
+      },
+      tf(field, id) {
+        if (!alive[id]) return 0;
+        let packed = baseTo > baseFrom && id <= baseData[baseTo - 2]! ? find(baseData, baseFrom, baseTo, id) : -1;
+        if (packed < 0 && extra) packed = find(extra.array, 0, extraTo, id);
+        if (packed < 0) return 0;
+        return field === TITLE_FIELD ? packed >>> 16 : packed & 0xffff;
+      },
+    };
   };
-  _documentIds: Map<number, string>;
-  _idToShortId: Map<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
-  _nextId: number;
-}
 
-/** Read access to the postings, in the vocabulary `rank.ts` speaks. */
-export interface Postings {
-  get(term: string): FieldPostings | undefined;
-  withPrefix(prefix: string): Iterable<[string, FieldPostings]>;
-  fuzzy(term: string, maxDistance: number): Map<string, [FieldPostings, number]>;
-  /** The document's key, or undefined once discarded (its postings linger until vacuuming). */
-  keyOf(shortId: number): string | undefined;
-  shortIdOf(key: string): number | undefined;
-  fieldLength(shortId: number, field: number): number;
-  avgFieldLength(field: number): number;
-  documentCount: number;
-  /** Internal ids are below this: the size of per-document scratch arrays. */
-  idLimit: number;
-}
+  const termId = (term: string): number => {
+    let t = termIdOf.get(term);
+    if (t === undefined) {
+      t = terms.length;
+      terms.push(term);
+      termIdOf.set(term, t);
+      unsorted.push(t);
+      dfTitle.set(t, 0);
+      dfBody.set(t, 0);
+    }
+    return t;
+  };
 
-export function postingsOf(index: TermIndex): Postings {
-  const internals = index as unknown as Internals;
-  return {
-    get: (term) => internals._index.get(term),
-    withPrefix: (prefix) => internals._index.atPrefix(prefix).entries(),
-    fuzzy: (term, maxDistance) => internals._index.fuzzyGet(term, maxDistance),
-    keyOf: (shortId) => internals._documentIds.get(shortId),
-    shortIdOf: (key) => internals._idToShortId.get(key),
-    fieldLength: (shortId, field) => internals._fieldLength.get(shortId)?.[field] ?? 0,
-    avgFieldLength: (field) => internals._avgFieldLength[field] ?? 1,
+  const counts = (tokens: string[]): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const token of tokens) m.set(token, (m.get(token) ?? 0) + 1);
+    return m;
+  };
+
+  const add = (doc: IndexedDoc) => {
+    if (idOfKey.has(doc.key)) discard(doc.key);
+    const titleTokens = indexTokens(doc.title);
+    const bodyTokens = indexTokens(doc.body);
+    const id = keys.length;
+    keys.push(doc.key);
+    idOfKey.set(doc.key, id);
+    if (id >= alive.length) {
+      const next = new Uint8Array(Math.max(alive.length * 2, id + 1));
+      next.set(alive);
+      alive = next;
+    }
+    alive[id] = 1;
+    live++;
+    titleLength.set(id, titleTokens.length);
+    bodyLength.set(id, bodyTokens.length);
+    titleSum += titleTokens.length;
+    bodySum += bodyTokens.length;
+    const title = counts(titleTokens);
+    const body = counts(bodyTokens);
+    for (const [term, n] of title) {
+      const b = body.get(term) ?? 0;
+      body.delete(term);
+      post(termId(term), id, n, b);
+    }
+    for (const [term, n] of body) post(termId(term), id, 0, n);
+  };
+
+  const post = (t: number, id: number, title: number, body: number) => {
+    const list = (delta[t] ??= new U32(4));
+    list.push(id);
+    list.push((Math.min(title, MAX_TF) << 16) | Math.min(body, MAX_TF));
+    if (title) dfTitle.array[t]!++;
+    if (body) dfBody.array[t]!++;
+    totalPostings++;
+  };
+
+  const discard = (key: string) => {
+    const id = idOfKey.get(key);
+    if (id === undefined) return;
+    idOfKey.delete(key);
+    keys[id] = undefined;
+    alive[id] = 0;
+    live--;
+    deadDocs++;
+    titleSum -= titleLength.get(id);
+    bodySum -= bodyLength.get(id);
+    // Its postings count as dead; how many is known only from its lengths, which bound them.
+    deadPostings += Math.min(titleLength.get(id) + bodyLength.get(id), totalPostings);
+    if (deadDocs >= COMPACT_MIN_DEAD_DOCS && deadPostings >= COMPACT_DEAD_SHARE * totalPostings) compact();
+  };
+
+  /**
+   * Rewrites the postings of live passages into one base layer: passages
+   * renumbered densely, terms renumbered in string order (so the dictionary
+   * needs no sorting after a load), terms no passage holds any more dropped.
+   */
+  const compact = () => {
+    const renumber = new Uint32Array(keys.length);
+    const nextKeys: string[] = [];
+    const nextTitle = new U32(Math.max(16, live));
+    const nextBody = new U32(Math.max(16, live));
+    for (let id = 0; id < keys.length; id++) {
+      if (!alive[id]) continue;
+      renumber[id] = nextKeys.length;
+      nextTitle.push(titleLength.get(id));
+      nextBody.push(bodyLength.get(id));
+      nextKeys.push(keys[id]!);
+    }
+    const order = Array.from({ length: terms.length }, (_, i) => i).sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
+    const nextTerms: string[] = [];
+    const starts = new U32(Math.max(16, terms.length + 1));
+    const out = new U32(Math.max(16, 2 * (totalPostings - deadPostings)));
+    const nextDfTitle = new U32(Math.max(16, terms.length));
+    const nextDfBody = new U32(Math.max(16, terms.length));
+    for (const t of order) {
+      const at = out.length;
+      let ti = 0;
+      let bo = 0;
+      const copy = (id: number, packed: number) => {
+        if (!alive[id]) return;
+        out.push(renumber[id]!);
+        out.push(packed);
+        if (packed >>> 16) ti++;
+        if (packed & 0xffff) bo++;
+      };
+      if (t < baseTerms) for (let i = 2 * baseStart[t]!; i < 2 * baseStart[t + 1]!; i += 2) copy(baseData[i]!, baseData[i + 1]!);
+      const extra = delta[t];
+      if (extra) for (let i = 0; i < extra.length; i += 2) copy(extra.array[i]!, extra.array[i + 1]!);
+      if (out.length === at) continue;
+      starts.push(at / 2);
+      nextDfTitle.push(ti);
+      nextDfBody.push(bo);
+      nextTerms.push(terms[t]!);
+    }
+    starts.push(out.length / 2);
+    baseData = out.array.slice(0, out.length);
+    baseStart = starts.array.slice(0, starts.length);
+    terms.length = 0;
+    terms.push(...nextTerms);
+    termIdOf.clear();
+    terms.forEach((term, i) => termIdOf.set(term, i));
+    baseTerms = terms.length;
+    markSorted();
+    delta = [];
+    dfTitle = nextDfTitle;
+    dfBody = nextDfBody;
+    keys.length = 0;
+    keys.push(...nextKeys);
+    idOfKey.clear();
+    nextKeys.forEach((k, i) => idOfKey.set(k, i));
+    titleLength = nextTitle;
+    bodyLength = nextBody;
+    alive = new Uint8Array(Math.max(16, keys.length));
+    alive.fill(1, 0, keys.length);
+    live = keys.length;
+    deadDocs = 0;
+    deadPostings = 0;
+    totalPostings = baseData.length / 2;
+    generation++;
+  };
+
+  /** The dictionary in string order, with each term's shared prefix with the one before (for fuzzy search). */
+  let lcp = new Uint8Array(0);
+  const computeLcp = () => {
+    lcp = new Uint8Array(sortedCount);
+    for (let i = 1; i < sortedCount; i++) {
+      const a = terms[sorted[i - 1]!]!;
+      const b = terms[sorted[i]!]!;
+      let n = 0;
+      while (n < a.length && n < b.length && n < 255 && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+      lcp[i] = n;
+    }
+  };
+  /** Term ids are in string order (after a compaction or a load): the dictionary is sorted as it is. */
+  function markSorted() {
+    sorted = Uint32Array.from({ length: terms.length }, (_, i) => i);
+    sortedCount = terms.length;
+    unsorted.length = 0;
+    computeLcp();
+  }
+  const sortDictionary = () => {
+    const ids = Uint32Array.from({ length: terms.length }, (_, i) => i);
+    ids.sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
+    sorted = ids;
+    sortedCount = terms.length;
+    unsorted.length = 0;
+    computeLcp();
+  };
+  const dictionaryReady = () => {
+    if (unsorted.length > UNSORTED_MAX) sortDictionary();
+  };
+  if (snapshot) markSorted();
+
+  /** The first position in `sorted` whose term is not below `s`. */
+  const lowerBound = (s: string): number => {
+    let lo = 0;
+    let hi = sortedCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[sorted[mid]!]! < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  function* withPrefix(prefix: string): Iterable<[string, TermPostings]> {
+    dictionaryReady();
+    for (let i = lowerBound(prefix); i < sortedCount; i++) {
+      const t = sorted[i]!;
+      const term = terms[t]!;
+      if (!term.startsWith(prefix)) break;
+      yield [term, termPostings(t)];
+    }
+    for (const t of unsorted) if (terms[t]!.startsWith(prefix)) yield [terms[t]!, termPostings(t)];
+  }
+
+  /**
+   * Levenshtein over the sorted dictionary as over a trie: a term reuses the
+   * rows of the prefix it shares with the term before, and a prefix already
+   * too far from the query skips every term that starts with it.
+   */
+  const fuzzy = (query: string, maxDistance: number): Map<string, [TermPostings, number]> => {
+    dictionaryReady();
+    const found = new Map<string, [TermPostings, number]>();
+    const n = query.length;
+    const rows: Int32Array[] = [Int32Array.from({ length: n + 1 }, (_, j) => j)];
+    const rowMin: number[] = [0];
+    const rowFor = (depth: number, c: number) => {
+      const prev = rows[depth - 1]!;
+      const row = (rows[depth] ??= new Int32Array(n + 1));
+      row[0] = depth;
+      let min = depth;
+      for (let j = 1; j <= n; j++) {
+        const cost = query.charCodeAt(j - 1) === c ? 0 : 1;
+        const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+        row[j] = v;
+        if (v < min) min = v;
+      }
+      rowMin[depth] = min;
+    };
+    let built = 0; // rows valid for the previous term's first `built` characters
+    for (let i = 0; i < sortedCount; i++) {
+      const term = terms[sorted[i]!]!;
+      const shared = Math.min(lcp[i] ?? 0, built);
+      let depth = shared;
+      let pruned = false;
+      for (; depth < term.length; depth++) {
+        rowFor(depth + 1, term.charCodeAt(depth));
+        if (rowMin[depth + 1]! > maxDistance) {
+          pruned = true;
+          break;
+        }
+      }
+      built = depth + (pruned ? 1 : 0);
+      if (pruned) {
+        // Every following term sharing these `depth + 1` characters is as far: skip them.
+        while (i + 1 < sortedCount && (lcp[i + 1] ?? 0) >= depth + 1) i++;
+        built = Math.min(built, depth);
+        continue;
+      }
+      const distance = rows[term.length]![n]!;
+      if (distance <= maxDistance) found.set(term, [termPostings(sorted[i]!), distance]);
+    }
+    for (const t of unsorted) {
+      const d = levenshtein(terms[t]!, query, maxDistance);
+      if (d <= maxDistance) found.set(terms[t]!, [termPostings(t), d]);
+    }
+    return found;
+  };
+
+  const postings: Postings = {
+    get: (term) => {
+      const t = termIdOf.get(term);
+      return t === undefined ? undefined : termPostings(t);
+    },
+    withPrefix,
+    fuzzy,
+    keyOf: (id) => keys[id],
+    idOf: (key) => idOfKey.get(key),
+    fieldLength: (id, field) => (field === TITLE_FIELD ? titleLength.get(id) : bodyLength.get(id)),
+    avgFieldLength: (field) => (live === 0 ? 1 : (field === TITLE_FIELD ? titleSum : bodySum) / live || 1),
     get documentCount() {
-      return internals._documentCount;
+      return live;
     },
     get idLimit() {
-      return internals._nextId;
+      return keys.length;
+    },
+  };
+
+  return {
+    add,
+    discard,
+    has: (key) => idOfKey.has(key),
+    get documentCount() {
+      return live;
+    },
+    postings,
+    get generation() {
+      return generation;
+    },
+    compact: () => {
+      if (deadDocs > 0) compact();
+    },
+    snapshot: () => {
+      if (deadDocs > 0 || delta.some(Boolean) || baseTerms !== terms.length) compact();
+      return {
+        terms: terms.join('\n'),
+        start: baseStart,
+        data: baseData,
+        keys: keys as string[],
+        titleLength: titleLength.array.slice(0, titleLength.length),
+        bodyLength: bodyLength.array.slice(0, bodyLength.length),
+      };
     },
   };
 }
 
-/** Documents holding the term in any field (discarded ones included until vacuuming). */
-export function documentFrequency(postings: FieldPostings): number {
-  let n = 0;
-  for (const docs of postings.values()) n += docs.size;
-  return n;
+/** Edit distance, giving up (returning max + 1) once it must exceed `max`. */
+function levenshtein(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let min = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      row.push(v);
+      if (v < min) min = v;
+    }
+    if (min > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length]!;
 }

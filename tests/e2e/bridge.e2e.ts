@@ -21,6 +21,7 @@ describe('bridge to main', () => {
       'appGetInfo',
       'backupAuto',
       'backupRestore',
+      'backupTakeOpenRequests',
       'exportBriefingPdf',
       'exportCaseFile',
       'exportSaveFile',
@@ -29,11 +30,15 @@ describe('bridge to main', () => {
       'importFile',
       'logWrite',
       'onAppBeforeClose',
+      'onBackupOpenRequested',
       'onExportProgress',
       'onImportProgress',
       'onMenuCommand',
+      'originalsRead',
       'originalsRelease',
       'shellOpenExternal',
+      'sourceOpenOriginal',
+      'sourceShowInFolder',
       'windowReadyToClose',
     ]);
     const info = await app.page.evaluate(() => window.casebook!.appGetInfo());

@@ -145,6 +145,8 @@ describe('exporting a briefing', () => {
     await formats.getByRole('button', { name: 'Restore a backup…' }).click();
     const toast = page.locator('.toast', { hasText: 'Restored' });
     await ui(toast).toContainText('(restored)');
+    // The dialog gives way to the toast that offers to open the restored case.
+    await ui(page.getByRole('dialog', { name: 'Export briefing' })).toHaveCount(0);
     expect(await countRecords(page, 'cases')).toBe(2);
     await app.screenshot('export-02-restored');
     await toast.getByRole('button', { name: 'Open' }).click();

@@ -100,8 +100,9 @@ describe('importing sources', () => {
     const { page } = app;
     await page.locator('.library-table tr', { hasText: 'Port seizure report' }).locator('.link-button').click();
     const reader = page.locator('.source-reader');
-    await ui(reader.locator('.page-marker')).toHaveCount(3);
-    await ui(reader.locator('.source-page[data-page="2"]')).toContainText('Yuancheng Group');
+    // Drawn by pdf.js, page by page, with the text layer over each page.
+    await ui(reader.locator('.pdf-page')).toHaveCount(3);
+    await ui(reader.locator('.pdf-page[data-page="2"] .textLayer')).toContainText('Yuancheng Group');
     await app.screenshot('import-03-pdf-reader');
 
     await page.locator('.side-item', { hasText: 'Field memo' }).locator('.side-link').click();

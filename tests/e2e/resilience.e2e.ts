@@ -96,7 +96,7 @@ describe('resilience', () => {
       bodyRow(caseId, 'framed', 'Words of the framed page', '<div><frameset><frame src="https://tracker.example/"></frameset></div>'),
       // Since the frameset fix no stored HTML makes the reader throw (DOMPurify stringifies anything);
       // a text that is not text still does.
-      sourceRow(caseId, 'bad-text', 'Page with damaged text', { format: 'pdf', pages: [{ start: 0, end: 2 }] }),
+      sourceRow(caseId, 'bad-text', 'Page with damaged text', { format: 'text', pages: [{ start: 0, end: 2 }] }),
       bodyRow(caseId, 'bad-text', 42 as unknown as string, undefined),
       // A fingerprint that is not text: the reader's header throws.
       sourceRow(caseId, 'bad-record', 'Damaged source record', { sha256: 42 }),

@@ -72,4 +72,37 @@ describe('search', () => {
     // The note opens with the matched word selected.
     await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('Zanzibar');
   });
+
+  it('saves the index and, after a reload, answers from it, the note saved before the reload included', async () => {
+    const { page } = app;
+    await page.keyboard.press('Escape');
+    // The worker saved the index after its build; the note above is in the journal or the saved copy.
+    const savedIndexes = () =>
+      page.evaluate(async () => {
+        const [info] = (await indexedDB.databases()).filter((d) => d.name?.startsWith('casebook'));
+        if (!info?.name) return -1;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open(info.name!);
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const count = await new Promise<number>((resolve) => {
+          const request = db.transaction('searchIndexes').objectStore('searchIndexes').count();
+          request.onsuccess = () => resolve(request.result);
+        });
+        db.close();
+        return count;
+      });
+    await expect.poll(savedIndexes, { timeout: 30_000 }).toBe(1);
+
+    await page.reload();
+    // The search bar is there once the case is shown: a key pressed before that would be lost.
+    await ui(page.locator('.sidebar-search')).toBeVisible();
+    await page.locator('.sidebar-search').click();
+    await palette().getByRole('combobox').fill('zanzibar');
+    await ui(palette().locator('[data-kind="note"]', { hasText: 'Zanzibar lead' })).toBeVisible();
+    await palette().getByRole('combobox').fill('Wuhan');
+    await ui(palette().locator('[data-kind="source"] mark').first()).toHaveText('Wuhan');
+    await app.screenshot('search-02-after-reload');
+  });
 });

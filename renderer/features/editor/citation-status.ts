@@ -27,28 +27,26 @@ function decorate(doc: PMNode, broken: BrokenCitations): DecorationSet {
  * is untouched (a restored source mends them), and the check itself runs
  * outside, against the store; its result arrives as transaction meta.
  */
+export function citationStatusPlugin(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: citationStatusKey,
+    state: {
+      init: () => DecorationSet.empty,
+      apply(tr, set) {
+        const next = tr.getMeta(citationStatusKey) as BrokenCitations | undefined;
+        if (next) return decorate(tr.doc, next);
+        // Edits move the marks along with their nodes; walking a 50,000-word note on every keystroke to find them again
+        // is what the mapping spares. A citation pasted or restored is marked by the next check (it follows every change).
+        return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
+      },
+    },
+    props: { decorations: (state) => citationStatusKey.getState(state) },
+  });
+}
+
 export const CitationStatus = Extension.create({
   name: 'citationStatus',
-  addProseMirrorPlugins() {
-    let broken: BrokenCitations = new Map();
-    return [
-      new Plugin<DecorationSet>({
-        key: citationStatusKey,
-        state: {
-          init: () => DecorationSet.empty,
-          apply(tr, set) {
-            const next = tr.getMeta(citationStatusKey) as BrokenCitations | undefined;
-            if (next) {
-              broken = next;
-              return decorate(tr.doc, broken);
-            }
-            return tr.docChanged ? decorate(tr.doc, broken) : set;
-          },
-        },
-        props: { decorations: (state) => citationStatusKey.getState(state) },
-      }),
-    ];
-  },
+  addProseMirrorPlugins: () => [citationStatusPlugin()],
 });
 
 /** Every citation node's attributes in a document, in order. */

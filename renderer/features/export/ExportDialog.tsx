@@ -220,7 +220,7 @@ export function ExportDialog() {
             <button type="button" className="primary" disabled={!model || busy} onClick={() => void exportPdf()}>Export PDF…</button>
             <button type="button" onClick={close} disabled={busy}>Cancel</button>
           </div>
-          <OtherExports records={records} disabled={busy} redact={redact} />
+          <OtherExports records={records} disabled={busy} redact={redact} onRestored={() => nav.openOverlay(undefined)} />
         </div>
         <div className="export-preview">
           {preview ? <iframe title="Briefing preview" sandbox="" srcDoc={preview} /> : <div className="pane-loading">Preparing the preview…</div>}

@@ -31,7 +31,18 @@ const SHARED_FORMATS = ['markdown-zip', 'html', 'ftm', 'csv'] as const;
  * The backup keeps everything, and says so. Restoring a backup adds its case
  * beside this one, never over it.
  */
-export function OtherExports({ records, disabled, redact }: { records: BriefingRecords | null; disabled: boolean; redact: boolean }) {
+export function OtherExports({
+  records,
+  disabled,
+  redact,
+  onRestored,
+}: {
+  records: BriefingRecords | null;
+  disabled: boolean;
+  redact: boolean;
+  /** A backup was restored: the dialog gives way, so the toast that offers to open the case is in reach. */
+  onRestored: () => void;
+}) {
   const services = useApp();
   const { db, caseId, toasts } = services;
   const [busy, setBusy] = useState<Format | 'restore' | null>(null);
@@ -69,7 +80,7 @@ export function OtherExports({ records, disabled, redact }: { records: BriefingR
     setBusy('restore');
     setError(null);
     try {
-      await restoreBackup(services);
+      if ((await restoreBackup(services)) !== undefined) onRestored();
     } catch (e) {
       setError(e instanceof Error ? e.message : 'The backup could not be restored.');
     } finally {

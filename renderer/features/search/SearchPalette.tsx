@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, useSyncExternalStore, type ReactElement } 
 import type { SearchHit } from '../../../shared/search/index';
 import { ENTITY_TYPES, ENTITY_TYPE_LABELS, type EntityType } from '../../../shared/model';
 import { useApp } from '../../app/context';
-import type { SearchResults } from './search-service';
+import type { SearchResults, SearchStatus } from './search-service';
 import { useModal } from '../../app/use-modal';
 import { GROUP_LABEL, groupHits } from './group-hits';
 
@@ -10,6 +10,15 @@ const KIND_LABEL = { note: 'Note', source: 'Source', entity: 'Entity' } as const
 const isEntityType = (t: string): t is EntityType => (ENTITY_TYPES as readonly string[]).includes(t);
 
 /** The snippet with its matching words marked. */
+/** What the palette says while the index is not complete: what can already be found, and how far indexing is. */
+export function indexingMessage(status: SearchStatus): string {
+  if (status.restoring) return 'Opening the search index…';
+  const progress = status.total > 0 ? ` ${status.indexed.toLocaleString()} of ${status.total.toLocaleString()}` : '';
+  const sourcesOnly = status.total > 0 && status.sourcesPending > 0 && status.total - status.indexed <= status.sourcesPending;
+  if (sourcesOnly) return `Notes and entities are searchable; sources are still being indexed (${status.sourcesPending.toLocaleString()} to go), so results may be incomplete.`;
+  return `Indexing the case…${progress}`;
+}
+
 function Snippet({ hit }: { hit: SearchHit }) {
   const { text, highlights } = hit.snippet;
   const parts: ReactElement[] = [];
@@ -101,7 +110,7 @@ export function SearchPalette() {
         />
         {status.building && (
           <p className="search-status" role="status">
-            Indexing the case…{status.total > 0 && ` ${status.indexed.toLocaleString()} of ${status.total.toLocaleString()}`}
+            {indexingMessage(status)}
           </p>
         )}
         <div id="search-results" className="search-results" role="listbox" aria-label="Results">

@@ -1,7 +1,8 @@
 import type { Transaction } from 'dexie';
 import type { SearchKind, SearchTarget } from '../../../shared/search/index';
 import type { CasebookDexie, StoredEntity } from '../../db/database';
-import { sourceTitle, type Note, type Source } from '../../../shared/model';
+import type { Note, Source } from '../../../shared/model';
+import { entityTarget, sourceTarget } from '../../workers/search/case-store';
 import type { SearchMethods, SearchResults } from '../../workers/search/protocol';
 import { createRpcClient, type RpcClient } from '../../workers/rpc';
 import { lazyWorkerPort } from '../../workers/lazy-worker-port';
@@ -13,26 +14,40 @@ export interface SearchStatus {
   indexed: number;
   total: number;
   building: boolean;
+  /**
+   * Whether the index is being restored from its saved copy (a moment),
+   * or, during a build, the sources still to index: notes and entities go
+   * first, so they are searchable while these are pending.
+   */
+  restoring: boolean;
+  sourcesPending: number;
   /** Bumped on every change sent to the index, so an open palette asks again. */
   version: number;
 }
 
 const ENTITY_BATCH = 2000;
 const NOTE_BATCH = 200;
-
-const stripKeys = ({ nameKeys: _n, searchKeys: _s, sortName: _o, ...entity }: StoredEntity) => entity;
+/** The index is saved this long after the last change (and after a build): the journal covers what happens in between. */
+const SAVE_AFTER_MS = 15_000;
 
 /**
- * The renderer's side of search: builds the case's index in the search
- * worker in the background after start (entities, then notes, then sources
- * one by one, so the app opens no slower however big the case), and keeps it
- * current from Dexie's own write hooks, so every writer is covered without
- * remembering to call anything. Queries are answered by the worker; a newer
- * query supersedes older ones there.
+ * The renderer's side of search: asks the search worker to restore the
+ * case's saved index (brought up to date from the change journal, see
+ * renderer/db/search-changes.ts); when there is none, or it was saved by
+ * another index version, builds it in the worker in the background
+ * (entities, then notes, then sources one by one, so the app opens no
+ * slower however big the case, and notes and entities are searchable
+ * while sources are still indexing). Keeps it current from Dexie's own
+ * write hooks, so every writer is covered without remembering to call
+ * anything, and has the worker save it after a build and once changes
+ * settle. Queries are answered by the worker; a newer query supersedes
+ * older ones there.
  */
 export class SearchService {
   // Building until the first build is done: a palette opened before then says so.
-  private status: SearchStatus = { indexed: 0, total: 0, building: true, version: 0 };
+  private status: SearchStatus = { indexed: 0, total: 0, building: true, restoring: true, sourcesPending: 0, version: 0 };
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
   private readonly listeners = new Set<() => void>();
   private readonly unhooks: (() => void)[] = [];
 
@@ -48,10 +63,32 @@ export class SearchService {
     return () => this.listeners.delete(listener);
   };
 
-  /** Starts the background build and the write hooks. */
-  start(): Promise<void> {
+  /** Starts the write hooks, then restores the saved index or builds it in the background. */
+  async start(): Promise<void> {
     this.hookWrites();
-    return this.build();
+    const opened = await this.worker.call('open', { dbName: this.db.name, caseId: this.caseId });
+    if (opened.ok && opened.value.restored) {
+      // A new version: a palette opened while the index was restoring asks again.
+      this.setStatus({ building: false, restoring: false, version: this.status.version + 1 });
+      return;
+    }
+    this.setStatus({ restoring: false });
+    await this.build();
+    if (opened.ok) this.save();
+  }
+
+  /** Has the worker save the index now (it reads the journal itself first, so nothing is missed). */
+  private save(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (!this.disposed) void this.worker.call('save', {});
+  }
+
+  /** Saves once changes have settled, unless the first build is still running (it saves when done). */
+  private saveSoon(): void {
+    if (this.status.building || this.disposed) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.save(), SAVE_AFTER_MS);
   }
 
   /** Results for `query`, or null when a newer query replaced it (or it failed, or the service stopped). */
@@ -61,6 +98,8 @@ export class SearchService {
   }
 
   dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.saveTimer);
     this.unhooks.forEach((u) => u());
     this.worker.dispose();
   }
@@ -85,6 +124,7 @@ export class SearchService {
   /** Queries go after updates in the worker's queue, so asking again now sees the change. */
   private changed(): void {
     this.setStatus({ version: this.status.version + 1 });
+    this.saveSoon();
   }
 
   private async build(): Promise<void> {
@@ -92,11 +132,11 @@ export class SearchService {
     const entityKeys = await db.entities.where('[caseId+type]').between([caseId, ''], [caseId, '\uffff']).primaryKeys();
     const noteKeys = await db.notes.where('[caseId+updatedAt]').between([caseId, -Infinity], [caseId, Infinity]).primaryKeys();
     const sourceKeys = await db.sources.where('caseId').equals(caseId).primaryKeys();
-    this.setStatus({ building: true, indexed: 0, total: entityKeys.length + noteKeys.length + sourceKeys.length });
+    this.setStatus({ building: true, indexed: 0, total: entityKeys.length + noteKeys.length + sourceKeys.length, sourcesPending: sourceKeys.length });
     let indexed = 0;
     for (let i = 0; i < entityKeys.length; i += ENTITY_BATCH) {
       const entities = (await db.entities.bulkGet(entityKeys.slice(i, i + ENTITY_BATCH))).filter((e): e is StoredEntity => !!e);
-      this.upsert(entities.map((e) => ({ kind: 'entity', entity: stripKeys(e) })));
+      this.upsert(entities.map(entityTarget));
       this.setStatus({ indexed: (indexed += entities.length) });
     }
     for (let i = 0; i < noteKeys.length; i += NOTE_BATCH) {
@@ -106,16 +146,17 @@ export class SearchService {
     }
     for (const id of sourceKeys) {
       await this.upsertSource(id);
-      this.setStatus({ indexed: (indexed += 1) });
+      this.setStatus({ indexed: (indexed += 1), sourcesPending: this.status.sourcesPending - 1 });
     }
-    this.setStatus({ building: false });
+    this.setStatus({ building: false, sourcesPending: 0 });
   }
 
   private async upsertSource(id: string): Promise<void> {
     const [source, body] = await Promise.all([this.db.sources.get(id), this.db.sourceBodies.get(id)]);
     // In the Trash: out of the index until restored. Found under the title the user gave it.
+    const target = sourceTarget(source, body);
     if (source?.deletedAt !== undefined) this.remove('source', id);
-    else if (source && body) this.upsert([{ kind: 'source', source: { ...source, title: sourceTitle(source), text: body.text, ...(body.html ? { html: body.html } : {}) } }]);
+    else if (target) this.upsert([target]);
   }
 
   /**
@@ -150,7 +191,7 @@ export class SearchService {
       if (note.deletedAt) this.remove('note', note.id);
       else this.upsert([{ kind: 'note', note }]);
     });
-    watch<StoredEntity>('entities', 'entity', (entity) => entity.caseId === this.caseId && this.upsert([{ kind: 'entity', entity: stripKeys(entity) }]));
+    watch<StoredEntity>('entities', 'entity', (entity) => entity.caseId === this.caseId && this.upsert([entityTarget(entity)]));
     // A source's text arrives in its own table, in the same transaction.
     watch<Source & { id: string }>('sources', 'source', (source) => source.caseId === this.caseId && void this.upsertSource(source.id));
   }

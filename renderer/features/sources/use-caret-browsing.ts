@@ -9,18 +9,29 @@ export interface CaretBox {
   height: number;
 }
 
-/** The first text in view in `doc`, where a caret starts when there is none yet. */
+/**
+ * The reader's own controls inside the document (the PDF toolbar, the find
+ * bar, thumbnails): they are not the document's text, and the keys typed in
+ * them are theirs.
+ */
+const CONTROLS = 'input, textarea, select, button, [contenteditable], [role="toolbar"], [role="search"], .reader-bar';
+const inControl = (node: Node | null): boolean => !!(node instanceof Element ? node : node?.parentElement)?.closest(CONTROLS);
+
+/** The first text in view in `doc` (outside its controls), where a caret starts when there is none yet. */
 function placeCaretInView(doc: HTMLElement, scroller: HTMLElement): void {
   const selection = window.getSelection();
   if (!selection) return;
-  const view = scroller.getBoundingClientRect();
-  const walker = document.createTreeWalker(doc, NodeFilter.SHOW_TEXT, { acceptNode: (n) => ((n as Text).data.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP) });
+  // Text under the sticky toolbar is not in view.
+  const top = Math.max(scroller.getBoundingClientRect().top, doc.querySelector('.reader-bar')?.getBoundingClientRect().bottom ?? -Infinity);
+  const walker = document.createTreeWalker(doc, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => ((n as Text).data.trim() && !inControl(n) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+  });
   let first: Text | null = null;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     first ??= node;
     const range = document.createRange();
     range.selectNodeContents(node);
-    if (range.getBoundingClientRect().bottom > view.top + 4) {
+    if (range.getBoundingClientRect().bottom > top + 4) {
       first = node;
       break;
     }
@@ -91,18 +102,18 @@ export function useCaretBrowsing(doc: RefObject<HTMLElement | null>, scroller: R
   const onFocus = () => {
     const d = doc.current;
     const selection = window.getSelection();
-    if (on && d && scroller.current && !(selection && selection.rangeCount > 0 && d.contains(selection.focusNode))) placeCaretInView(d, scroller.current);
+    if (on && d && scroller.current && !(selection && selection.rangeCount > 0 && d.contains(selection.focusNode) && !inControl(selection.focusNode))) placeCaretInView(d, scroller.current);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const d = doc.current;
-    if (!on || !d || !scroller.current) return;
+    if (!on || !d || !scroller.current || inControl(event.target as Node)) return;
     const move = caretMove(event, KEY_PLATFORM === 'mac');
     if (!move) return;
     event.preventDefault();
     const selection = window.getSelection();
     if (!selection) return;
-    if (selection.rangeCount === 0 || !d.contains(selection.focusNode)) placeCaretInView(d, scroller.current);
+    if (selection.rangeCount === 0 || !d.contains(selection.focusNode) || inControl(selection.focusNode)) placeCaretInView(d, scroller.current);
     selection.modify(move.alter, move.direction, move.granularity);
     // Keep the moving end on screen.
     const focusRange = document.createRange();

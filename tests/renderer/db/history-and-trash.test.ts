@@ -101,7 +101,8 @@ describe('note history', () => {
     const id = await createNote(db, 'c1');
     await saveNoteContent(db, id, doc('Kept'));
     at(1_000 + VERSION_INTERVAL_MS);
-    vi.spyOn(db.citations, 'bulkAdd').mockRejectedValueOnce(new Error('boom'));
+    // The step after the version is written fails: the version must go with it.
+    vi.spyOn(db.notes, 'put').mockRejectedValueOnce(new Error('boom'));
     await expect(saveNoteContent(db, id, doc('Lost'))).rejects.toThrow('boom');
     expect((await db.notes.get(id))!.text).toBe('Kept');
     expect(await listVersions(db, id)).toEqual([]);

@@ -3,6 +3,7 @@
  * shipped; runs only when asked, since a shipped version's fixture is never
  * rewritten: UPDATE_DB_FIXTURES=3 npx vitest run tests/renderer/db/make-fixtures.test.ts
  */
+import 'fake-indexeddb/auto';
 import { writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

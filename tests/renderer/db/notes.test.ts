@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import type { JSONContent } from '@tiptap/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createNote, deleteNote, listNotes, noteTagsOf, renameNote, restoreNote, saveNoteContent, setNoteTags, UNTITLED } from '../../../renderer/db/notes';
-import { emptyDocument } from '../../../shared/editor/document';
+import { emptyDocument, noteTextAndMentions } from '../../../shared/editor/document';
 import { freshDatabase } from './fresh-db';
 
 const CASE = 'case-1';
@@ -79,6 +79,65 @@ describe('saveNoteContent', () => {
     await saveNoteContent(db, a, emptyDocument());
     expect(await mentionsOf(db, a)).toEqual([]);
     expect((await db.notes.get(a))?.text).toBe('');
+  });
+
+  it('writes only the mention and citation rows that changed, and ends with exactly the rows the nodes give', async () => {
+    const db = freshDatabase();
+    const id = await createNote(db, CASE);
+    const cite = (n: number): JSONContent => ({
+      type: 'citation',
+      attrs: { citationId: `c-${n}`, sourceId: 'src-1', start: n, end: n + 5, page: null, quote: 'quote', sourceSha256: 'a'.repeat(64), sourceTitle: 'Report' },
+    });
+    // 60 paragraphs, each a few words, a mention and a citation every tenth.
+    const body = (tail: string, skip = -1) =>
+      doc(...Array.from({ length: 60 }, (_, i) => paragraph(text(`Paragraph ${i} names `), ...(i === skip ? [] : [mention(`ent-${i % 7}`, `Person ${i % 7}`)]), ...(i % 10 === 0 ? [text(' '), cite(i)] : []))), paragraph(text(tail)));
+    await saveNoteContent(db, id, body('The end.'));
+    const note = await db.notes.get(id);
+    await db.mentions.add({ id: 'found-note-x', caseId: CASE, entityId: 'ent-1', targetKind: 'note', targetId: id, start: 0, end: 4, snippet: 'x', status: 'suggested' });
+
+    const writes: string[] = [];
+    for (const table of [db.mentions, db.citations] as const) {
+      table.hook('creating', (key) => void writes.push(`create ${String(key)}`));
+      table.hook('updating', (_changes, key) => void writes.push(`update ${String(key)}`));
+      table.hook('deleting', (key) => void writes.push(`delete ${String(key)}`));
+    }
+    later(1_000);
+    // Typing at the end changes only the snippets that reach it; the linker's suggestion goes, as on every save.
+    await saveNoteContent(db, id, body('The end, and a few more words.'));
+    expect(writes.filter((w) => !w.startsWith('update'))).toEqual(['delete found-note-x']);
+    expect(writes.length).toBeLessThanOrEqual(5);
+
+    // Removing the mention of paragraph 50 removes its row and shifts only the rows after it.
+    writes.length = 0;
+    await saveNoteContent(db, id, body('The end, and a few more words.', 50));
+    const rows = await mentionsOf(db, id);
+    expect(rows).toHaveLength(59);
+    expect(writes.filter((w) => w.startsWith('delete'))).toEqual([`delete mention-${id}-59`]);
+    // Rows are numbered in reading order: the nine after it take their next one's place, and a neighbour's snippet or two changes.
+    expect(writes.filter((w) => w.startsWith('update')).length).toBeLessThanOrEqual(12);
+    // The rows are what a fresh save of the same document gives.
+    const fresh = freshDatabase();
+    await fresh.notes.add({ ...note!, id });
+    await saveNoteContent(fresh, id, body('The end, and a few more words.', 50));
+    expect(rows).toEqual(await mentionsOf(fresh, id));
+    const citations = await db.citations.where('noteId').equals(id).sortBy('id');
+    expect(citations.map(({ createdAt, ...c }) => c)).toEqual((await fresh.citations.where('noteId').equals(id).sortBy('id')).map(({ createdAt, ...c }) => c));
+    // A citation keeps the time it was first quoted.
+    expect(new Set(citations.map((c) => c.createdAt))).toEqual(new Set([T0]));
+  });
+
+  it('writes many changed rows a slice at a time, so input is handled between the slices', async () => {
+    const db = freshDatabase();
+    const id = await createNote(db, CASE);
+    const body = (lead: string) => doc(paragraph(text(lead)), ...Array.from({ length: 500 }, (_, i) => paragraph(text(`Line ${i} `), mention(`ent-${i % 5}`, `Name ${i % 5}`))));
+    await saveNoteContent(db, id, body('Start'));
+    const puts = vi.spyOn(db.mentions, 'bulkPut');
+    // Typing at the top moves every mention after it: all 500 rows change.
+    await saveNoteContent(db, id, body('Start, then more'));
+    const sizes = puts.mock.calls.map(([rows]) => rows.length);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(500);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(200);
+    expect(await mentionsOf(db, id)).toEqual(noteTextAndMentions({ id, caseId: CASE }, body('Start, then more')).mentions);
   });
 
   it('does nothing for a note that no longer exists', async () => {

@@ -32,4 +32,11 @@ export const SHIPPED: { version: number; stores: Record<string, string> }[] = [
       trash: 'id, caseId, deletedAt',
     },
   },
+  {
+    version: 4,
+    stores: {
+      searchIndexes: 'caseId',
+      searchChanges: '++seq, [caseId+seq]',
+    },
+  },
 ];

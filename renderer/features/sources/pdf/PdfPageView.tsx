@@ -192,7 +192,8 @@ function LoadedPages({ doc, pages, text, scroller, reveal, focusPageField, onSeg
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reveal]);
 
-  // The page at the top of the view, for the page field and the thumbnails.
+  // The page that fills most of the view (under the toolbar), for the page field and the thumbnails:
+  // after a jump to a passage near a page's top, that page, not the end of the one before.
   useEffect(() => {
     const root = scroller.current;
     if (!root) return;
@@ -200,16 +201,22 @@ function LoadedPages({ doc, pages, text, scroller, reveal, focusPageField, onSeg
     const onScroll = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        const line = root.getBoundingClientRect().top + (barRef.current?.offsetHeight ?? 0) + root.clientHeight * 0.25;
+        const view = root.getBoundingClientRect();
+        const top = Math.max(view.top, barRef.current?.getBoundingClientRect().bottom ?? view.top);
+        let best = 0;
+        let most = 0;
         for (const el of columnRef.current?.querySelectorAll<HTMLElement>('.pdf-page') ?? []) {
           const rect = el.getBoundingClientRect();
-          if (rect.bottom >= line) {
-            const n = Number(el.dataset.page);
-            setCurrentPage(n);
-            if (document.activeElement !== pageField.current) setPageInput(String(n));
-            return;
+          if (rect.top >= view.bottom) break;
+          const shown = Math.min(rect.bottom, view.bottom) - Math.max(rect.top, top);
+          if (shown > most) {
+            most = shown;
+            best = Number(el.dataset.page);
           }
         }
+        if (!best) return;
+        setCurrentPage(best);
+        if (document.activeElement !== pageField.current) setPageInput(String(best));
       });
     };
     root.addEventListener('scroll', onScroll, { passive: true });
@@ -264,8 +271,8 @@ function LoadedPages({ doc, pages, text, scroller, reveal, focusPageField, onSeg
         <div className="reader-toolbar" role="toolbar" aria-label="PDF pages">
           {viewSwitch}
           <span className="toolbar-gap" />
-          <button type="button" className="icon-button" aria-pressed={thumbnails} title="Page thumbnails" onClick={() => setThumbnails((t) => !t)}>
-            Pages
+          <button type="button" aria-pressed={thumbnails} title="Show a thumbnail of each page" onClick={() => setThumbnails((t) => !t)}>
+            Thumbnails
           </button>
           <label className="page-field">
             <input
@@ -298,7 +305,7 @@ function LoadedPages({ doc, pages, text, scroller, reveal, focusPageField, onSeg
           <button type="button" className="icon-button" onClick={zoomIn} title={`Zoom in (${shortcutLabel('reader-zoom-in')})`} aria-label="Zoom in">
             +
           </button>
-          <button type="button" className="icon-button" aria-pressed={zoom.kind === 'fit-width'} onClick={fitWidth} title={`Fit the width (${shortcutLabel('reader-fit-width')})`}>
+          <button type="button" aria-pressed={zoom.kind === 'fit-width'} onClick={fitWidth} title={`Fit the width (${shortcutLabel('reader-fit-width')})`}>
             Fit width
           </button>
         </div>

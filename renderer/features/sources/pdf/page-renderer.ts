@@ -84,6 +84,7 @@ export class PageRenderer {
     const pixels = viewport.width * viewport.height * ratio * ratio;
     const output = pixels > MAX_CANVAS_PIXELS ? ratio * Math.sqrt(MAX_CANVAS_PIXELS / pixels) : ratio;
     const canvas = this.canvas;
+    delete canvas.dataset.drawn;
     canvas.width = Math.floor(viewport.width * output);
     canvas.height = Math.floor(viewport.height * output);
     canvas.style.width = `${Math.floor(viewport.width)}px`;
@@ -94,7 +95,10 @@ export class PageRenderer {
     this.#renderTask = task;
     task.promise.then(
       () => {
-        if (this.#renderTask === task) this.#renderTask = null;
+        if (this.#renderTask !== task) return;
+        this.#renderTask = null;
+        // Painted at its current size: what journeys and the first-page benchmark wait for.
+        canvas.dataset.drawn = 'true';
       },
       // A cancelled render (zoomed again, scrolled away) is no failure; a page that cannot be drawn shows blank.
       () => undefined,
@@ -113,6 +117,7 @@ export class PageRenderer {
     this.#textLayer?.cancel();
     this.#unbindSelection?.();
     this.layer.replaceChildren();
+    delete this.canvas.dataset.drawn;
     this.canvas.width = 0;
     this.canvas.height = 0;
     this.#page?.cleanup();

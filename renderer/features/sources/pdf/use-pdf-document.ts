@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { casebook } from '../../../bridge';
-import { openPdfDocument, type PdfDocument } from './pdfjs';
+import { loadPdfjs, openPdfDocument, type PdfDocument } from './pdfjs';
 
 export type PdfDocumentState = { status: 'loading' } | { status: 'ready'; doc: PdfDocument } | { status: 'failed'; message: string };
 
@@ -23,6 +23,8 @@ function open(sha256: string): Opened {
   if (previous && previous.users === 0) void previous.promise.then((d) => d.destroy()).catch(() => undefined);
   const promise = (async () => {
     if (!casebook) throw new Error('The pages of a PDF are shown by the desktop app.');
+    // pdf.js's code and worker load while main reads the original (the first page shows sooner); a failure is openPdfDocument's to report.
+    loadPdfjs().catch(() => undefined);
     const result = await casebook.originalsRead({ sha256 });
     if (!result.ok) throw new Error(result.error.message);
     return openPdfDocument(result.value);
