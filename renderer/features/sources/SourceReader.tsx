@@ -23,6 +23,7 @@ import { provideReader } from '../../app/command-targets';
 import { PdfReader, type ViewMap } from './pdf/PdfReader';
 import { usePdfViewMode } from './pdf/view-mode';
 import { FindBar } from './find/FindBar';
+import { EncodingChoice } from './EncodingChoice';
 import { useFind, useFindHighlights } from './find/use-find';
 
 import { useCaretBrowsing } from './use-caret-browsing';
@@ -271,6 +272,7 @@ function SourceHeader({ source, mentionCount }: { source: Source; mentionCount: 
             </dd>
           </div>
         )}
+        <EncodingChoice source={source} />
         {mentionCount !== undefined && <div><dt>Mentions</dt><dd data-testid="mention-count">{mentionCount.toLocaleString()}</dd></div>}
         <div><dt>Fingerprint</dt><dd className="mono" title={`sha256 ${source.sha256}`}>{source.sha256.slice(0, 16)}…</dd></div>
       </dl>

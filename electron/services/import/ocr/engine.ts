@@ -156,7 +156,9 @@ export async function createTesseractEngine(options: TesseractOptions = {}): Pro
               if (!closed) pump();
             };
             slot.fail = (error) => settle(() => reject(error));
-            const parameters: Record<string, string> = {};
+            // Tesseract 5 reads every doubtful line a second time, inverted, in case it is light text on
+            // dark; scans of documents are dark on light, and skipping it saves a good share of the time.
+            const parameters: Record<string, string> = { tessedit_do_invert: '0' };
             if (recognizeOptions.dpi) parameters.user_defined_dpi = String(Math.round(recognizeOptions.dpi));
             slot.worker
               .recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), parameters, { text: true, blocks: false, hocr: false, tsv: false })
