@@ -24,7 +24,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { findRepoRoot } from './build-common.mjs';
 import config from './electronegativity.config.mjs';
 
@@ -63,6 +63,15 @@ async function stage() {
     if (result.status !== 0) throw new Error('vite build failed');
   }
   cpSync(renderer, join(dir, 'renderer'), { recursive: true, filter: (src) => !src.endsWith('.map') });
+  // The scanner's parser predates private class members (`#field`, as pdf.js writes them): lower them,
+  // keeping everything else as it is, so every bundle is read rather than skipped as unparsable.
+  const assets = join(dir, 'renderer', 'assets');
+  for (const name of existsSync(assets) ? readdirSync(assets) : []) {
+    if (!name.endsWith('.js') && !name.endsWith('.mjs')) continue;
+    const file = join(assets, name);
+    const { code } = await transform(readFileSync(file, 'utf8'), { loader: 'js', target: 'es2021', supported: { 'top-level-await': true }, logLevel: 'error' });
+    writeFileSync(file, code);
+  }
   return dir;
 }
 
