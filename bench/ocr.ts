@@ -10,6 +10,7 @@ import { DEFAULT_LIMITS } from '../electron/services/import/types';
 import { drawPage, wrap } from '../tests/fixtures/draw-text';
 import { median, spread } from './stats';
 import { startPdfPrinter } from '../tests/electron/services/import/pdf/print';
+import { wordRecall } from '../tests/fixtures/word-recall';
 
 /**
  * OCR seconds per page: Casebook (tesseract.js in the import process, pages
@@ -31,21 +32,6 @@ const PARAGRAPH =
   'The broker, Margaret Holloway, paid the customs fee in cash and kept no invoice; her lawyer said the payment was legal and the cargo was fertiliser. ' +
   'Records filed in Cyprus show that the company owning the warehouse changed directors three times in 2019, each time a week before a shipment arrived. ';
 
-const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-function found(expected: string, text: string): number {
-  const have = new Map<string, number>();
-  for (const w of words(text)) have.set(w, (have.get(w) ?? 0) + 1);
-  const wanted = words(expected);
-  let hits = 0;
-  for (const w of wanted) {
-    const n = have.get(w) ?? 0;
-    if (n > 0) {
-      hits++;
-      have.set(w, n - 1);
-    }
-  }
-  return hits / wanted.length;
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -90,7 +76,7 @@ export async function main(): Promise<void> {
     await writeFile(file, image);
     return file;
   }));
-  const accuracy = (outputs: string[]) => `${((outputs.reduce((sum, text, i) => sum + found(texts[i]!, text), 0) / outputs.length) * 100).toFixed(1)} % of the words`;
+  const accuracy = (outputs: string[]) => `${((outputs.reduce((sum, text, i) => sum + wordRecall(texts[i]!, text), 0) / outputs.length) * 100).toFixed(1)} % of the words`;
 
   try {
     // Each configuration, timed RUNS times, interleaved run by run, so a burst of load hits them all alike;

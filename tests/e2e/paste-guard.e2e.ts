@@ -5,7 +5,7 @@ import { launchApp, SCREENSHOT_DIR, type LaunchedApp } from './harness';
 import { ui } from './ui-expect';
 import { newNote } from './actions';
 import { selectInReader } from './reader';
-import { getRecord } from './store';
+import { allRecords, getRecord } from './store';
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 const FORGED_SHA = '0'.repeat(64);
@@ -16,27 +16,6 @@ interface StoredNote {
   title: string;
   text: string;
   content: { type?: string; attrs?: Record<string, unknown>; content?: StoredNote['content'][] };
-}
-
-/** Every row of a store, read straight from IndexedDB (not through the app). */
-function allRecords<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('casebook');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            resolve(req.result as T[]);
-            db.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
 }
 
 /** Writes a row as an older version of the app, or a hand-edited store, could have left it. */

@@ -7,6 +7,7 @@ import { importBytes } from '../../../../electron/services/import/index';
 import { DEFAULT_LIMITS, type ParseInput, type ParsedDocument } from '../../../../electron/services/import/types';
 import { drawPage, encodeTiff, wrap, type DrawnPage } from '../../../fixtures/draw-text';
 import { startPdfPrinter, type PdfPrinter } from './pdf/print';
+import { wordRecall } from '../../../fixtures/word-recall';
 
 /**
  * OCR with the real engine (tesseract.js and the English data shipped on
@@ -21,22 +22,6 @@ const MEMO =
   'Second page of the scanned file. The warehouse in Gdansk belongs to a company registered in Cyprus whose director signed the lease in 2019.';
 const NOTE = 'Third page: the auditor found no record of the shipment in the ledger for April.';
 
-const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-/** Share of `expected`'s words (as a multiset) found in `text`. */
-function found(expected: string, text: string): number {
-  const have = new Map<string, number>();
-  for (const w of words(text)) have.set(w, (have.get(w) ?? 0) + 1);
-  const wanted = words(expected);
-  let hits = 0;
-  for (const w of wanted) {
-    const n = have.get(w) ?? 0;
-    if (n > 0) {
-      hits++;
-      have.set(w, n - 1);
-    }
-  }
-  return hits / wanted.length;
-}
 const input = (bytes: Uint8Array, fileName: string, extra: Partial<ParseInput> = {}): ParseInput => ({ bytes, fileName, limits: DEFAULT_LIMITS, ...extra });
 const pageTexts = (doc: ParsedDocument) => doc.pages!.map(({ start, end }) => doc.text.slice(start, end));
 const dataUrl = (png: Uint8Array) => `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
@@ -59,7 +44,7 @@ afterAll(() => printer?.close());
 describe('OCR of pictures (PNG, JPEG, TIFF)', () => {
   it('finds at least 95 % of the words of a page drawn as a PNG, and records the engine and its confidence', async () => {
     const result = await parseImage(input(letter.png, 'letter.png'));
-    expect(found(LETTER, result.text)).toBeGreaterThanOrEqual(0.95);
+    expect(wordRecall(LETTER, result.text)).toBeGreaterThanOrEqual(0.95);
     expect(result.metadata).toMatchObject({ ocr: expect.stringMatching(/^Tesseract \(tesseract\.js \d+\.\d+\.\d+\), eng$/), imageType: 'PNG', imageSize: `${letter.width} × ${letter.height}` });
     expect(Number(result.metadata.ocrConfidence)).toBeGreaterThanOrEqual(80);
     expect(Number(result.metadata.ocrConfidence)).toBeLessThanOrEqual(100);
@@ -69,7 +54,7 @@ describe('OCR of pictures (PNG, JPEG, TIFF)', () => {
   it('reads a JPEG the same way, through the whole importer (format image, sha256, title)', async () => {
     const source = await importBytes(letter.jpeg, 'photo of letter.jpg');
     expect(source.format).toBe('image');
-    expect(found(LETTER, source.text)).toBeGreaterThanOrEqual(0.95);
+    expect(wordRecall(LETTER, source.text)).toBeGreaterThanOrEqual(0.95);
     expect(source.title).toBe('photo of letter');
   }, 120_000);
 
@@ -79,9 +64,9 @@ describe('OCR of pictures (PNG, JPEG, TIFF)', () => {
     const progress: number[] = [];
     const result = await parseImage(input(tiff, 'fax.tif', { onProgress: (f) => progress.push(f) }));
     const [one, two] = pageTexts(result);
-    expect(found(LETTER, one!)).toBeGreaterThanOrEqual(0.95);
-    expect(found(MEMO, two!)).toBeGreaterThanOrEqual(0.95);
-    expect(found(MEMO, one!)).toBeLessThan(0.5);
+    expect(wordRecall(LETTER, one!)).toBeGreaterThanOrEqual(0.95);
+    expect(wordRecall(MEMO, two!)).toBeGreaterThanOrEqual(0.95);
+    expect(wordRecall(MEMO, one!)).toBeLessThan(0.5);
     expect(result.metadata).toMatchObject({ pageCount: '2', ocrPages: '1–2', imageType: 'TIFF' });
     expect(progress.at(-1)).toBe(1);
     expect(progress.every((f, i) => i === 0 || f >= progress[i - 1]!)).toBe(true);
@@ -112,8 +97,8 @@ describe('OCR of scanned PDFs', () => {
     const progress: number[] = [];
     const result = await parsePdf(input(pdf, 'scan.pdf', { onProgress: (f) => progress.push(f) }));
     const [one, two] = pageTexts(result);
-    expect(found(LETTER, one!)).toBeGreaterThanOrEqual(0.95);
-    expect(found(MEMO, two!)).toBeGreaterThanOrEqual(0.95);
+    expect(wordRecall(LETTER, one!)).toBeGreaterThanOrEqual(0.95);
+    expect(wordRecall(MEMO, two!)).toBeGreaterThanOrEqual(0.95);
     expect(result.metadata).toMatchObject({ pageCount: '2', ocrPages: '1–2', ocr: expect.stringMatching(/^Tesseract/) });
     expect(Number(result.metadata.ocrConfidence)).toBeGreaterThanOrEqual(80);
     expect(progress.at(-1)).toBe(1);
@@ -136,7 +121,7 @@ describe('OCR of scanned PDFs', () => {
     const [one, two, three] = pageTexts(result);
     const flat = (text: string | undefined) => text?.replace(/\s+/g, ' ');
     expect(flat(one)).toBe(MEMO);
-    expect(found(LETTER, two!)).toBeGreaterThanOrEqual(0.95);
+    expect(wordRecall(LETTER, two!)).toBeGreaterThanOrEqual(0.95);
     expect(flat(three)).toBe(NOTE);
     expect(recognized).toHaveLength(1);
     expect(result.metadata.ocrPages).toBe('2');
@@ -170,8 +155,8 @@ describe('the OCR engine', () => {
       const read = (name: string, image: Uint8Array) =>
         engine.recognize(image, { onProgress: () => !events.includes(`start ${name}`) && events.push(`start ${name}`) }).then((r) => (events.push(`done ${name}`), r));
       const [a, b] = await Promise.all([read('a', letter.png), read('b', memo.png)]);
-      expect(found(LETTER, a.text)).toBeGreaterThanOrEqual(0.95);
-      expect(found(MEMO, b.text)).toBeGreaterThanOrEqual(0.95);
+      expect(wordRecall(LETTER, a.text)).toBeGreaterThanOrEqual(0.95);
+      expect(wordRecall(MEMO, b.text)).toBeGreaterThanOrEqual(0.95);
       // Both were under way before either finished.
       const firstDone = events.findIndex((e) => e.startsWith('done'));
       expect(events.slice(0, firstDone).sort()).toEqual(['start a', 'start b']);
