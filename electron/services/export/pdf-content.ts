@@ -1,4 +1,4 @@
-import { PdfName, PdfString, PdfSyntaxError, type PdfDict, type PdfValue } from './pdf-syntax';
+import { PdfName, PdfString, PdfSyntaxError, readHexString, type PdfDict, type PdfValue } from './pdf-syntax';
 
 /**
  * A fast scanner of content streams (ISO 32000-1 §7.8.2): operands and
@@ -16,13 +16,6 @@ for (const c of [0x20, 0x0a, 0x0d, 0x09, 0x0c, 0x00]) WHITE[c] = 1;
 const DELIM = new Uint8Array(256);
 for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1;
 const regular = (c: number) => WHITE[c] === 0 && DELIM[c] === 0;
-
-function hexDigit(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x41 && c <= 0x46) return c - 0x37;
-  if (c >= 0x61 && c <= 0x66) return c - 0x57;
-  return -1;
-}
 
 export function scanContent(bytes: Uint8Array, onOp: OnContentOp): void {
   const n = bytes.length;
@@ -83,23 +76,9 @@ export function scanContent(bytes: Uint8Array, onOp: OnContentOp): void {
         dictMarks.push(true);
         continue;
       }
-      i++;
-      const out: number[] = [];
-      let high = -1;
-      for (; i < n && bytes[i] !== 0x3e; i++) {
-        const d = bytes[i]!;
-        if (WHITE[d]) continue;
-        const v = hexDigit(d);
-        if (v < 0) throw new PdfSyntaxError('Bad hexadecimal string.');
-        if (high < 0) high = v;
-        else {
-          out.push(high * 16 + v);
-          high = -1;
-        }
-      }
-      if (high >= 0) out.push(high * 16);
-      i++;
-      push(new PdfString(Uint8Array.from(out), true));
+      const hex = readHexString(bytes, i + 1);
+      i = hex.end;
+      push(hex.value);
       continue;
     }
     if (c === 0x3e) {

@@ -48,6 +48,30 @@ const hexValue = (c: number): number => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >
 
 type Token = number | boolean | null | PdfName | PdfString | PdfKeyword | '[' | ']' | '<<' | '>>';
 
+/**
+ * A hexadecimal string (`<48 65>`) whose `<` is just before `at`: its bytes
+ * (an odd last digit is followed by 0, as the PDF spec says), and the index
+ * after its `>`. Shared by the object lexer and the content-stream scanner.
+ */
+export function readHexString(bytes: Uint8Array, at: number): { value: PdfString; end: number } {
+  const out: number[] = [];
+  let high = -1;
+  let i = at;
+  for (; i < bytes.length && bytes[i] !== 0x3e; i++) {
+    const c = bytes[i]!;
+    if (isWhite(c)) continue;
+    const v = hexValue(c);
+    if (v < 0) throw new PdfSyntaxError('Bad hexadecimal string.');
+    if (high < 0) high = v;
+    else {
+      out.push(high * 16 + v);
+      high = -1;
+    }
+  }
+  if (high >= 0) out.push(high * 16);
+  return { value: new PdfString(Uint8Array.from(out), true), end: i + 1 };
+}
+
 /** Reads tokens and objects from `bytes`, starting at `pos`. */
 export class PdfLexer {
   constructor(
@@ -106,24 +130,9 @@ export class PdfLexer {
   }
 
   private hexString(): PdfString {
-    const b = this.bytes;
-    this.pos++;
-    const out: number[] = [];
-    let high = -1;
-    while (this.pos < b.length && b[this.pos] !== 0x3e) {
-      const c = b[this.pos++]!;
-      if (isWhite(c)) continue;
-      const v = hexValue(c);
-      if (v < 0) throw new PdfSyntaxError('Bad hexadecimal string.');
-      if (high < 0) high = v;
-      else {
-        out.push(high * 16 + v);
-        high = -1;
-      }
-    }
-    if (high >= 0) out.push(high * 16);
-    this.pos++;
-    return new PdfString(Uint8Array.from(out), true);
+    const { value, end } = readHexString(this.bytes, this.pos + 1);
+    this.pos = end;
+    return value;
   }
 
   private literalString(): PdfString {
