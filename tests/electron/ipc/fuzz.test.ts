@@ -6,6 +6,7 @@ import type { Channel } from '../../../shared/ipc/contract';
 import type { ErrorCode } from '../../../shared/ipc/result';
 import { seedBriefing } from '../../shared/briefing/briefing-fixture';
 import { seededCase } from '../../shared/export/case-fixture';
+import { seededRandom } from '../../fixtures/seeded-random';
 
 /**
  * Malformed payloads thrown at every channel through the real dispatcher and
@@ -19,19 +20,6 @@ import { seededCase } from '../../shared/export/case-fixture';
 const SEED = 0xca5eb00c;
 const APP = 'casebook://app/index.html';
 const TRUSTED = { trustedOrigins: ['casebook://app'] };
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]! };
-}
 
 function nested(depth: number, leaf: unknown, shape: 'object' | 'array' | 'doc'): unknown {
   let value = leaf;
@@ -153,7 +141,7 @@ function setAt(root: unknown, path: (string | number)[], value: unknown, mode: '
 }
 
 /** The generated corpus for one channel: whole-payload swaps, per-field swaps, missing and extra keys, random deep mutations. */
-function corpusFor(channel: Channel, valids: readonly unknown[], random: ReturnType<typeof prng>): [label: string, payload: unknown][] {
+function corpusFor(channel: Channel, valids: readonly unknown[], random: ReturnType<typeof seededRandom>): [label: string, payload: unknown][] {
   const hostile = hostileValues();
   const corpus: [string, unknown][] = hostile.map(([label, value]) => [`payload = ${label}`, value]);
   for (const [v, valid] of valids.entries()) {
@@ -260,7 +248,7 @@ describe('IPC fuzz: malformed payloads on every channel', () => {
   });
 
   it.each(CHANNELS.map((c) => [c]))('%s: every malformed payload gets a typed error, no throw, no side effect', async (channel) => {
-    const random = prng(SEED ^ channel.length ^ channel.charCodeAt(channel.length - 1));
+    const random = seededRandom(SEED ^ channel.length ^ channel.charCodeAt(channel.length - 1));
     const corpus = corpusFor(channel, validsOf(channel), random);
     expect(corpus.length).toBeGreaterThan(40);
     const deps = recordingDeps();
@@ -310,7 +298,7 @@ describe('IPC fuzz: malformed payloads on every channel', () => {
     const deps = recordingDeps();
     const dispatch = createDispatch(createHandlers(deps), TRUSTED);
     const senders = [undefined, '', 'null', 'about:blank', 'file:///tmp/evil.html', 'https://evil.example/', 'casebook://evil/', 'casebook://app.evil.example/', 'data:text/html,x', 'blob:casebook://evil/x'];
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     const payloads = [...hostileValues().map(([, v]) => v), ...CHANNELS.flatMap((c) => validsOf(c))];
     for (const channel of [...CHANNELS, 'fs:read', '__proto__', 'constructor']) {
       for (let i = 0; i < 25; i++) {

@@ -5,6 +5,7 @@ import { createNote, saveNoteContent } from '../../../renderer/db/notes';
 import { citationNode, mentionNode } from '../../../shared/editor/document';
 import type { Citation, Mention } from '../../../shared/model';
 import { freshDatabase } from './fresh-db';
+import { seededRandom } from '../../fixtures/seeded-random';
 
 /**
  * The autosave writes only the mention and citation rows that changed. Here
@@ -16,19 +17,7 @@ import { freshDatabase } from './fresh-db';
 
 const CASE = 'case-1';
 
-/** A small seeded generator (mulberry32): every failure can be replayed from its seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]! };
-}
-type Rng = ReturnType<typeof random>;
+type Rng = ReturnType<typeof seededRandom>;
 
 const WORDS = ['the', 'broker', 'paid', 'a courier', 'at the port', 'in cash', 'later', '.'];
 const ENTITIES = [
@@ -137,7 +126,7 @@ async function rewrittenRows(noteId: string, doc: JSONContent) {
 describe('saveNoteContent after random edits', () => {
   for (const seed of [1, 2, 3, 4, 5, 6]) {
     it(`leaves exactly the rows a full rewrite gives (seed ${seed})`, async () => {
-      const rng = random(seed);
+      const rng = seededRandom(seed);
       const db = freshDatabase();
       const id = await createNote(db, CASE);
       // Rows of another note and another case must never be touched.

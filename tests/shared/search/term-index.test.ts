@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BODY_FIELD, createTermIndex, loadTermIndex, TITLE_FIELD, type TermIndex } from '../../../shared/search/term-index';
 import { indexTokens } from '../../../shared/search/tokens';
+import { seededRandom } from '../../fixtures/seeded-random';
 
 /**
  * The compact term index against a plain model of what it must hold: after
@@ -8,17 +9,6 @@ import { indexTokens } from '../../../shared/search/tokens';
  * round trip, every term's postings, prefix completions and near spellings
  * are exactly what a brute-force reading of the live passages gives.
  */
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = 'ka lo mi ra ten vo sha dri pel gan tor bel nu qui zan fe ro'.split(' ');
 
@@ -93,7 +83,7 @@ function check(index: TermIndex, model: Model, vocabulary: string[]) {
 
 describe('term index', () => {
   it('holds exactly the live passages’ postings through adds, replacements, discards, compactions and a snapshot', () => {
-    const rand = random(7);
+    const rand = seededRandom(7).next;
     const vocabulary = Array.from({ length: 300 }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]).join(''));
     const words = (n: number) => Array.from({ length: n }, () => vocabulary[Math.floor(rand() * rand() * vocabulary.length)]).join(' ');
     const model: Model = { docs: new Map() };
