@@ -52,6 +52,23 @@ describe('notes', () => {
     expect(JSON.stringify(stored!.text)).toBe(JSON.stringify('Routes\n\nPrecursors move by container ship and air cargo.'));
   });
 
+  it('types into a paragraph made a moment ago in the order typed, before Chromium has drawn it', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await newNote(page, 'Fresh paragraph');
+    await page.keyboard.type('Routes');
+    // Enter and two letters in one task: no frame between them, as on a machine too busy to draw.
+    await page.evaluate(() => {
+      const editor = (document.querySelector('.note-body') as HTMLElement & { editor: { commands: { enter(): boolean } } }).editor;
+      editor.commands.enter();
+      document.execCommand('insertText', false, 'P');
+      document.execCommand('insertText', false, 'r');
+    });
+    await ui(page.locator('.note-body p').last()).toHaveText('Pr');
+    await page.keyboard.type('ecursors');
+    await ui(page.locator('.note-body p').last()).toHaveText('Precursors');
+  });
+
   it('deletes a note with Undo, and keeps it deleted after a reload when not undone', async () => {
     app = await launchApp();
     const { page } = app;

@@ -17,6 +17,7 @@ import { createDebouncedSaver, type SaveState } from './debounced-saver';
 import { registerFlusher } from './pending-saves';
 import { Toolbar } from './Toolbar';
 import { CitationStatus, citationStatusKey, citationsIn } from './citation-status';
+import { CaretBlock } from './caret-block';
 import { checkCitation, createCitationChecker } from '../../db/citations';
 import type { CitationAttrs } from '../../../shared/editor/citation';
 import { LinkBar } from './LinkBar';
@@ -36,6 +37,8 @@ export interface NoteEditorProps {
   /** Words to select and scroll to when opened from a search result. */
   find?: string | undefined;
   onSaveState: (state: SaveState) => void;
+  /** Set to the open editor, for the note's title (Enter moves into the text). */
+  editorRef?: { current: Editor | null } | undefined;
 }
 
 /**
@@ -52,7 +55,7 @@ export function NoteEditor(props: NoteEditorProps) {
   return <EditableNote {...props} />;
 }
 
-function EditableNote({ noteId, initialContent, focus, find, onSaveState }: NoteEditorProps) {
+function EditableNote({ noteId, initialContent, focus, find, onSaveState, editorRef: outerRef }: NoteEditorProps) {
   const { db, caseId, nav, toasts, linking } = useApp();
   const [linkOpen, setLinkOpen] = useState(false);
   const saveStateRef = useRef(onSaveState);
@@ -96,6 +99,7 @@ function EditableNote({ noteId, initialContent, focus, find, onSaveState }: Note
         }),
       }),
       CitationStatus,
+      CaretBlock,
       // Pasted or dropped citations and mentions stay nodes only if the store confirms them for this case.
       PasteGuard.configure({
         verifier: () => createReferenceVerifier(db, caseId),
@@ -157,6 +161,13 @@ function EditableNote({ noteId, initialContent, focus, find, onSaveState }: Note
     onCreate: () => reportReady('main'),
   });
   editorRef.current = editor;
+  useEffect(() => {
+    if (!outerRef) return;
+    outerRef.current = editor;
+    return () => {
+      if (outerRef.current === editor) outerRef.current = null;
+    };
+  }, [outerRef, editor]);
 
   // Flush whatever is pending when the note closes or the window goes away.
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { JSONContent } from '@tiptap/core';
+import type { Editor, JSONContent } from '@tiptap/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/context';
 import { noteTagsOf, renameNote, setNoteTags, UNTITLED } from '../../db/notes';
@@ -27,6 +27,7 @@ export function NoteView({ noteId, focus, find }: { noteId: string; focus?: { en
   const { remove } = useNoteActions();
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [historyOpen, setHistoryOpen] = useState(false);
+  const editorRef = useRef<Editor | null>(null);
   // Bumped by a restore from History, so the editor reopens on the restored text.
   const [restored, setRestored] = useState<{ revision: number; content: JSONContent } | null>(null);
   // `null` once loaded and missing, so "loading" and "gone" look different.
@@ -45,7 +46,13 @@ export function NoteView({ noteId, focus, find }: { noteId: string; focus?: { en
   return (
     <article className="note-view" data-note-id={note.id}>
       <header className="note-header">
-        <NoteTitle noteId={note.id} title={note.title} autoFocus={note.title === UNTITLED && note.text === ''} />
+        <NoteTitle
+          noteId={note.id}
+          title={note.title}
+          autoFocus={note.title === UNTITLED && note.text === ''}
+          // Through the editor, not the DOM selection, which ProseMirror would read back only later.
+          onEnter={() => editorRef.current?.commands.focus('start')}
+        />
         <div className="note-meta">
           <span className={`save-state save-${saveState}`} data-save-state={saveState}>
             {SAVE_LABELS[saveState] ?? `Saved · ${formatTime(note.updatedAt)}`}
@@ -68,7 +75,7 @@ export function NoteView({ noteId, focus, find }: { noteId: string; focus?: { en
         </ErrorBoundary>
       )}
       <ErrorBoundary key={`${note.id}:${restored?.revision ?? 0}`} what="the editor">
-        <NoteEditor key={`${note.id}:${restored?.revision ?? 0}`} noteId={note.id} initialContent={restored?.content ?? note.content} focus={focus} find={find} onSaveState={setSaveState} />
+        <NoteEditor key={`${note.id}:${restored?.revision ?? 0}`} noteId={note.id} initialContent={restored?.content ?? note.content} focus={focus} find={find} onSaveState={setSaveState} editorRef={editorRef} />
       </ErrorBoundary>
     </article>
   );
@@ -95,7 +102,7 @@ function NoteTags({ noteId, tags }: { noteId: string; tags: string[] }) {
   );
 }
 
-function NoteTitle({ noteId, title, autoFocus }: { noteId: string; title: string; autoFocus: boolean }) {
+function NoteTitle({ noteId, title, autoFocus, onEnter }: { noteId: string; title: string; autoFocus: boolean; onEnter: () => void }) {
   const { db } = useApp();
   const [value, setValue] = useState(title);
   const editing = useRef(false);
@@ -128,8 +135,7 @@ function NoteTitle({ noteId, title, autoFocus }: { noteId: string; title: string
         if (e.key === 'Enter') {
           e.preventDefault();
           commit();
-          (document.querySelector('.note-body') as HTMLElement | null)?.focus();
-          window.getSelection()?.collapse(document.querySelector('.note-body'), 0);
+          onEnter();
         }
         if (e.key === 'Escape') {
           editing.current = false;
