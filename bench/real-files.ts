@@ -6,6 +6,9 @@ import type { ImportedSource } from '../shared/model/imported-source';
 import { createIsolatedImporter } from '../electron/services/import/isolated';
 import { isImportError } from '../electron/services/import/errors';
 import { importBytes } from '../electron/services/import/index';
+import { createPdfParser } from '../electron/services/import/pdf/index';
+import { DEFAULT_LIMITS } from '../electron/services/import/types';
+import { ImportError } from '../electron/services/import/errors';
 import { nodeImportProcess } from '../electron/services/import/node-process';
 import { buildImportWorker } from '../scripts/build-electron.mjs';
 
@@ -16,11 +19,18 @@ import { buildImportWorker } from '../scripts/build-electron.mjs';
  * repository). Fetch them, lay them out under one folder, and run
  *
  *   node scripts/bench.mjs real-files -- <corpus folder> [set…] [--out results.json] [--in-process]
+ *     [--no-ocr] [--files list.txt]
  *
  * `--in-process` parses in this process, without a fresh import process per
  * file: the same parsers and outcomes (the process adds isolation, time
  * limits and crash containment, not different text), several times faster on
  * a busy machine; the sets here neither hang nor crash it.
+ *
+ * `--no-ocr` (with `--in-process`) reads PDFs' text layers and leaves pages
+ * without text empty: the pdf.js set's 300-odd text-less files are font and
+ * drawing tests that OCR reads for minutes each. `--files list.txt` runs only
+ * the files listed there (paths relative to the corpus folder, one a line),
+ * e.g. a sample of those to time OCR on.
  *
  * Sets and where their files are expected under the corpus folder:
  * - pdfjs:        pdfjs/test/pdfs/*.pdf (github:mozilla/pdf.js)
@@ -155,11 +165,15 @@ async function runAll<T>(items: T[], concurrency: number, task: (item: T) => Pro
 
 export async function main(args: string[] = process.argv.slice(2)): Promise<void> {
   const inProcess = args.includes('--in-process');
+  const noOcr = args.includes('--no-ocr');
+  if (noOcr && !inProcess) throw new Error('--no-ocr goes with --in-process');
+  const filesIndex = args.indexOf('--files');
+  const only = filesIndex >= 0 ? new Set((await readFile(args[filesIndex + 1]!, 'utf8')).split('\n').map((l) => l.trim()).filter(Boolean)) : undefined;
   const outIndex = args.indexOf('--out');
   const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
   const compareIndex = args.indexOf('--compare');
   const earlier: Record<string, Outcome[]> | undefined = compareIndex >= 0 ? JSON.parse(await readFile(args[compareIndex + 1]!, 'utf8')) : undefined;
-  const valued = new Set([outIndex, compareIndex].filter((i) => i >= 0).map((i) => i + 1));
+  const valued = new Set([outIndex, compareIndex, filesIndex].filter((i) => i >= 0).map((i) => i + 1));
   const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(i));
   const [root, ...requested] = positional;
   if (!root) {
@@ -168,7 +182,19 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
   }
   const sets = requested.length ? requested : ['pdfjs', 'readability', 'chardet', 'mammoth', 'mail'];
   let importFile: (bytes: Uint8Array, fileName: string) => Promise<ImportedSource>;
-  if (inProcess) importFile = (bytes, fileName) => importBytes(bytes, fileName);
+  if (inProcess && noOcr) {
+    const textLayerOnly = createPdfParser({ ocr: false });
+    importFile = async (bytes, fileName) => {
+      if (!fileName.toLowerCase().endsWith('.pdf')) return importBytes(bytes, fileName);
+      try {
+        const parsed = await textLayerOnly({ bytes, fileName, limits: DEFAULT_LIMITS });
+        return { ...parsed, format: 'pdf', fileName, sha256: '', size: bytes.byteLength } as unknown as ImportedSource;
+      } catch (error) {
+        // As importBytes words it: the parser's own errors are "damaged".
+        throw isImportError(error) ? error : new ImportError('corrupt', `${fileName}: damaged`, { cause: error });
+      }
+    };
+  } else if (inProcess) importFile = (bytes, fileName) => importBytes(bytes, fileName);
   else {
     const outDir = join(process.cwd(), 'dist', 'real-files-worker');
     await buildImportWorker({ outDir });
@@ -177,7 +203,7 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
   }
   const results: Record<string, Outcome[]> = {};
   for (const set of sets) {
-    const jobs = await jobsFor(set, root);
+    const jobs = (await jobsFor(set, root)).filter((job) => !only || only.has(relative(root, job.path)));
     const outcomes: Outcome[] = [];
     await runAll(jobs, 2, async (job) => {
       const file = relative(root, job.path);
