@@ -24,7 +24,21 @@ import { tokenize } from './tokens';
  *   what a query's hits need (`textsNeeded`, `provideText`).
  */
 
-export type SearchTarget = { kind: 'note'; note: Note } | { kind: 'source'; source: SourceWithBody } | { kind: 'entity'; entity: Entity };
+/**
+ * What the index reads of a note: its title, text and dates, never its
+ * document. The document is most of a note (a 50,000-word note's is a tree of
+ * tens of thousands of objects) and posting it to the worker on every save
+ * cloned it on the main thread for nothing.
+ */
+export type SearchableNote = Omit<Note, 'content'>;
+
+/** A note as the index takes it: the row without its document. */
+export function noteSearchTarget(note: Note | SearchableNote): SearchTarget {
+  const { content: _content, ...rest } = note as Note;
+  return { kind: 'note', note: rest };
+}
+
+export type SearchTarget = { kind: 'note'; note: SearchableNote } | { kind: 'source'; source: SourceWithBody } | { kind: 'entity'; entity: Entity };
 
 export interface SearchHit {
   kind: SearchKind;

@@ -103,7 +103,7 @@ export function paragraphRanges(text: string, start = 0, end = text.length): [nu
   return ranges;
 }
 
-export function notePassages(note: Note): Passages {
+export function notePassages(note: Omit<Note, 'content'>): Passages {
   const text = note.text ?? '';
   const ranges: [number, number][] = text.length > NOTE_MAX ? paragraphRanges(text) : [[0, text.length]];
   const date = isoDay(note.updatedAt);

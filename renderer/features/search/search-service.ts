@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import type { SearchKind, SearchTarget } from '../../../shared/search/index';
+import { noteSearchTarget, type SearchKind, type SearchTarget } from '../../../shared/search/index';
 import type { CasebookDexie, StoredEntity } from '../../db/database';
 import type { Note, Source } from '../../../shared/model';
 import { entityTarget, sourceTarget } from '../../workers/search/case-store';
@@ -141,7 +141,7 @@ export class SearchService {
     }
     for (let i = 0; i < noteKeys.length; i += NOTE_BATCH) {
       const notes = (await db.notes.bulkGet(noteKeys.slice(i, i + NOTE_BATCH))).filter((n): n is Note => !!n && !n.deletedAt);
-      this.upsert(notes.map((note) => ({ kind: 'note', note })));
+      this.upsert(notes.map(noteSearchTarget));
       this.setStatus({ indexed: (indexed += notes.length) });
     }
     for (const id of sourceKeys) {
@@ -189,7 +189,7 @@ export class SearchService {
     watch<Note>('notes', 'note', (note) => {
       if (note.caseId !== this.caseId) return;
       if (note.deletedAt) this.remove('note', note.id);
-      else this.upsert([{ kind: 'note', note }]);
+      else this.upsert([noteSearchTarget(note)]);
     });
     watch<StoredEntity>('entities', 'entity', (entity) => entity.caseId === this.caseId && this.upsert([entityTarget(entity)]));
     // A source's text arrives in its own table, in the same transaction.

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { sourceTitle, type Note, type Source, type SourceBody } from '../../../shared/model';
-import { searchText, type SearchIndexSnapshot, type SearchKind, type SearchTarget } from '../../../shared/search/index';
+import { noteSearchTarget, searchText, type SearchIndexSnapshot, type SearchKind, type SearchTarget } from '../../../shared/search/index';
 import type { CasebookDexie, SearchIndexRecord, StoredEntity } from '../../db/database';
 
 /**
@@ -31,7 +31,7 @@ export function sourceTarget(source: Source | undefined, body: SourceBody | unde
   return { kind: 'source', source: { ...source, title: sourceTitle(source), text: body.text, ...(body.html ? { html: body.html } : {}) } };
 }
 
-export const noteTarget = (note: Note | undefined): SearchTarget | undefined => (note && !note.deletedAt ? { kind: 'note', note } : undefined);
+export const noteTarget = (note: Note | undefined): SearchTarget | undefined => (note && !note.deletedAt ? noteSearchTarget(note) : undefined);
 
 export function createCaseStore(db: CasebookDexie, caseId: string): CaseStore {
   const journal = () => db.searchChanges.where('[caseId+seq]');
