@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { JSONContent } from '@tiptap/core';
 import { hasTag, tagsSchema, type Note } from '../../shared/model';
-import { citationNode, emptyDocument, noteTextAndMentions } from '../../shared/editor/document';
+import { citationNode, emptyDocument, noteTextAndMentions, type NoteDerivedRows } from '../../shared/editor/document';
 import { cleanQuote } from '../../shared/sources/reflow';
 import type { CitationAttrs } from '../../shared/editor/citation';
 import type { CasebookDexie } from './database';
@@ -32,11 +32,11 @@ export async function renameNote(db: CasebookDexie, id: string, title: string): 
  * in slices short enough that a keystroke never waits behind them
  * (rewriting all of them in one go made every autosave a 200 ms long task).
  */
-export async function saveNoteContent(db: CasebookDexie, id: string, content: JSONContent, title?: string): Promise<void> {
+export async function saveNoteContent(db: CasebookDexie, id: string, content: JSONContent, title?: string, derived?: DerivedForSave): Promise<void> {
   await db.transaction('rw', [db.notes, db.mentions, db.citations, db.noteVersions], async () => {
     const note = await db.notes.get(id);
     if (!note) return; // Deleted meanwhile: nothing to save into.
-    const { text, mentions, citations } = noteTextAndMentions(note, content);
+    const { text, mentions, citations } = derived?.caseId === note.caseId ? derived.rows : noteTextAndMentions(note, content);
     // The state before this save becomes a version when it is due (renderer/db/history.ts).
     await keepVersionBeforeSave(db, note, text);
     // A put of the row already read: `update` would read the whole document again.
@@ -55,11 +55,21 @@ export async function saveNoteContent(db: CasebookDexie, id: string, content: JS
 }
 
 /**
+ * A note's text and rows derived before the save (the editor's `noteSaveOf`,
+ * which redoes only the blocks that changed), so the transaction does not
+ * walk the document. Used only when made for the note's own case.
+ */
+export interface DerivedForSave {
+  caseId: string;
+  rows: NoteDerivedRows;
+}
+
+/**
  * Rows written per request: each request's rows are cloned for IndexedDB in
  * one task, and the transaction stays open between requests, so input is
  * handled between slices.
  */
-const ROWS_PER_WRITE = 200;
+const ROWS_PER_WRITE = 50;
 
 /** Hands `items` to `write` a slice at a time, each slice after the one before is written. */
 async function inSlices<T>(items: readonly T[], write: (slice: T[]) => PromiseLike<unknown>): Promise<void> {

@@ -177,8 +177,29 @@ export function noteTextAndMentions(
   note: { id: string; caseId: string },
   content: JSONContent,
   now = Date.now(),
-): { text: string; mentions: Mention[]; citations: Citation[] } {
-  const { text, mentions, citations } = extractText(content);
+): NoteDerivedRows {
+  return noteRowsFromText(note, extractText(content), now);
+}
+
+/** A note's plain text with its mention and citation rows, as `noteTextAndMentions` gives them. */
+export interface NoteDerivedRows {
+  text: string;
+  mentions: Mention[];
+  citations: Citation[];
+}
+
+/**
+ * The rows of `noteTextAndMentions` from an extraction already made (the
+ * editor's incremental one, shared/editor/incremental-text.ts). `snippetOf`
+ * gives the i-th mention's snippet when its caller already knows it; it must
+ * equal `snippetAround(text, start, end)`.
+ */
+export function noteRowsFromText(
+  note: { id: string; caseId: string },
+  { text, mentions, citations }: ReturnType<typeof extractText>,
+  now = Date.now(),
+  snippetOf: (mention: MentionInText, index: number) => string = (m) => snippetAround(text, m.start, m.end),
+): NoteDerivedRows {
   return {
     text,
     // A citation copied within or between notes keeps its id; the row is the
@@ -196,17 +217,20 @@ export function noteTextAndMentions(
       createdAt: now,
     })),
     // A chip detached from its entity (one that was never in this case) names nothing.
-    mentions: mentions.filter((m) => m.entityId).map((m, i) => ({
-      id: `mention-${note.id}-${i}`,
-      caseId: note.caseId,
-      entityId: m.entityId,
-      targetKind: 'note',
-      targetId: note.id,
-      start: m.start,
-      end: m.end,
-      snippet: snippetAround(text, m.start, m.end),
-      status: 'confirmed',
-    })),
+    mentions: mentions
+      .map((m, index) => ({ m, index }))
+      .filter(({ m }) => m.entityId)
+      .map(({ m, index }, i) => ({
+        id: `mention-${note.id}-${i}`,
+        caseId: note.caseId,
+        entityId: m.entityId,
+        targetKind: 'note',
+        targetId: note.id,
+        start: m.start,
+        end: m.end,
+        snippet: snippetOf(m, index),
+        status: 'confirmed',
+      })),
   };
 }
 
