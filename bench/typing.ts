@@ -235,7 +235,11 @@ export async function main(): Promise<void> {
       }
       // Each run's own figures as it ends, so a long session shows progress (the summary below is what counts).
       const line = (where: Where) => sides.map((side) => `${side} ${p95(results[side][where].at(-1)!).toFixed(1)}`).join(', ');
+      // The longest task while typing (saves included) and the longest one that overlapped a save, per side.
+      const longest = (side: Side) => Math.max(0, ...(['end', 'middle'] as const).flatMap((where) => results[side][where].at(-1)!.longTasks));
+      const longestSave = Math.max(...(['end', 'middle'] as const).map((where) => results.app[where].at(-1)!.longestDuringSave));
       console.log(`  run ${run + 1}/${RUNS}: p95 ms at the end: ${line('end')}; in the middle: ${line('middle')}`);
+      console.log(`           longest task ms: ${sides.map((side) => `${side} ${longest(side).toFixed(0)}`).join(', ')} (app, overlapping a save: ${longestSave.toFixed(0)})`);
     }
 
     console.log(`\n  ${'keydown → next paint'.padEnd(40)}${'p50'.padStart(10)}${'p95'.padStart(10)}${'max'.padStart(10)}   p95 spread`);

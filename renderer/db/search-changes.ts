@@ -24,6 +24,41 @@ const WATCHED: Record<string, { kind: SearchKind; idOf: (row: Record<string, unk
 
 const JOURNAL = 'searchChanges';
 
+/** A committed write to a searched table: the row as written, or the key of a row deleted. */
+export type SearchedWrite = { table: 'notes' | 'sources' | 'sourceBodies' | 'entities'; kind: SearchKind; caseId: string; id: string } & ({ row: Record<string, unknown> } | { deleted: true });
+
+type WriteListener = (writes: readonly SearchedWrite[]) => void;
+
+/** Listeners by database name: the middleware is one object for every database a test opens. */
+const listeners = new Map<string, Set<WriteListener>>();
+
+/**
+ * Calls `listener` with the rows written to notes, sources, source bodies
+ * and entities, once their transaction has committed (a rolled-back write is
+ * never heard of). The search service follows writes this way rather than
+ * by Dexie table hooks: a hook on `notes` made every save read the stored
+ * note back and diff it, deeply, with the new one (a 50,000-word document
+ * deserialised and walked twice per autosave), to hand over a row the write
+ * already holds. Returns the unsubscribe.
+ */
+export function onSearchedWrites(db: { name: string }, listener: WriteListener): () => void {
+  const set = listeners.get(db.name) ?? new Set<WriteListener>();
+  listeners.set(db.name, set);
+  set.add(listener);
+  return () => void set.delete(listener);
+}
+
+/** Hands `writes` to the database's listeners when the transaction commits. */
+function afterCommit(dbName: string, trans: DBCoreTransaction, writes: SearchedWrite[]): void {
+  const set = listeners.get(dbName);
+  if (!set?.size || writes.length === 0) return;
+  const idb = trans as unknown as Partial<IDBTransaction>;
+  if (typeof idb.addEventListener !== 'function') return;
+  idb.addEventListener('complete', () => {
+    for (const listener of [...set]) listener(writes);
+  });
+}
+
 type Row = Record<string, unknown> | undefined;
 
 /** The rows a delete removes, read in its own transaction first (Dexie promises, never `await`: see entity-counters.ts). */
@@ -73,11 +108,16 @@ export const searchChanges: Middleware<DBCore> = {
             table.mutate(req).then((response) => {
               const failed = response.failures ?? {};
               const changes: SearchChange[] = [];
+              const writes: SearchedWrite[] = [];
+              const deleted = req.type === 'delete' || req.type === 'deleteRange';
               rows.forEach((row, i) => {
                 if (!row || i in failed || typeof row.caseId !== 'string') return;
                 const id = watched.idOf(row);
-                if (typeof id === 'string') changes.push({ caseId: row.caseId, kind: watched.kind, id });
+                if (typeof id !== 'string') return;
+                changes.push({ caseId: row.caseId, kind: watched.kind, id });
+                writes.push({ table: name as SearchedWrite['table'], kind: watched.kind, caseId: row.caseId, id, ...(deleted ? { deleted: true as const } : { row }) });
               });
+              afterCommit(down.schema.name, req.trans, writes);
               if (changes.length === 0) return response;
               return down
                 .table(JOURNAL)

@@ -1,7 +1,7 @@
-import type { Transaction } from 'dexie';
 import { noteSearchTarget, type SearchKind, type SearchTarget } from '../../../shared/search/index';
 import type { CasebookDexie, StoredEntity } from '../../db/database';
-import type { Note, Source } from '../../../shared/model';
+import { onSearchedWrites } from '../../db/search-changes';
+import type { Note } from '../../../shared/model';
 import { entityTarget, sourceTarget } from '../../workers/search/case-store';
 import type { SearchMethods, SearchResults } from '../../workers/search/protocol';
 import { createRpcClient, type RpcClient } from '../../workers/rpc';
@@ -160,40 +160,32 @@ export class SearchService {
   }
 
   /**
-   * Follows every write to notes, sources and entities through Dexie's table
-   * hooks, acting once the transaction has committed (a rolled-back write
-   * never reaches the index).
+   * Follows every committed write to notes, sources and entities (the
+   * search-changes middleware hands over the rows as written; a rolled-back
+   * write never reaches the index).
    */
   private hookWrites(): void {
-    const after = (tx: Transaction, run: () => void) => tx.on('complete', () => queueMicrotask(run));
-    const watch = <T extends { id: string; caseId: string }>(table: 'notes' | 'sources' | 'entities', kind: SearchKind, onChange: (row: T) => void) => {
-      const t = this.db.table<T, string>(table);
-      const creating = function (this: unknown, _key: string, row: T, tx: Transaction) {
-        after(tx, () => onChange(row));
-      };
-      const updating = function (this: unknown, changes: object, _key: string, row: T, tx: Transaction) {
-        after(tx, () => onChange({ ...row, ...changes } as T));
-      };
-      const deleting = (key: string, row: T, tx: Transaction) => {
-        if (row.caseId === this.caseId) after(tx, () => this.remove(kind, key));
-      };
-      t.hook('creating', creating);
-      t.hook('updating', updating);
-      t.hook('deleting', deleting);
-      this.unhooks.push(() => {
-        t.hook('creating').unsubscribe(creating);
-        t.hook('updating').unsubscribe(updating);
-        t.hook('deleting').unsubscribe(deleting);
+    const unsubscribe = onSearchedWrites(this.db, (writes) => {
+      // After the commit's other listeners (as Dexie's hooks did): a query sent now sees the change.
+      queueMicrotask(() => {
+        if (this.disposed) return;
+        for (const write of writes) {
+          if (write.caseId !== this.caseId) continue;
+          if (write.table === 'notes') {
+            if ('deleted' in write || (write.row as Partial<Note>).deletedAt) this.remove('note', write.id);
+            else this.upsert([noteSearchTarget(write.row as unknown as Note)]);
+          } else if (write.table === 'entities') {
+            if ('deleted' in write) this.remove('entity', write.id);
+            else this.upsert([entityTarget(write.row as unknown as StoredEntity)]);
+          } else if (write.table === 'sources') {
+            // A source's text arrives in its own table, in the same transaction: read both.
+            if ('deleted' in write) this.remove('source', write.id);
+            else void this.upsertSource(write.id);
+          }
+        }
       });
-    };
-    watch<Note>('notes', 'note', (note) => {
-      if (note.caseId !== this.caseId) return;
-      if (note.deletedAt) this.remove('note', note.id);
-      else this.upsert([noteSearchTarget(note)]);
     });
-    watch<StoredEntity>('entities', 'entity', (entity) => entity.caseId === this.caseId && this.upsert([entityTarget(entity)]));
-    // A source's text arrives in its own table, in the same transaction.
-    watch<Source & { id: string }>('sources', 'source', (source) => source.caseId === this.caseId && void this.upsertSource(source.id));
+    this.unhooks.push(unsubscribe);
   }
 }
 

@@ -35,4 +35,40 @@ describe('search upserts of notes', () => {
     }
     service.dispose();
   });
+
+  it('follows note saves without reading the stored note back', async () => {
+    const db = freshDatabase();
+    // Counts reads of whole notes below everything Dexie adds (its hooks read the row a put replaces).
+    let noteReads = 0;
+    db.use({
+      stack: 'dbcore',
+      name: 'CountNoteReads',
+      level: 0,
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'notes') return table;
+          return {
+            ...table,
+            get: (req) => ((noteReads += 1), table.get(req)),
+            getMany: (req) => ((noteReads += req.keys.length), table.getMany(req)),
+          };
+        },
+      }),
+    });
+    const caseId = 'case-reads';
+    await db.cases.add({ id: caseId, title: 'Reads', summary: '', createdAt: 1, updatedAt: 1 });
+    const handlers = createSearchHandlers({ pause: () => Promise.resolve() });
+    const service = new SearchService(db, caseId, createRpcClient(inProcessPort<SearchMethods>((post) => serveRpc(handlers, post))));
+    await service.start();
+    const noteId = await createNote(db, caseId, 'Harbour memo');
+
+    noteReads = 0;
+    await saveNoteContent(db, noteId, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Paid in cash at the port.' }] }] });
+    await expect.poll(async () => (await service.search('port', 10))?.hits.map((h) => h.id)).toEqual([noteId]);
+    // The save's own read of the note, and nothing else.
+    expect(noteReads).toBe(1);
+    service.dispose();
+  });
 });
