@@ -105,4 +105,33 @@ describe('notes', () => {
     await ui(app.page.locator('.note-title')).toHaveValue('Last words');
     await ui(app.page.locator('.note-body')).toContainText('The final sentence must survive.');
   });
+
+  it('leaves the open editor alone when its own saves come back from the store', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await newNote(page, 'Quiet saves');
+    await page.keyboard.type('First words.');
+    await ui(page.locator('[data-save-state="saved"]')).toBeVisible();
+    // Each autosave's row comes back through the note's live query; the editor must not be reconfigured for
+    // it (TipTap's setOptions has ProseMirror update the view and measure the page: a long task on a big note).
+    await page.evaluate(() => {
+      const editor = (document.querySelector('.note-body') as HTMLElement & { editor: { setOptions: (o: unknown) => void } }).editor;
+      const w = window as unknown as { __setOptions: number };
+      w.__setOptions = 0;
+      const setOptions = editor.setOptions.bind(editor);
+      editor.setOptions = (o) => {
+        w.__setOptions += 1;
+        setOptions(o);
+      };
+    });
+    for (const words of [' More words.', ' And more.']) {
+      await page.keyboard.type(words);
+      await ui(page.locator('[data-save-state="saved"]')).toBeVisible();
+      await expect.poll(() => page.locator('.side-item', { hasText: 'Quiet saves' }).count()).toBe(1);
+    }
+    const id = await page.locator('.note-view').getAttribute('data-note-id');
+    await expect.poll(async () => (await getRecord<{ text: string }>(page, 'notes', id!))?.text).toBe('First words. More words. And more.');
+    expect(await page.evaluate(() => (window as unknown as { __setOptions: number }).__setOptions)).toBe(0);
+    await ui(page.locator('.note-body')).toHaveText('First words. More words. And more.');
+  });
 });

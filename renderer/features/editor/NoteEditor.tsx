@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Editor, JSONContent } from '@tiptap/core';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import type { EditorView } from '@tiptap/pm/view';
 import { noteExtensions } from '../../../shared/editor/extensions';
 import { saveNoteContent } from '../../db/notes';
 import { isQuotaExceeded } from '../../db/errors';
@@ -118,27 +119,25 @@ function EditableNote({ noteId, initialContent, focus, find, onSaveState, editor
     [db, caseId, nav, toasts],
   );
 
-  /** Follows a citation to its passage, unless it no longer matches its source. */
-  const openCitation = async (citation: CitationAttrs) => {
-    const check = await checkCitation(db, citation, caseId);
-    if (check.status === 'broken') {
-      toasts.show({ tone: 'error', message: `This citation is broken: ${check.reason}` });
-      return;
-    }
-    nav.openMain({ kind: 'source', sourceId: citation.sourceId, highlight: { start: citation.start, end: citation.end } });
-  };
-
-  const editor = useEditor({
-    extensions,
-    content: initialContent,
-    // A fresh note is focused by its title; an existing one opens at the top, unfocused.
-    autofocus: false,
-    immediatelyRender: true,
-    shouldRerenderOnTransaction: false,
-    editorProps: {
+  // The options TipTap compares on every render stay the same objects while the note is open: a changed
+  // `content` or `editorProps` made each re-render (one per autosave, as the note's row comes back from its
+  // live query) call `setOptions`, which has ProseMirror update the view and measure the page for its scroll
+  // position, on a 50,000-word note a long task per save. The content is read once, at mount.
+  const [content] = useState(initialContent);
+  const editorProps = useMemo(() => {
+    /** Follows a citation to its passage, unless it no longer matches its source. */
+    const openCitation = async (citation: CitationAttrs) => {
+      const check = await checkCitation(db, citation, caseId);
+      if (check.status === 'broken') {
+        toasts.show({ tone: 'error', message: `This citation is broken: ${check.reason}` });
+        return;
+      }
+      nav.openMain({ kind: 'source', sourceId: citation.sourceId, highlight: { start: citation.start, end: citation.end } });
+    };
+    return {
       // data-pane-focus: the skip link and F6 land in the note's text, not its title.
       attributes: { class: 'note-body', 'aria-label': 'Note text', spellcheck: 'true', 'data-pane-focus': '' },
-      handleClickOn: (_view, _pos, node) => {
+      handleClickOn: (_view: EditorView, _pos: number, node: ProseMirrorNode) => {
         if (isNodeOf(node, NODE_NAMES.citation)) {
           void openCitation(node.attrs as CitationAttrs);
           return true;
@@ -147,21 +146,31 @@ function EditableNote({ noteId, initialContent, focus, find, onSaveState, editor
         nav.openInspector({ kind: 'entity', entityId: String(node.attrs.entityId) });
         return false;
       },
-      handleClick: (view, pos, event) => {
+      handleClick: (view: EditorView, pos: number, event: MouseEvent) => {
         if (!(event.ctrlKey || event.metaKey)) return false;
         const link = view.state.doc.resolve(pos).marks().find((m) => m.type.name === 'link');
         if (!link) return false;
         confirmOpenLink(String(link.attrs.href)); // asks first, as in the reader
         return true;
       },
-      handleKeyDown: (_view, event) => {
+      handleKeyDown: (_view: EditorView, event: KeyboardEvent) => {
         if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'k') {
           setLinkOpen(true);
           return true;
         }
         return false;
       },
-    },
+    };
+  }, [db, caseId, nav, toasts]);
+
+  const editor = useEditor({
+    extensions,
+    content,
+    // A fresh note is focused by its title; an existing one opens at the top, unfocused.
+    autofocus: false,
+    immediatelyRender: true,
+    shouldRerenderOnTransaction: false,
+    editorProps,
     onUpdate: ({ editor: e }) => saver.schedule(e.state.doc),
     onBlur: () => void saver.flush(),
     onCreate: () => reportReady('main'),
