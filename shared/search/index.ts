@@ -2,9 +2,10 @@ import type { Entity } from '../model/entity';
 import type { Note } from '../model/note';
 import type { SourceWithBody } from '../model/source';
 import { entityPassages, notePassages, sourcePassages, type Passages, type SearchDoc, type SearchKind } from './passages';
-import { findPhrase, phrasePattern } from './phrase';
+import { findPhrase, phrasePattern, positionsAgree } from './phrase';
+import { phraseInBody } from './phrase-positions';
 import { dateBound, indexTerms, parseQuery, type ParsedQuery } from './query';
-import { expand, lengthNorms, matchAll, topCandidates, type Candidate, type LengthNorms, type TermGroup } from './rank';
+import { expand, lengthNorms, matchAll, topCandidates, type Candidate, type LengthNorms, type Matches, type TermGroup } from './rank';
 import { buildSnippet, termPattern, type Snippet } from './snippet';
 import { createTermIndex, loadTermIndex, type TermIndex, type TermIndexSnapshot, type TermPostings } from './term-index';
 import { tokenize } from './tokens';
@@ -49,7 +50,7 @@ export interface SearchOptions {
 }
 
 /** Bumped whenever tokenizing, passages or the stored shapes change: an older snapshot is rebuilt, not loaded. */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 /** A saved index: plain data and typed arrays, for structured clone (IndexedDB, postMessage); no texts. */
 export interface SearchIndexSnapshot {
@@ -66,7 +67,7 @@ export interface SearchIndexOptions {
 /** The first phase of a search: candidates ranked from the index alone, before any text is read. */
 export interface Ranking {
   parsed: ParsedQuery;
-  /** Documents that matched every word, before phrase checks. */
+  /** Documents that matched every word and, by their word positions, every phrase; before the phrase check against their text. */
   total: number;
   /** The same, by kind (a source counts its passages): what the palette's groups say they hold. */
   totals: Record<SearchKind, number>;
@@ -189,7 +190,8 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
       docs.set(doc.key, doc);
       indexNames(doc, true);
       const title = doc.kind === 'entity' ? [doc.title, ...(doc.names ?? [])].join(' ') : doc.title;
-      terms.add({ key: doc.key, title, body: p.text.slice(doc.start, doc.end) });
+      const body = p.text.slice(doc.start, doc.end);
+      terms.add({ key: doc.key, title, body, exactPositions: positionsAgree(body) });
     }
   };
 
@@ -222,6 +224,30 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
     return boosts;
   };
 
+  /**
+   * Matches that may hold every phrase: in their body by word positions
+   * (phrase-positions.ts), or in their title by the text check (titles are
+   * short and in memory). Only these are ever read and checked against their
+   * text, so a phrase of common words does not scan thousands of passages.
+   */
+  const keepPhrases = (matches: Matches, phrases: readonly string[][], patterns: readonly RegExp[]): Matches => {
+    if (phrases.length === 0 || matches.ids.length === 0) return matches;
+    const verdicts = phrases.map((words) => phraseInBody(postings, words, matches.ids));
+    const ids: number[] = [];
+    const scores: number[] = [];
+    matches.ids.forEach((id, i) => {
+      const ok = verdicts.every((verdict, p) => {
+        if (!verdict || verdict[i]) return true;
+        const title = docs.get(postings.keyOf(id) ?? '')?.title;
+        return title !== undefined && findPhrase(patterns[p]!, title).found;
+      });
+      if (!ok) return;
+      ids.push(id);
+      scores.push(matches.scores[i]!);
+    });
+    return { ids: Uint32Array.from(ids), scores: Float64Array.from(scores) };
+  };
+
   interface RankingState extends Ranking {
     groups: TermGroup[];
     highlight: Set<string>;
@@ -234,7 +260,8 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
     const parsed = typeof query === 'string' ? parseQuery(query) : query;
     const groups = indexTerms(parsed).map((t) => expand(postings, t));
     const excluded = parsed.excludedTerms.map((t) => postings.get(t)).filter((p): p is TermPostings => p !== undefined);
-    const match = () => matchAll(postings, groups, excluded, filterOf(parsed), nameBoosts(parsed), norms());
+    const phrases = parsed.phrases.map(phrasePattern);
+    const match = () => keepPhrases(matchAll(postings, groups, excluded, filterOf(parsed), nameBoosts(parsed), norms()), parsed.phrases, phrases);
     let all = match();
     // Passages are renumbered when the index compacts: a query that spans a compaction ranks again.
     let generation = terms.generation;
@@ -251,7 +278,7 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
       groups,
       highlight,
       highlightPattern: termPattern(highlight),
-      phrases: parsed.phrases.map(phrasePattern),
+      phrases,
       excludedPhrases: parsed.excludedPhrases.map(phrasePattern),
       next(n) {
         if (generation !== terms.generation) {
