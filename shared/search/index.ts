@@ -7,8 +7,8 @@ import { phraseInBody } from './phrase-positions';
 import { dateBound, indexTerms, parseQuery, type ParsedQuery } from './query';
 import { expand, lengthNorms, matchAll, topCandidates, type Candidate, type LengthNorms, type Matches, type TermGroup } from './rank';
 import { buildSnippet, termPattern, type Snippet } from './snippet';
-import { createTermIndex, loadTermIndex, type TermIndex, type TermIndexSnapshot, type TermPostings } from './term-index';
-import { tokenize } from './tokens';
+import { createTermIndex, loadTermIndex, TITLE_FIELD, type TermIndex, type TermIndexSnapshot, type TermPostings } from './term-index';
+import { isStopword, tokenize } from './tokens';
 
 /**
  * The case's full-text index: notes, source passages and entities, kept up
@@ -56,6 +56,8 @@ export const SEARCH_INDEX_VERSION = 3;
 export interface SearchIndexSnapshot {
   version: number;
   terms: TermIndexSnapshot;
+  /** Stopwords' positions, for phrases (term-index.ts, `stopwords`). */
+  stopwords: TermIndexSnapshot;
   docs: SearchDoc[];
 }
 
@@ -131,7 +133,7 @@ function passagesOf(target: SearchTarget): Passages {
 /** The text a target is searched in: what `provideText` wants back for it. */
 export const searchText = (target: SearchTarget): string => passagesOf(target).text;
 
-function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchIndexOptions): SearchIndex {
+function createIndex(terms: TermIndex, stops: TermIndex, docList: SearchDoc[], options: SearchIndexOptions): SearchIndex {
   const postings = terms.postings;
   const docs = new Map<string, SearchDoc>();
   const docsByTarget = new Map<string, string[]>();
@@ -166,6 +168,9 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
     return (cachedNorms ??= lengthNorms(postings, (key) => KIND_NUMBERS[key.slice(0, key.indexOf(':'))] ?? -1, 3));
   };
 
+  /** The main index's generation the stopwords' index last compacted with. */
+  let stopsFollow = terms.generation;
+
   const remove = (kind: SearchKind, id: string) => {
     cachedNorms = null;
     const t = targetKey(kind, id);
@@ -174,6 +179,12 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
       if (doc) indexNames(doc, false);
       docs.delete(key);
       if (terms.has(key)) terms.discard(key);
+      if (stops.has(key)) stops.discard(key);
+      // The main index compacted (renumbering its passages): the stopwords' follows, so both keep one numbering.
+      if (terms.generation !== stopsFollow) {
+        stops.compact();
+        stopsFollow = terms.generation;
+      }
     }
     docsByTarget.delete(t);
     texts.delete(t);
@@ -191,7 +202,9 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
       indexNames(doc, true);
       const title = doc.kind === 'entity' ? [doc.title, ...(doc.names ?? [])].join(' ') : doc.title;
       const body = p.text.slice(doc.start, doc.end);
-      terms.add({ key: doc.key, title, body, exactPositions: positionsAgree(body) });
+      const exactPositions = positionsAgree(body);
+      terms.add({ key: doc.key, title, body, exactPositions });
+      stops.add({ key: doc.key, title: '', body, exactPositions });
     }
   };
 
@@ -232,12 +245,15 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
    */
   const keepPhrases = (matches: Matches, phrases: readonly string[][], patterns: readonly RegExp[]): Matches => {
     if (phrases.length === 0 || matches.ids.length === 0) return matches;
-    const verdicts = phrases.map((words) => phraseInBody(postings, words, matches.ids));
+    const verdicts = phrases.map((words) => phraseInBody(postings, stops.postings, words, matches.ids));
+    // A title can hold the phrase only if it holds its indexed words: the text check is tried on those titles alone.
+    const titleWords = phrases.map((words) => words.filter((w) => !isStopword(w)).map((w) => postings.get(w)));
     const ids: number[] = [];
     const scores: number[] = [];
     matches.ids.forEach((id, i) => {
       const ok = verdicts.every((verdict, p) => {
         if (!verdict || verdict[i]) return true;
+        if (!titleWords[p]!.every((w) => w !== undefined && w.tf(TITLE_FIELD, id) > 0)) return false;
         const title = docs.get(postings.keyOf(id) ?? '')?.title;
         return title !== undefined && findPhrase(patterns[p]!, title).found;
       });
@@ -379,8 +395,16 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
       }
       return out;
     },
-    compact: () => terms.compact(),
-    snapshot: () => ({ version: SEARCH_INDEX_VERSION, terms: terms.snapshot(), docs: [...docs.values()] }),
+    compact: () => {
+      terms.compact();
+      stops.compact();
+      stopsFollow = terms.generation;
+    },
+    snapshot: () => {
+      const snapshot = { version: SEARCH_INDEX_VERSION, terms: terms.snapshot(), stopwords: stops.snapshot(), docs: [...docs.values()] };
+      stopsFollow = terms.generation;
+      return snapshot;
+    },
     get documentCount() {
       return docs.size;
     },
@@ -388,7 +412,7 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
 }
 
 export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
-  return createIndex(createTermIndex(), [], options);
+  return createIndex(createTermIndex(), createTermIndex({ stopwords: true }), [], options);
 }
 
 /**
@@ -397,10 +421,14 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
  */
 export function loadSearchIndex(snapshot: SearchIndexSnapshot | undefined | null, options: SearchIndexOptions = {}): SearchIndex | undefined {
   try {
-    if (!snapshot || snapshot.version !== SEARCH_INDEX_VERSION || !Array.isArray(snapshot.docs) || !snapshot.terms) return undefined;
+    if (!snapshot || snapshot.version !== SEARCH_INDEX_VERSION || !Array.isArray(snapshot.docs) || !snapshot.terms || !snapshot.stopwords) return undefined;
     const terms = loadTermIndex(snapshot.terms);
+    const stops = loadTermIndex(snapshot.stopwords, { stopwords: true });
     if (snapshot.docs.some((d) => !terms.has(d.key)) || snapshot.docs.length !== terms.documentCount) return undefined;
-    return createIndex(terms, snapshot.docs, options);
+    // Both indexes number passages alike (phrase-positions.ts reads one's numbers in the other).
+    const stopKeys = snapshot.stopwords.keys;
+    if (stopKeys.length !== snapshot.terms.keys.length || snapshot.terms.keys.some((key, i) => stopKeys[i] !== key)) return undefined;
+    return createIndex(terms, stops, snapshot.docs, options);
   } catch {
     return undefined;
   }

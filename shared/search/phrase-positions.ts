@@ -1,74 +1,102 @@
-import type { Postings } from './term-index';
+import type { Postings, TermPostings } from './term-index';
 import { isStopword } from './tokens';
 
 /**
  * The phrase check in the index, before any text is read: of the passages
- * `ids`, those whose body holds the phrase's indexed words at the right
- * distances (stopwords are not indexed but are counted in positions, so
- * "bank of china" wants "china" two words after "bank"). It is a necessary
- * condition, never a sufficient one: the words between (stopwords) and the
- * characters between (punctuation) are still checked against the text
- * (phrase.ts), which decides as it always did. It only spares reading and
- * scanning the texts of passages that cannot hold the phrase: with common
- * words, nearly all of the candidates.
+ * `ids`, those whose body holds the phrase's words at the right distances.
+ * Positions count every word, so "bank of china" wants "china" two words
+ * after "bank", and "of" between them, from the stopwords' own positions
+ * (`stops`, term-index.ts, numbered like `postings`) when the indexed words
+ * alone leave many passages.
+ *
+ * It is a necessary condition, never a sufficient one: the text check
+ * (phrase.ts) still decides, as it always did, on what is left. It spares
+ * reading and scanning the texts of passages that cannot hold the phrase:
+ * with common words, nearly all of the candidates.
  *
  * Returns a verdict per entry of `ids` (1: may hold the phrase in its body),
- * or undefined when positions cannot judge: fewer than two indexed words,
- * or the word "s" (the tokenizer drops a possessive "'s", the pattern
- * matches it as a word).
+ * or undefined when positions cannot judge: a phrase of one word, or with
+ * the word "s" (the tokenizer drops a possessive "'s", the pattern matches
+ * it as a word).
  */
-export function phraseInBody(postings: Postings, words: readonly string[], ids: Uint32Array): Uint8Array | undefined {
-  const anchors: { offset: number; term: string }[] = [];
-  words.forEach((term, offset) => {
-    if (!isStopword(term)) anchors.push({ offset, term });
-  });
-  if (anchors.length < 2 || words.includes('s')) return undefined;
+export function phraseInBody(postings: Postings, stops: Postings, words: readonly string[], ids: Uint32Array): Uint8Array | undefined {
+  if (words.length < 2 || words.includes('s')) return undefined;
+  const anchors = words.map((term, offset) => ({ term, offset, stopword: isStopword(term) }));
+  const indexed = anchors.filter((a) => !a.stopword).map((a) => ({ ...a, postings: postings.get(a.term) }));
+  if (indexed.length === 0) return undefined;
   const verdict = new Uint8Array(ids.length);
-  const lists = anchors.map((a) => ({ ...a, postings: postings.get(a.term) }));
-  if (lists.some((l) => !l.postings)) return verdict;
-  // The rarest word first: its positions seed the candidate starts, the others only narrow them.
-  lists.sort((a, b) => a.postings!.size - b.postings!.size);
+  if (indexed.some((l) => !l.postings)) return verdict;
+  // The rarest word first: its positions seed the possible starts, the others only narrow them.
+  indexed.sort((a, b) => a.postings!.size - b.postings!.size);
 
   const slot = new Map<number, number>();
+  const member = new Uint8Array(postings.idLimit);
   ids.forEach((id, i) => {
-    if (postings.exactPositions(id)) slot.set(id, i);
-    else verdict[i] = 1;
+    if (!postings.exactPositions(id)) verdict[i] = 1;
+    else {
+      slot.set(id, i);
+      member[id] = 1;
+    }
   });
   // Per passage, where the phrase could start, ascending.
   let starts = new Map<number, number[]>();
-  const first = lists[0]!;
+  const first = indexed[0]!;
   first.postings!.forEachPositions(
     (id, positions, count) => {
       const s = new Array<number>(count);
       for (let j = 0; j < count; j++) s[j] = positions[j]! - first.offset;
       starts.set(id, s);
     },
-    (id) => slot.has(id),
+    (id) => member[id] === 1,
   );
-  for (const list of lists.slice(1)) {
-    if (starts.size === 0) break;
-    const next = new Map<number, number[]>();
-    const current = starts;
-    list.postings!.forEachPositions(
-      (id, positions, count) => {
-        const s = current.get(id)!;
-        const kept: number[] = [];
-        // Both ascending: a merge.
-        for (let i = 0, j = 0; i < s.length && j < count; ) {
-          const at = positions[j]! - list.offset;
-          if (s[i]! === at) {
-            kept.push(at);
-            i++;
-            j++;
-          } else if (s[i]! < at) i++;
-          else j++;
-        }
-        if (kept.length > 0) next.set(id, kept);
-      },
-      (id) => current.has(id),
-    );
-    starts = next;
+  for (const list of indexed.slice(1)) {
+    if (!worthWalking(starts, list.postings!)) break;
+    starts = narrow(starts, list.postings!, list.offset, postings.idLimit);
+  }
+
+  // Stopwords when the indexed words leave many passages ("wilcos is the"). The stopwords' index
+  // numbers passages as the main one does (index.ts compacts them together).
+  for (const a of anchors) {
+    if (!a.stopword) continue;
+    const list = stops.get(a.term);
+    if (!list) starts = new Map();
+    else if (worthWalking(starts, list)) starts = narrow(starts, list, a.offset, Math.max(postings.idLimit, stops.idLimit));
   }
   for (const id of starts.keys()) verdict[slot.get(id)!] = 1;
   return verdict;
+}
+
+/**
+ * Walking a term's positions costs about as much per passage holding it as
+ * this share of checking one passage's text (a regular expression over
+ * ~1,500 characters): a common word is not worth walking for a handful of
+ * passages left, which the text check settles faster.
+ */
+const WALK_PER_TEXT = 512;
+const worthWalking = (current: Map<number, number[]>, list: TermPostings) => current.size > 0 && current.size * WALK_PER_TEXT >= list.size;
+
+/** The starts of `current` at which the term stands `offset` words on. */
+function narrow(current: Map<number, number[]>, list: TermPostings, offset: number, idLimit: number): Map<number, number[]> {
+  const next = new Map<number, number[]>();
+  const member = new Uint8Array(idLimit);
+  for (const id of current.keys()) member[id] = 1;
+  list.forEachPositions(
+    (id, positions, count) => {
+      const s = current.get(id)!;
+      const kept: number[] = [];
+      // Both ascending: a merge.
+      for (let i = 0, j = 0; i < s.length && j < count; ) {
+        const at = positions[j]! - offset;
+        if (s[i]! === at) {
+          kept.push(at);
+          i++;
+          j++;
+        } else if (s[i]! < at) i++;
+        else j++;
+      }
+      if (kept.length > 0) next.set(id, kept);
+    },
+    (id) => member[id] === 1,
+  );
+  return next;
 }

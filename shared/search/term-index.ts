@@ -197,12 +197,28 @@ const COMPACT_MIN_DEAD_DOCS = 256;
 /** New terms are kept unsorted until there are this many, then the dictionary is sorted again. */
 const UNSORTED_MAX = 4096;
 
-export function createTermIndex(): TermIndex {
-  return buildIndex(undefined);
+export interface TermIndexOptions {
+  /**
+   * Index the stopwords only, body positions alone (no titles): what a
+   * phrase made mostly of stopwords ("wilcos is the") is checked with. The
+   * search index keeps one such index beside its main one, so stopwords
+   * never weigh on ranking, prefixes or typos. Its postings carry, where a
+   * main index keeps the title frequency, the byte length of their
+   * positions: a stopword's stream is long, and a phrase check walks it
+   * skipping most passages.
+   *
+   * It never compacts by itself: its owner compacts it whenever the main
+   * index has compacted, so both number their passages alike.
+   */
+  stopwords?: boolean;
+}
+
+export function createTermIndex(options: TermIndexOptions = {}): TermIndex {
+  return buildIndex(undefined, options);
 }
 
 /** An index from a snapshot; throws on one that does not hold together (the caller rebuilds). */
-export function loadTermIndex(snapshot: TermIndexSnapshot): TermIndex {
+export function loadTermIndex(snapshot: TermIndexSnapshot, options: TermIndexOptions = {}): TermIndex {
   const { terms, start, data, keys, titleLength, bodyLength, positions, positionStart, exactPositions } = snapshot;
   const termList = terms === '' ? [] : terms.split('\n');
   let ok =
@@ -224,10 +240,11 @@ export function loadTermIndex(snapshot: TermIndexSnapshot): TermIndex {
   // Terms are stored in string order (compaction renumbers them so): prefix and fuzzy search rely on it.
   for (let i = 1; ok && i < termList.length; i++) if (!(termList[i - 1]! < termList[i]!)) ok = false;
   if (!ok) throw new Error('The term index snapshot does not hold together.');
-  return buildIndex(snapshot);
+  return buildIndex(snapshot, options);
 }
 
-function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
+function buildIndex(snapshot: TermIndexSnapshot | undefined, options: TermIndexOptions): TermIndex {
+  const stopwordsOnly = options.stopwords === true;
   // The dictionary.
   const terms: string[] = snapshot && snapshot.terms !== '' ? snapshot.terms.split('\n') : [];
   const termIdOf = new Map<string, number>();
@@ -339,7 +356,8 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
         if (n === 0) continue;
         const id = data[i]!;
         if (!alive[id] || (wanted && !wanted(id))) {
-          at = skipVarints(bytes, at, n);
+          const length = stopwordsOnly ? data[i + 1]! >>> 16 : MAX_TF;
+          at = length < MAX_TF ? at + length : skipVarints(bytes, at, n);
           continue;
         }
         if (positionBuffer.length < n) positionBuffer = new Int32Array(Math.max(n, positionBuffer.length * 2));
@@ -412,14 +430,14 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
 
   const add = (doc: IndexedDoc) => {
     if (idOfKey.has(doc.key)) discard(doc.key);
-    const titleTokens = indexTokens(doc.title);
+    const titleTokens = stopwordsOnly ? [] : indexTokens(doc.title);
     // Positions count every word, stopwords too, so "bank of china" is "bank" and "china" two apart.
     const words = tokenize(doc.body);
     const body = new Map<string, number[]>();
     let bodyLengthOf = 0;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      if (isStopword(word)) continue;
+      if (isStopword(word) !== stopwordsOnly) continue;
       bodyLengthOf++;
       const list = body.get(word);
       if (list) list.push(i);
@@ -456,17 +474,17 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
 
   const post = (t: number, id: number, title: number, positions: number[] | undefined) => {
     const n = Math.min(positions?.length ?? 0, MAX_TF);
+    const bytes = (deltaPositions[t] ??= new U8());
+    const from = bytes.length;
+    let previous = 0;
+    for (let j = 0; j < n; j++) {
+      bytes.pushVarint(positions![j]! - previous);
+      previous = positions![j]!;
+    }
     const list = (delta[t] ??= new U32(4));
     list.push(id);
-    list.push((Math.min(title, MAX_TF) << 16) | n);
-    if (n > 0) {
-      const bytes = (deltaPositions[t] ??= new U8());
-      let previous = 0;
-      for (let j = 0; j < n; j++) {
-        bytes.pushVarint(positions![j]! - previous);
-        previous = positions![j]!;
-      }
-    }
+    // The stopwords' index holds no titles: the high half says how long the positions are (MAX_TF: at least that).
+    list.push((Math.min(stopwordsOnly ? bytes.length - from : title, MAX_TF) << 16) | n);
     if (title) dfTitle.array[t]!++;
     if (n) dfBody.array[t]!++;
     totalPostings++;
@@ -484,7 +502,7 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
     bodySum -= bodyLength.get(id);
     // Its postings count as dead; how many is known only from its lengths, which bound them.
     deadPostings += Math.min(titleLength.get(id) + bodyLength.get(id), totalPostings);
-    if (deadDocs >= COMPACT_MIN_DEAD_DOCS && deadPostings >= COMPACT_DEAD_SHARE * totalPostings) compact();
+    if (!stopwordsOnly && deadDocs >= COMPACT_MIN_DEAD_DOCS && deadPostings >= COMPACT_DEAD_SHARE * totalPostings) compact();
   };
 
   /**
