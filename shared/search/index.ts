@@ -170,6 +170,12 @@ function createIndex(terms: TermIndex, stops: TermIndex, docList: SearchDoc[], o
 
   /** The main index's generation the stopwords' index last compacted with. */
   let stopsFollow = terms.generation;
+  /** The main index compacted (renumbering its passages): the stopwords' follows, so both keep one numbering. */
+  const followCompaction = () => {
+    if (terms.generation === stopsFollow) return;
+    stops.compact();
+    stopsFollow = terms.generation;
+  };
 
   const remove = (kind: SearchKind, id: string) => {
     cachedNorms = null;
@@ -180,11 +186,7 @@ function createIndex(terms: TermIndex, stops: TermIndex, docList: SearchDoc[], o
       docs.delete(key);
       if (terms.has(key)) terms.discard(key);
       if (stops.has(key)) stops.discard(key);
-      // The main index compacted (renumbering its passages): the stopwords' follows, so both keep one numbering.
-      if (terms.generation !== stopsFollow) {
-        stops.compact();
-        stopsFollow = terms.generation;
-      }
+      followCompaction();
     }
     docsByTarget.delete(t);
     texts.delete(t);
@@ -205,6 +207,7 @@ function createIndex(terms: TermIndex, stops: TermIndex, docList: SearchDoc[], o
       const exactPositions = positionsAgree(body);
       terms.add({ key: doc.key, title, body, exactPositions });
       stops.add({ key: doc.key, title: '', body, exactPositions });
+      followCompaction();
     }
   };
 

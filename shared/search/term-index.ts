@@ -194,6 +194,14 @@ let positionBuffer = new Int32Array(256);
 /** Compacts when dead postings are at least this share of all (and the index is not tiny). */
 const COMPACT_DEAD_SHARE = 0.2;
 const COMPACT_MIN_DEAD_DOCS = 256;
+/**
+ * Postings added since the base are merged into it once they reach this
+ * many and the base's size: per-term growable lists cost far more memory per
+ * posting than the base's one array, so an index built from scratch is
+ * folded in a few times on the way (doubling, so each posting is copied a
+ * few times at most) rather than left in hundreds of thousands of lists.
+ */
+const MERGE_DELTA_MIN = 1 << 19;
 /** New terms are kept unsorted until there are this many, then the dictionary is sorted again. */
 const UNSORTED_MAX = 4096;
 
@@ -470,6 +478,7 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined, options: TermIndexO
       post(termId(term), id, n, positions);
     }
     for (const [term, positions] of body) post(termId(term), id, 0, positions);
+    if (!stopwordsOnly && totalPostings - baseData.length / 2 >= Math.max(MERGE_DELTA_MIN, baseData.length / 2)) compact();
   };
 
   const post = (t: number, id: number, title: number, positions: number[] | undefined) => {

@@ -53,12 +53,12 @@ const found = (index: SearchIndex, words: string[]) => index.search(`"${words.jo
 function phrases(rand: () => number, docs: Map<string, Doc>): string[][] {
   const out: string[][] = [['bank', 'of', 'china'], ['the', 'bank'], ['cartel', 'and', 'the', 'port'], ['o', 'brien'], ['obrien', 'bank'], ['investigation'], ['cafe', 'bank'], ['finance', 'wire'], ['bank', 's'], ['dont', 'wire']];
   const texts = [...docs.values()].map((d) => tokenize(d.text));
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 50; i++) {
     const tokens = texts[Math.floor(rand() * texts.length)]!;
     const at = Math.floor(rand() * Math.max(1, tokens.length - 4));
     out.push(tokens.slice(at, at + 2 + Math.floor(rand() * 3)));
   }
-  for (let i = 0; i < 40; i++) out.push(Array.from({ length: 2 + Math.floor(rand() * 2) }, () => (rand() < 0.4 ? STOPS : WORDS)[Math.floor(rand() * 6)]!));
+  for (let i = 0; i < 20; i++) out.push(Array.from({ length: 2 + Math.floor(rand() * 2) }, () => (rand() < 0.4 ? STOPS : WORDS)[Math.floor(rand() * 6)]!));
   return out.filter((p) => p.length > 0);
 }
 
