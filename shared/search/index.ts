@@ -249,14 +249,21 @@ function createIndex(terms: TermIndex, stops: TermIndex, docList: SearchDoc[], o
   const keepPhrases = (matches: Matches, phrases: readonly string[][], patterns: readonly RegExp[]): Matches => {
     if (phrases.length === 0 || matches.ids.length === 0) return matches;
     const verdicts = phrases.map((words) => phraseInBody(postings, stops.postings, words, matches.ids));
-    // A title can hold the phrase only if it holds its indexed words: the text check is tried on those titles alone.
-    const titleWords = phrases.map((words) => words.filter((w) => !isStopword(w)).map((w) => postings.get(w)));
+    // A title can hold the phrase only if it holds its words: the text check is tried on titles holding the rarest one.
+    const titled = phrases.map((words) => {
+      const lists = words.filter((w) => !isStopword(w)).map((w) => postings.get(w));
+      const marks = new Uint8Array(postings.idLimit);
+      if (lists.length === 0 || lists.some((l) => l === undefined)) return marks;
+      const rarest = lists.reduce((a, b) => (a!.df(TITLE_FIELD) <= b!.df(TITLE_FIELD) ? a : b))!;
+      rarest.forEach(TITLE_FIELD, (id) => void (marks[id] = 1));
+      return marks;
+    });
     const ids: number[] = [];
     const scores: number[] = [];
     matches.ids.forEach((id, i) => {
       const ok = verdicts.every((verdict, p) => {
         if (!verdict || verdict[i]) return true;
-        if (!titleWords[p]!.every((w) => w !== undefined && w.tf(TITLE_FIELD, id) > 0)) return false;
+        if (titled[p]![id] !== 1) return false;
         const title = docs.get(postings.keyOf(id) ?? '')?.title;
         return title !== undefined && findPhrase(patterns[p]!, title).found;
       });

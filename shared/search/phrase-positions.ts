@@ -29,14 +29,11 @@ export function phraseInBody(postings: Postings, stops: Postings, words: readonl
   // The rarest word first: its positions seed the possible starts, the others only narrow them.
   indexed.sort((a, b) => a.postings!.size - b.postings!.size);
 
-  const slot = new Map<number, number>();
-  const member = new Uint8Array(postings.idLimit);
+  // Each passage's entry in `ids`, plus one (0: not asked about, or positions cannot judge it).
+  const slot = new Int32Array(Math.max(postings.idLimit, stops.idLimit));
   ids.forEach((id, i) => {
     if (!postings.exactPositions(id)) verdict[i] = 1;
-    else {
-      slot.set(id, i);
-      member[id] = 1;
-    }
+    else slot[id] = i + 1;
   });
   // Per passage, where the phrase could start, ascending.
   let starts = new Map<number, number[]>();
@@ -47,7 +44,7 @@ export function phraseInBody(postings: Postings, stops: Postings, words: readonl
       for (let j = 0; j < count; j++) s[j] = positions[j]! - first.offset;
       starts.set(id, s);
     },
-    (id) => member[id] === 1,
+    (id) => slot[id] !== 0,
   );
   for (const list of indexed.slice(1)) {
     if (!worthWalking(starts, list.postings!)) break;
@@ -56,13 +53,13 @@ export function phraseInBody(postings: Postings, stops: Postings, words: readonl
 
   // Stopwords when the indexed words leave many passages ("wilcos is the"). The stopwords' index
   // numbers passages as the main one does (index.ts compacts them together).
-  for (const a of anchors) {
-    if (!a.stopword) continue;
-    const list = stops.get(a.term);
-    if (!list) starts = new Map();
-    else if (worthWalking(starts, list)) starts = narrow(starts, list, a.offset, Math.max(postings.idLimit, stops.idLimit));
+  const stopLists = anchors.filter((a) => a.stopword).map((a) => ({ ...a, postings: stops.get(a.term) }));
+  stopLists.sort((a, b) => (a.postings?.size ?? 0) - (b.postings?.size ?? 0));
+  for (const list of stopLists) {
+    if (!list.postings) starts = new Map();
+    else if (worthWalking(starts, list.postings)) starts = narrow(starts, list.postings, list.offset, slot.length);
   }
-  for (const id of starts.keys()) verdict[slot.get(id)!] = 1;
+  for (const id of starts.keys()) verdict[slot[id]! - 1] = 1;
   return verdict;
 }
 
