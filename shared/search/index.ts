@@ -205,8 +205,9 @@ function createIndex(terms: TermIndex, stops: TermIndex, docList: SearchDoc[], o
       const title = doc.kind === 'entity' ? [doc.title, ...(doc.names ?? [])].join(' ') : doc.title;
       const body = p.text.slice(doc.start, doc.end);
       const exactPositions = positionsAgree(body);
-      terms.add({ key: doc.key, title, body, exactPositions });
-      stops.add({ key: doc.key, title: '', body, exactPositions });
+      const bodyWords = tokenize(body);
+      terms.add({ key: doc.key, title, body, exactPositions, bodyWords });
+      stops.add({ key: doc.key, title: '', body, exactPositions, bodyWords });
       followCompaction();
     }
   };
@@ -241,29 +242,52 @@ function createIndex(terms: TermIndex, stops: TermIndex, docList: SearchDoc[], o
   };
 
   /**
-   * Matches that may hold every phrase: in their body by word positions
-   * (phrase-positions.ts), or in their title by the text check (titles are
-   * short and in memory). Only these are ever read and checked against their
-   * text, so a phrase of common words does not scan thousands of passages.
+   * Each phrase's check in the index: the passages whose body may hold it by
+   * word positions (phrase-positions.ts), and those whose title holds its
+   * rarest word (the text check is tried on these titles: they are short and
+   * in memory). Only passages passing it are scored, read and checked
+   * against their text, so a phrase of common words neither scores nor scans
+   * thousands of passages.
    */
-  const keepPhrases = (matches: Matches, phrases: readonly string[][], patterns: readonly RegExp[]): Matches => {
-    if (phrases.length === 0 || matches.ids.length === 0) return matches;
-    const verdicts = phrases.map((words) => phraseInBody(postings, stops.postings, words, matches.ids));
-    // A title can hold the phrase only if it holds its words: the text check is tried on titles holding the rarest one.
-    const titled = phrases.map((words) => {
+  const phraseChecks = (phrases: readonly string[][]) =>
+    phrases.map((words) => {
+      const body = phraseInBody(postings, stops.postings, words);
+      const titled = new Uint8Array(postings.idLimit);
       const lists = words.filter((w) => !isStopword(w)).map((w) => postings.get(w));
-      const marks = new Uint8Array(postings.idLimit);
-      if (lists.length === 0 || lists.some((l) => l === undefined)) return marks;
-      const rarest = lists.reduce((a, b) => (a!.df(TITLE_FIELD) <= b!.df(TITLE_FIELD) ? a : b))!;
-      rarest.forEach(TITLE_FIELD, (id) => void (marks[id] = 1));
-      return marks;
+      if (lists.length > 0 && lists.every((l) => l !== undefined)) {
+        const rarest = lists.reduce((a, b) => (a!.df(TITLE_FIELD) <= b!.df(TITLE_FIELD) ? a : b))!;
+        rarest.forEach(TITLE_FIELD, (id) => void (titled[id] = 1));
+      }
+      return { body, titled };
     });
+
+  /** The passages every phrase's positions leave (none judged: undefined, all of them). */
+  const phraseCandidates = (checks: ReturnType<typeof phraseChecks>): number[] | undefined => {
+    const judged = checks.filter((c) => c.body !== undefined);
+    if (judged.length === 0) return undefined;
+    const out: number[] = [];
+    for (let id = 0; id < postings.idLimit; id++) {
+      let ok = true;
+      for (const c of judged) {
+        if (c.body![id] !== 1 && c.titled[id] !== 1) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) out.push(id);
+    }
+    return out;
+  };
+
+  /** Matches that may hold every phrase: in their body by positions, or in their title by the text check. */
+  const keepPhrases = (matches: Matches, checks: ReturnType<typeof phraseChecks>, patterns: readonly RegExp[]): Matches => {
+    if (checks.length === 0 || matches.ids.length === 0) return matches;
     const ids: number[] = [];
     const scores: number[] = [];
     matches.ids.forEach((id, i) => {
-      const ok = verdicts.every((verdict, p) => {
-        if (!verdict || verdict[i]) return true;
-        if (titled[p]![id] !== 1) return false;
+      const ok = checks.every((check, p) => {
+        if (!check.body || check.body[id] === 1) return true;
+        if (check.titled[id] !== 1) return false;
         const title = docs.get(postings.keyOf(id) ?? '')?.title;
         return title !== undefined && findPhrase(patterns[p]!, title).found;
       });
@@ -287,7 +311,10 @@ function createIndex(terms: TermIndex, stops: TermIndex, docList: SearchDoc[], o
     const groups = indexTerms(parsed).map((t) => expand(postings, t));
     const excluded = parsed.excludedTerms.map((t) => postings.get(t)).filter((p): p is TermPostings => p !== undefined);
     const phrases = parsed.phrases.map(phrasePattern);
-    const match = () => keepPhrases(matchAll(postings, groups, excluded, filterOf(parsed), nameBoosts(parsed), norms()), parsed.phrases, phrases);
+    const match = () => {
+      const checks = phraseChecks(parsed.phrases);
+      return keepPhrases(matchAll(postings, groups, excluded, filterOf(parsed), nameBoosts(parsed), norms(), phraseCandidates(checks)), checks, phrases);
+    };
     let all = match();
     // Passages are renumbered when the index compacts: a query that spans a compaction ranks again.
     let generation = terms.generation;

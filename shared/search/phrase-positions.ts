@@ -2,8 +2,8 @@ import type { Postings, TermPostings } from './term-index';
 import { isStopword } from './tokens';
 
 /**
- * The phrase check in the index, before any text is read: of the passages
- * `ids`, those whose body holds the phrase's words at the right distances.
+ * The phrase check in the index, before any text is read: the passages
+ * whose body holds the phrase's words at the right distances.
  * Positions count every word, so "bank of china" wants "china" two words
  * after "bank", and "of" between them, from the stopwords' own positions
  * (`stops`, term-index.ts, numbered like `postings`) when the indexed words
@@ -14,41 +14,37 @@ import { isStopword } from './tokens';
  * reading and scanning the texts of passages that cannot hold the phrase:
  * with common words, nearly all of the candidates.
  *
- * Returns a verdict per entry of `ids` (1: may hold the phrase in its body),
+ * Returns a mark per passage number (1: may hold the phrase in its body),
  * or undefined when positions cannot judge: a phrase of one word, or with
  * the word "s" (the tokenizer drops a possessive "'s", the pattern matches
  * it as a word).
  */
-export function phraseInBody(postings: Postings, stops: Postings, words: readonly string[], ids: Uint32Array): Uint8Array | undefined {
+export function phraseInBody(postings: Postings, stops: Postings, words: readonly string[]): Uint8Array | undefined {
   if (words.length < 2 || words.includes('s')) return undefined;
   const anchors = words.map((term, offset) => ({ term, offset, stopword: isStopword(term) }));
   const indexed = anchors.filter((a) => !a.stopword).map((a) => ({ ...a, postings: postings.get(a.term) }));
   if (indexed.length === 0) return undefined;
-  const verdict = new Uint8Array(ids.length);
-  if (indexed.some((l) => !l.postings)) return verdict;
+  const marks = new Uint8Array(Math.max(postings.idLimit, stops.idLimit));
+  if (indexed.some((l) => !l.postings)) return marks;
   // The rarest word first: its positions seed the possible starts, the others only narrow them.
   indexed.sort((a, b) => a.postings!.size - b.postings!.size);
 
-  // Each passage's entry in `ids`, plus one (0: not asked about, or positions cannot judge it).
-  const slot = new Int32Array(Math.max(postings.idLimit, stops.idLimit));
-  ids.forEach((id, i) => {
-    if (!postings.exactPositions(id)) verdict[i] = 1;
-    else slot[id] = i + 1;
-  });
-  // Per passage, where the phrase could start, ascending.
-  let starts = new Map<number, number[]>();
+  // Per passage, where the phrase could start, ascending: flat arrays (thousands of passages, no small arrays).
+  let starts = new Starts();
   const first = indexed[0]!;
-  first.postings!.forEachPositions(
-    (id, positions, count) => {
-      const s = new Array<number>(count);
-      for (let j = 0; j < count; j++) s[j] = positions[j]! - first.offset;
-      starts.set(id, s);
-    },
-    (id) => slot[id] !== 0,
-  );
+  first.postings!.forEachPositions((id, positions, count) => {
+    // Positions cannot judge this passage: its text will.
+    if (!postings.exactPositions(id)) {
+      marks[id] = 1;
+      return;
+    }
+    starts.open(id);
+    for (let j = 0; j < count; j++) starts.push(positions[j]! - first.offset);
+  });
+  const slot = new Int32Array(marks.length);
   for (const list of indexed.slice(1)) {
     if (!worthWalking(starts, list.postings!)) break;
-    starts = narrow(starts, list.postings!, list.offset, postings.idLimit);
+    starts = narrow(starts, list.postings!, list.offset, slot);
   }
 
   // Stopwords when the indexed words leave many passages ("wilcos is the"). The stopwords' index
@@ -56,11 +52,43 @@ export function phraseInBody(postings: Postings, stops: Postings, words: readonl
   const stopLists = anchors.filter((a) => a.stopword).map((a) => ({ ...a, postings: stops.get(a.term) }));
   stopLists.sort((a, b) => (a.postings?.size ?? 0) - (b.postings?.size ?? 0));
   for (const list of stopLists) {
-    if (!list.postings) starts = new Map();
-    else if (worthWalking(starts, list.postings)) starts = narrow(starts, list.postings, list.offset, slot.length);
+    if (!list.postings) starts = new Starts();
+    else if (worthWalking(starts, list.postings)) starts = narrow(starts, list.postings, list.offset, slot);
   }
-  for (const id of starts.keys()) verdict[slot[id]! - 1] = 1;
-  return verdict;
+  for (let k = 0; k < starts.count; k++) marks[starts.ids[k]!] = 1;
+  return marks;
+}
+
+/** Passages and their possible starts, as flat growable arrays: passage `k` is `ids[k]`, its starts `at[from[k], from[k + 1])`. */
+class Starts {
+  ids: Int32Array = new Int32Array(64);
+  from: Int32Array = new Int32Array(65);
+  at: Int32Array = new Int32Array(256);
+  count = 0;
+  length = 0;
+  open(id: number): void {
+    if (this.count + 2 > this.ids.length) {
+      this.ids = grown(this.ids, this.count + 2);
+      this.from = grown(this.from, this.count + 3);
+    }
+    this.ids[this.count++] = id;
+    this.from[this.count] = this.length;
+  }
+  push(v: number): void {
+    if (this.length === this.at.length) this.at = grown(this.at, this.length + 1);
+    this.at[this.length++] = v;
+    this.from[this.count] = this.length;
+  }
+  /** Drops the last passage opened when none of its starts was kept. */
+  closeEmpty(): void {
+    if (this.count > 0 && this.from[this.count - 1] === this.length) this.count--;
+  }
+}
+
+function grown(a: Int32Array, min: number): Int32Array {
+  const next = new Int32Array(Math.max(min, a.length * 2));
+  next.set(a);
+  return next;
 }
 
 /**
@@ -70,30 +98,32 @@ export function phraseInBody(postings: Postings, stops: Postings, words: readonl
  * passages left, which the text check settles faster.
  */
 const WALK_PER_TEXT = 512;
-const worthWalking = (current: Map<number, number[]>, list: TermPostings) => current.size > 0 && current.size * WALK_PER_TEXT >= list.size;
+const worthWalking = (current: Starts, list: TermPostings) => current.count > 0 && current.count * WALK_PER_TEXT >= list.size;
 
-/** The starts of `current` at which the term stands `offset` words on. */
-function narrow(current: Map<number, number[]>, list: TermPostings, offset: number, idLimit: number): Map<number, number[]> {
-  const next = new Map<number, number[]>();
-  const member = new Uint8Array(idLimit);
-  for (const id of current.keys()) member[id] = 1;
+/** The starts of `current` at which the term stands `offset` words on. `slot` is all zeros, and left so. */
+function narrow(current: Starts, list: TermPostings, offset: number, slot: Int32Array): Starts {
+  const next = new Starts();
+  for (let k = 0; k < current.count; k++) slot[current.ids[k]!] = k + 1;
   list.forEachPositions(
     (id, positions, count) => {
-      const s = current.get(id)!;
-      const kept: number[] = [];
+      const k = slot[id]! - 1;
+      const end = current.from[k + 1]!;
+      const s = current.at;
+      next.open(id);
       // Both ascending: a merge.
-      for (let i = 0, j = 0; i < s.length && j < count; ) {
+      for (let i = current.from[k]!, j = 0; i < end && j < count; ) {
         const at = positions[j]! - offset;
         if (s[i]! === at) {
-          kept.push(at);
+          next.push(at);
           i++;
           j++;
         } else if (s[i]! < at) i++;
         else j++;
       }
-      if (kept.length > 0) next.set(id, kept);
+      next.closeEmpty();
     },
-    (id) => member[id] === 1,
+    (id) => slot[id] !== 0,
   );
+  for (let k = 0; k < current.count; k++) slot[current.ids[k]!] = 0;
   return next;
 }

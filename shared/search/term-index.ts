@@ -33,6 +33,8 @@ export interface IndexedDoc {
    * phrase out there. True by default.
    */
   exactPositions?: boolean;
+  /** `tokenize(body)`, when the caller has it already (the search index tokenizes once for both its term indexes). */
+  bodyWords?: readonly string[];
 }
 
 export const TITLE_FIELD = 0;
@@ -440,7 +442,7 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined, options: TermIndexO
     if (idOfKey.has(doc.key)) discard(doc.key);
     const titleTokens = stopwordsOnly ? [] : indexTokens(doc.title);
     // Positions count every word, stopwords too, so "bank of china" is "bank" and "china" two apart.
-    const words = tokenize(doc.body);
+    const words = doc.bodyWords ?? tokenize(doc.body);
     const body = new Map<string, number[]>();
     let bodyLengthOf = 0;
     for (let i = 0; i < words.length; i++) {
