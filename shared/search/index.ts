@@ -2,12 +2,13 @@ import type { Entity } from '../model/entity';
 import type { Note } from '../model/note';
 import type { SourceWithBody } from '../model/source';
 import { entityPassages, notePassages, sourcePassages, type Passages, type SearchDoc, type SearchKind } from './passages';
-import { findPhrase, phrasePattern } from './phrase';
+import { findPhrase, phrasePattern, positionsAgree } from './phrase';
+import { phraseInBody } from './phrase-positions';
 import { dateBound, indexTerms, parseQuery, type ParsedQuery } from './query';
-import { expand, lengthNorms, matchAll, topCandidates, type Candidate, type LengthNorms, type TermGroup } from './rank';
+import { expand, lengthNorms, matchAll, topCandidates, type Candidate, type LengthNorms, type Matches, type TermGroup } from './rank';
 import { buildSnippet, termPattern, type Snippet } from './snippet';
-import { createTermIndex, loadTermIndex, type TermIndex, type TermIndexSnapshot, type TermPostings } from './term-index';
-import { tokenize } from './tokens';
+import { createTermIndex, loadTermIndex, TITLE_FIELD, type TermIndex, type TermIndexSnapshot, type TermPostings } from './term-index';
+import { isStopword, tokenize } from './tokens';
 
 /**
  * The case's full-text index: notes, source passages and entities, kept up
@@ -63,12 +64,14 @@ export interface SearchOptions {
 }
 
 /** Bumped whenever tokenizing, passages or the stored shapes change: an older snapshot is rebuilt, not loaded. */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 /** A saved index: plain data and typed arrays, for structured clone (IndexedDB, postMessage); no texts. */
 export interface SearchIndexSnapshot {
   version: number;
   terms: TermIndexSnapshot;
+  /** Stopwords' positions, for phrases (term-index.ts, `stopwords`). */
+  stopwords: TermIndexSnapshot;
   docs: SearchDoc[];
 }
 
@@ -80,7 +83,7 @@ export interface SearchIndexOptions {
 /** The first phase of a search: candidates ranked from the index alone, before any text is read. */
 export interface Ranking {
   parsed: ParsedQuery;
-  /** Documents that matched every word, before phrase checks. */
+  /** Documents that matched every word and, by their word positions, every phrase; before the phrase check against their text. */
   total: number;
   /** The same, by kind (a source counts its passages): what the palette's groups say they hold. */
   totals: Record<SearchKind, number>;
@@ -144,7 +147,7 @@ function passagesOf(target: SearchTarget): Passages {
 /** The text a target is searched in: what `provideText` wants back for it. */
 export const searchText = (target: SearchTarget): string => passagesOf(target).text;
 
-function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchIndexOptions): SearchIndex {
+function createIndex(terms: TermIndex, stops: TermIndex, docList: SearchDoc[], options: SearchIndexOptions): SearchIndex {
   const postings = terms.postings;
   const docs = new Map<string, SearchDoc>();
   const docsByTarget = new Map<string, string[]>();
@@ -179,6 +182,15 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
     return (cachedNorms ??= lengthNorms(postings, (key) => KIND_NUMBERS[key.slice(0, key.indexOf(':'))] ?? -1, 3));
   };
 
+  /** The main index's generation the stopwords' index last compacted with. */
+  let stopsFollow = terms.generation;
+  /** The main index compacted (renumbering its passages): the stopwords' follows, so both keep one numbering. */
+  const followCompaction = () => {
+    if (terms.generation === stopsFollow) return;
+    stops.compact();
+    stopsFollow = terms.generation;
+  };
+
   const remove = (kind: SearchKind, id: string) => {
     cachedNorms = null;
     const t = targetKey(kind, id);
@@ -187,6 +199,8 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
       if (doc) indexNames(doc, false);
       docs.delete(key);
       if (terms.has(key)) terms.discard(key);
+      if (stops.has(key)) stops.discard(key);
+      followCompaction();
     }
     docsByTarget.delete(t);
     texts.delete(t);
@@ -203,7 +217,12 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
       docs.set(doc.key, doc);
       indexNames(doc, true);
       const title = doc.kind === 'entity' ? [doc.title, ...(doc.names ?? [])].join(' ') : doc.title;
-      terms.add({ key: doc.key, title, body: p.text.slice(doc.start, doc.end) });
+      const body = p.text.slice(doc.start, doc.end);
+      const exactPositions = positionsAgree(body);
+      const bodyWords = tokenize(body);
+      terms.add({ key: doc.key, title, body, exactPositions, bodyWords });
+      stops.add({ key: doc.key, title: '', body, exactPositions, bodyWords });
+      followCompaction();
     }
   };
 
@@ -236,6 +255,63 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
     return boosts;
   };
 
+  /**
+   * Each phrase's check in the index: the passages whose body may hold it by
+   * word positions (phrase-positions.ts), and those whose title holds its
+   * rarest word (the text check is tried on these titles: they are short and
+   * in memory). Only passages passing it are scored, read and checked
+   * against their text, so a phrase of common words neither scores nor scans
+   * thousands of passages.
+   */
+  const phraseChecks = (phrases: readonly string[][]) =>
+    phrases.map((words) => {
+      const body = phraseInBody(postings, stops.postings, words);
+      const titled = new Uint8Array(postings.idLimit);
+      const lists = words.filter((w) => !isStopword(w)).map((w) => postings.get(w));
+      if (lists.length > 0 && lists.every((l) => l !== undefined)) {
+        const rarest = lists.reduce((a, b) => (a!.df(TITLE_FIELD) <= b!.df(TITLE_FIELD) ? a : b))!;
+        rarest.forEach(TITLE_FIELD, (id) => void (titled[id] = 1));
+      }
+      return { body, titled };
+    });
+
+  /** The passages every phrase's positions leave (none judged: undefined, all of them). */
+  const phraseCandidates = (checks: ReturnType<typeof phraseChecks>): number[] | undefined => {
+    const judged = checks.filter((c) => c.body !== undefined);
+    if (judged.length === 0) return undefined;
+    const out: number[] = [];
+    for (let id = 0; id < postings.idLimit; id++) {
+      let ok = true;
+      for (const c of judged) {
+        if (c.body![id] !== 1 && c.titled[id] !== 1) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) out.push(id);
+    }
+    return out;
+  };
+
+  /** Matches that may hold every phrase: in their body by positions, or in their title by the text check. */
+  const keepPhrases = (matches: Matches, checks: ReturnType<typeof phraseChecks>, patterns: readonly RegExp[]): Matches => {
+    if (checks.length === 0 || matches.ids.length === 0) return matches;
+    const ids: number[] = [];
+    const scores: number[] = [];
+    matches.ids.forEach((id, i) => {
+      const ok = checks.every((check, p) => {
+        if (!check.body || check.body[id] === 1) return true;
+        if (check.titled[id] !== 1) return false;
+        const title = docs.get(postings.keyOf(id) ?? '')?.title;
+        return title !== undefined && findPhrase(patterns[p]!, title).found;
+      });
+      if (!ok) return;
+      ids.push(id);
+      scores.push(matches.scores[i]!);
+    });
+    return { ids: Uint32Array.from(ids), scores: Float64Array.from(scores) };
+  };
+
   interface RankingState extends Ranking {
     groups: TermGroup[];
     highlight: Set<string>;
@@ -248,7 +324,11 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
     const parsed = typeof query === 'string' ? parseQuery(query) : query;
     const groups = indexTerms(parsed).map((t) => expand(postings, t));
     const excluded = parsed.excludedTerms.map((t) => postings.get(t)).filter((p): p is TermPostings => p !== undefined);
-    const match = () => matchAll(postings, groups, excluded, filterOf(parsed), nameBoosts(parsed), norms());
+    const phrases = parsed.phrases.map(phrasePattern);
+    const match = () => {
+      const checks = phraseChecks(parsed.phrases);
+      return keepPhrases(matchAll(postings, groups, excluded, filterOf(parsed), nameBoosts(parsed), norms(), phraseCandidates(checks)), checks, phrases);
+    };
     let all = match();
     // Passages are renumbered when the index compacts: a query that spans a compaction ranks again.
     let generation = terms.generation;
@@ -265,7 +345,7 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
       groups,
       highlight,
       highlightPattern: termPattern(highlight),
-      phrases: parsed.phrases.map(phrasePattern),
+      phrases,
       excludedPhrases: parsed.excludedPhrases.map(phrasePattern),
       next(n) {
         if (generation !== terms.generation) {
@@ -366,8 +446,16 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
       }
       return out;
     },
-    compact: () => terms.compact(),
-    snapshot: () => ({ version: SEARCH_INDEX_VERSION, terms: terms.snapshot(), docs: [...docs.values()] }),
+    compact: () => {
+      terms.compact();
+      stops.compact();
+      stopsFollow = terms.generation;
+    },
+    snapshot: () => {
+      const snapshot = { version: SEARCH_INDEX_VERSION, terms: terms.snapshot(), stopwords: stops.snapshot(), docs: [...docs.values()] };
+      stopsFollow = terms.generation;
+      return snapshot;
+    },
     get documentCount() {
       return docs.size;
     },
@@ -375,7 +463,7 @@ function createIndex(terms: TermIndex, docList: SearchDoc[], options: SearchInde
 }
 
 export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
-  return createIndex(createTermIndex(), [], options);
+  return createIndex(createTermIndex(), createTermIndex({ stopwords: true }), [], options);
 }
 
 /**
@@ -384,10 +472,14 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
  */
 export function loadSearchIndex(snapshot: SearchIndexSnapshot | undefined | null, options: SearchIndexOptions = {}): SearchIndex | undefined {
   try {
-    if (!snapshot || snapshot.version !== SEARCH_INDEX_VERSION || !Array.isArray(snapshot.docs) || !snapshot.terms) return undefined;
+    if (!snapshot || snapshot.version !== SEARCH_INDEX_VERSION || !Array.isArray(snapshot.docs) || !snapshot.terms || !snapshot.stopwords) return undefined;
     const terms = loadTermIndex(snapshot.terms);
+    const stops = loadTermIndex(snapshot.stopwords, { stopwords: true });
     if (snapshot.docs.some((d) => !terms.has(d.key)) || snapshot.docs.length !== terms.documentCount) return undefined;
-    return createIndex(terms, snapshot.docs, options);
+    // Both indexes number passages alike (phrase-positions.ts reads one's numbers in the other).
+    const stopKeys = snapshot.stopwords.keys;
+    if (stopKeys.length !== snapshot.terms.keys.length || snapshot.terms.keys.some((key, i) => stopKeys[i] !== key)) return undefined;
+    return createIndex(terms, stops, snapshot.docs, options);
   } catch {
     return undefined;
   }

@@ -41,3 +41,19 @@ export function findPhrase(pattern: RegExp, text: string, from = 0, to = text.le
   pattern.lastIndex = 0;
   return { found, ranges };
 }
+
+/**
+ * Text where the index's word positions and the pattern above may disagree:
+ * a word hyphenated at a line end (one word to the pattern, two tokens), an
+ * apostrophe inside a word other than a possessive "'s" ("O'Brien" is one
+ * token, two words to the pattern), combining marks (the pattern sees a
+ * boundary, folding removes it), and characters beyond Latin, Greek and
+ * Cyrillic letters and common punctuation, where compatibility folding may
+ * join or split words ("™", ligatures, full-width forms). Rare in ordinary
+ * prose; for such a passage positions never rule a phrase out and the text
+ * decides, as before positions were kept.
+ */
+const POSITIONS_MAY_DISAGREE = /[-\u2010\u00ad]\n|[\p{L}\p{N}]['\u2018\u2019\u201a\u201b\u2032-\u2034](?!s(?![\p{L}\p{N}]))[\p{L}\p{N}]|\p{M}|[^\x00-\u024f\u0370-\u03ff\u0400-\u04ff\u2000-\u2031\u2035-\u206f]/u;
+
+/** Whether the word positions of `text` can rule a phrase out (see `POSITIONS_MAY_DISAGREE`). */
+export const positionsAgree = (text: string): boolean => !POSITIONS_MAY_DISAGREE.test(text);

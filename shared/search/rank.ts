@@ -182,7 +182,9 @@ function scoreGroup(postings: Postings, group: TermGroup, among?: number[], norm
 
 /**
  * Documents matching every group, not discarded, accepted by `keep`, and
- * holding none of `excluded`, with their summed scores.
+ * holding none of `excluded`, with their summed scores. With `among`, only
+ * those documents are considered (a phrase's, found by positions): a phrase
+ * of common words then scores its few passages, not all that hold its words.
  */
 export function matchAll(
   postings: Postings,
@@ -191,13 +193,18 @@ export function matchAll(
   keep: ((key: string) => boolean) | undefined,
   boosts: ReadonlyMap<number, number> = new Map(),
   norms?: LengthNorms,
+  among?: number[],
 ): Matches {
   if (groups.length === 0 || groups.some((g) => g.expansions.length === 0)) return { ids: new Uint32Array(0), scores: new Float64Array(0) };
   ensureScratch(postings.idLimit + 1);
   const { total, best, member } = scratch;
   const ordered = [...groups].sort((a, b) => a.size - b.size);
+  if (among) {
+    scratch.stamp = (scratch.stamp + 1) >>> 0 || 1;
+    for (const id of among) member[id] = scratch.stamp;
+  }
   let candidates: number[] = [];
-  for (const id of scoreGroup(postings, ordered[0]!, undefined, norms)) {
+  for (const id of scoreGroup(postings, ordered[0]!, among, norms)) {
     const key = postings.keyOf(id);
     if (key !== undefined && (!keep || keep(key))) {
       candidates.push(id);

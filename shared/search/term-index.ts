@@ -1,4 +1,4 @@
-import { indexTokens } from './tokens';
+import { indexTokens, isStopword, tokenize } from './tokens';
 
 /**
  * The term index: words → the passages holding them, with their frequency
@@ -15,12 +15,26 @@ import { indexTokens } from './tokens';
  * postings are in ascending order across both layers. A discarded passage
  * is marked dead; its postings are skipped and dropped at the next
  * compaction (`snapshot()` compacts, and so does an index with many dead).
+ *
+ * Each body posting also keeps the term's positions in the passage (word
+ * numbers, stopwords counted though not indexed), so a phrase is checked in
+ * the index before any text is read (phrase-positions.ts). They are varints,
+ * gaps from the previous position, one stream per term beside its postings:
+ * about a byte per indexed word.
  */
 
 export interface IndexedDoc {
   key: string;
   title: string;
   body: string;
+  /**
+   * False when the body's word positions may disagree with the phrase check
+   * on its text (`positionsAgree` in phrase.ts): then positions never rule a
+   * phrase out there. True by default.
+   */
+  exactPositions?: boolean;
+  /** `tokenize(body)`, when the caller has it already (the search index tokenizes once for both its term indexes). */
+  bodyWords?: readonly string[];
 }
 
 export const TITLE_FIELD = 0;
@@ -36,6 +50,13 @@ export interface TermPostings {
   df(field: number): number;
   /** Each live passage holding the term in `field`, in ascending order, with the term's frequency there. */
   forEach(field: number, fn: (id: number, tf: number) => void): void;
+  /**
+   * Each live passage holding the term in its body, in ascending order, with
+   * the term's positions there, ascending, in `positions[0, count)` (an array
+   * reused from call to call). Passages `wanted` refuses are skipped without
+   * decoding.
+   */
+  forEachPositions(fn: (id: number, positions: Int32Array, count: number) => void, wanted?: (id: number) => boolean): void;
   /** The term's frequency in `field` of passage `id`; 0 when absent. */
   tf(field: number, id: number): number;
   /** Postings stored (both fields, dead included): the cost of walking the term. */
@@ -52,6 +73,8 @@ export interface Postings {
   /** The passage's key, or undefined once discarded. */
   keyOf(id: number): string | undefined;
   idOf(key: string): number | undefined;
+  /** Whether the passage's positions can rule a phrase out (see `IndexedDoc.exactPositions`). */
+  exactPositions(id: number): boolean;
   fieldLength(id: number, field: number): number;
   avgFieldLength(field: number): number;
   /** Live passages. */
@@ -72,6 +95,12 @@ export interface TermIndexSnapshot {
   keys: string[];
   titleLength: Uint32Array;
   bodyLength: Uint32Array;
+  /** Body positions, term by term in `data`'s order, as varints: per posting, its body frequency of them, each the gap from the one before (the first from 0). */
+  positions: Uint8Array;
+  /** Per term, its positions' range in `positions` (in bytes). */
+  positionStart: Uint32Array;
+  /** Per passage, 1 when its positions can rule a phrase out. */
+  exactPositions: Uint8Array;
 }
 
 export interface TermIndex {
@@ -124,19 +153,83 @@ class U32 {
   }
 }
 
+/** A growable Uint8Array: a term's positions added since the base. */
+class U8 {
+  array = new Uint8Array(8);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.array.length) {
+      const next = new Uint8Array(this.array.length * 2);
+      next.set(this.array);
+      this.array = next;
+    }
+    this.array[this.length++] = v;
+  }
+  /** `v` (a non-negative integer) as a varint: 7 bits a byte, the high bit set on all but the last. */
+  pushVarint(v: number): void {
+    while (v >= 0x80) {
+      this.push((v & 0x7f) | 0x80);
+      v >>>= 7;
+    }
+    this.push(v);
+  }
+  append(bytes: Uint8Array, from: number, to: number): void {
+    if (this.length + to - from > this.array.length) {
+      const next = new Uint8Array(Math.max(this.array.length * 2, this.length + to - from));
+      next.set(this.array.subarray(0, this.length));
+      this.array = next;
+    }
+    this.array.set(bytes.subarray(from, to), this.length);
+    this.length += to - from;
+  }
+}
+
+/** Where the `n` varints starting at `at` end. */
+function skipVarints(bytes: Uint8Array, at: number, n: number): number {
+  while (n > 0) if (bytes[at++]! < 0x80) n--;
+  return at;
+}
+
+/** Positions decoded for `forEachPositions`, reused (searches are synchronous). */
+let positionBuffer = new Int32Array(256);
+
 /** Compacts when dead postings are at least this share of all (and the index is not tiny). */
 const COMPACT_DEAD_SHARE = 0.2;
 const COMPACT_MIN_DEAD_DOCS = 256;
+/**
+ * Postings added since the base are merged into it once they reach this
+ * many and the base's size: per-term growable lists cost far more memory per
+ * posting than the base's one array, so an index built from scratch is
+ * folded in a few times on the way (doubling, so each posting is copied a
+ * few times at most) rather than left in hundreds of thousands of lists.
+ */
+const MERGE_DELTA_MIN = 1 << 19;
 /** New terms are kept unsorted until there are this many, then the dictionary is sorted again. */
 const UNSORTED_MAX = 4096;
 
-export function createTermIndex(): TermIndex {
-  return buildIndex(undefined);
+export interface TermIndexOptions {
+  /**
+   * Index the stopwords only, body positions alone (no titles): what a
+   * phrase made mostly of stopwords ("wilcos is the") is checked with. The
+   * search index keeps one such index beside its main one, so stopwords
+   * never weigh on ranking, prefixes or typos. Its postings carry, where a
+   * main index keeps the title frequency, the byte length of their
+   * positions: a stopword's stream is long, and a phrase check walks it
+   * skipping most passages.
+   *
+   * It never compacts by itself: its owner compacts it whenever the main
+   * index has compacted, so both number their passages alike.
+   */
+  stopwords?: boolean;
+}
+
+export function createTermIndex(options: TermIndexOptions = {}): TermIndex {
+  return buildIndex(undefined, options);
 }
 
 /** An index from a snapshot; throws on one that does not hold together (the caller rebuilds). */
-export function loadTermIndex(snapshot: TermIndexSnapshot): TermIndex {
-  const { terms, start, data, keys, titleLength, bodyLength } = snapshot;
+export function loadTermIndex(snapshot: TermIndexSnapshot, options: TermIndexOptions = {}): TermIndex {
+  const { terms, start, data, keys, titleLength, bodyLength, positions, positionStart, exactPositions } = snapshot;
   const termList = terms === '' ? [] : terms.split('\n');
   let ok =
     start instanceof Uint32Array &&
@@ -147,14 +240,21 @@ export function loadTermIndex(snapshot: TermIndexSnapshot): TermIndex {
     start.length === termList.length + 1 &&
     start[termList.length] === data.length / 2 &&
     titleLength.length === keys.length &&
-    bodyLength.length === keys.length;
+    bodyLength.length === keys.length &&
+    positions instanceof Uint8Array &&
+    positionStart instanceof Uint32Array &&
+    exactPositions instanceof Uint8Array &&
+    positionStart.length === termList.length + 1 &&
+    positionStart[termList.length] === positions.length &&
+    exactPositions.length === keys.length;
   // Terms are stored in string order (compaction renumbers them so): prefix and fuzzy search rely on it.
   for (let i = 1; ok && i < termList.length; i++) if (!(termList[i - 1]! < termList[i]!)) ok = false;
   if (!ok) throw new Error('The term index snapshot does not hold together.');
-  return buildIndex(snapshot);
+  return buildIndex(snapshot, options);
 }
 
-function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
+function buildIndex(snapshot: TermIndexSnapshot | undefined, options: TermIndexOptions): TermIndex {
+  const stopwordsOnly = options.stopwords === true;
   // The dictionary.
   const terms: string[] = snapshot && snapshot.terms !== '' ? snapshot.terms.split('\n') : [];
   const termIdOf = new Map<string, number>();
@@ -167,9 +267,12 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
   // The base layer and the postings added since.
   let baseData = snapshot?.data ?? new Uint32Array(0);
   let baseStart = snapshot?.start ?? new Uint32Array(1);
+  let basePositions = snapshot?.positions ?? new Uint8Array(0);
+  let basePositionStart = snapshot?.positionStart ?? new Uint32Array(1);
   let baseTerms = terms.length;
-  // Per term, postings added since the base, as pairs (so a list of n postings has length 2n).
+  // Per term, postings added since the base, as pairs (so a list of n postings has length 2n), and their positions.
   let delta: (U32 | undefined)[] = [];
+  let deltaPositions: (U8 | undefined)[] = [];
   // Per term, passages holding it in the title and in the body, dead ones included.
   let dfTitle = new U32();
   let dfBody = new U32();
@@ -182,6 +285,8 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
   let bodyLength = snapshot ? U32.of(snapshot.bodyLength.slice()) : new U32();
   let alive = new Uint8Array(Math.max(16, keys.length));
   alive.fill(1, 0, keys.length);
+  let exact = new Uint8Array(Math.max(16, keys.length));
+  if (snapshot) exact.set(snapshot.exactPositions);
   let live = keys.length;
   let deadDocs = 0;
   let deadPostings = 0;
@@ -200,13 +305,19 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
     for (let t = 0; t < terms.length; t++) {
       let ti = 0;
       let bo = 0;
+      let positionCount = 0;
       for (let p = baseStart[t]!; p < baseStart[t + 1]!; p++) {
         const packed = baseData[2 * p + 1]!;
         if (packed >>> 16) ti++;
         if (packed & 0xffff) bo++;
+        positionCount += packed & 0xffff;
       }
       dfTitle.array[t] = ti;
       dfBody.array[t] = bo;
+      // Each body posting must find its positions where the stream says: count the varints' last bytes.
+      let ends = 0;
+      for (let b = basePositionStart[t]!; b < basePositionStart[t + 1]!; b++) if (basePositions[b]! < 0x80) ends++;
+      if (ends !== positionCount || basePositionStart[t + 1]! < basePositionStart[t]!) throw new Error('The term index snapshot does not hold together.');
     }
   }
 
@@ -240,8 +351,50 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
       }
       return -1;
     };
+    /** The postings of `data[from, to)` with their positions from `bytes[at…]`. */
+    const walkPositions = (
+      data: Uint32Array,
+      from: number,
+      to: number,
+      bytes: Uint8Array,
+      at: number,
+      fn: (id: number, positions: Int32Array, count: number) => void,
+      wanted: ((id: number) => boolean) | undefined,
+    ) => {
+      for (let i = from; i < to; i += 2) {
+        const n = data[i + 1]! & 0xffff;
+        if (n === 0) continue;
+        const id = data[i]!;
+        if (!alive[id] || (wanted && !wanted(id))) {
+          const length = stopwordsOnly ? data[i + 1]! >>> 16 : MAX_TF;
+          at = length < MAX_TF ? at + length : skipVarints(bytes, at, n);
+          continue;
+        }
+        if (positionBuffer.length < n) positionBuffer = new Int32Array(Math.max(n, positionBuffer.length * 2));
+        const out = positionBuffer;
+        let position = 0;
+        for (let j = 0; j < n; j++) {
+          let v = 0;
+          let shift = 0;
+          let byte: number;
+          do {
+            byte = bytes[at++]!;
+            v += (byte & 0x7f) * 2 ** shift;
+            shift += 7;
+          } while (byte >= 0x80);
+          position += v;
+          out[j] = position;
+        }
+        fn(id, out, n);
+      }
+    };
     return {
       size: (baseTo - baseFrom + extraTo) / 2,
+      forEachPositions(fn, wanted) {
+        if (t < baseTerms) walkPositions(baseData, baseFrom, baseTo, basePositions, basePositionStart[t]!, fn, wanted);
+        const extraPositions = deltaPositions[t];
+        if (extra && extraPositions) walkPositions(extra.array, 0, extraTo, extraPositions.array, 0, fn, wanted);
+      },
       df: (field) => (field === TITLE_FIELD ? dfTitle.get(t) : dfBody.get(t)),
       forEach(field, fn) {
         if (field === TITLE_FIELD) {
@@ -287,8 +440,19 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
 
   const add = (doc: IndexedDoc) => {
     if (idOfKey.has(doc.key)) discard(doc.key);
-    const titleTokens = indexTokens(doc.title);
-    const bodyTokens = indexTokens(doc.body);
+    const titleTokens = stopwordsOnly ? [] : indexTokens(doc.title);
+    // Positions count every word, stopwords too, so "bank of china" is "bank" and "china" two apart.
+    const words = doc.bodyWords ?? tokenize(doc.body);
+    const body = new Map<string, number[]>();
+    let bodyLengthOf = 0;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      if (isStopword(word) !== stopwordsOnly) continue;
+      bodyLengthOf++;
+      const list = body.get(word);
+      if (list) list.push(i);
+      else body.set(word, [i]);
+    }
     const id = keys.length;
     keys.push(doc.key);
     idOfKey.set(doc.key, id);
@@ -297,28 +461,43 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
       next.set(alive);
       alive = next;
     }
+    if (id >= exact.length) {
+      const next = new Uint8Array(alive.length);
+      next.set(exact);
+      exact = next;
+    }
     alive[id] = 1;
+    exact[id] = doc.exactPositions === false ? 0 : 1;
     live++;
     titleLength.set(id, titleTokens.length);
-    bodyLength.set(id, bodyTokens.length);
+    bodyLength.set(id, bodyLengthOf);
     titleSum += titleTokens.length;
-    bodySum += bodyTokens.length;
+    bodySum += bodyLengthOf;
     const title = counts(titleTokens);
-    const body = counts(bodyTokens);
     for (const [term, n] of title) {
-      const b = body.get(term) ?? 0;
+      const positions = body.get(term);
       body.delete(term);
-      post(termId(term), id, n, b);
+      post(termId(term), id, n, positions);
     }
-    for (const [term, n] of body) post(termId(term), id, 0, n);
+    for (const [term, positions] of body) post(termId(term), id, 0, positions);
+    if (!stopwordsOnly && totalPostings - baseData.length / 2 >= Math.max(MERGE_DELTA_MIN, baseData.length / 2)) compact();
   };
 
-  const post = (t: number, id: number, title: number, body: number) => {
+  const post = (t: number, id: number, title: number, positions: number[] | undefined) => {
+    const n = Math.min(positions?.length ?? 0, MAX_TF);
+    const bytes = (deltaPositions[t] ??= new U8());
+    const from = bytes.length;
+    let previous = 0;
+    for (let j = 0; j < n; j++) {
+      bytes.pushVarint(positions![j]! - previous);
+      previous = positions![j]!;
+    }
     const list = (delta[t] ??= new U32(4));
     list.push(id);
-    list.push((Math.min(title, MAX_TF) << 16) | Math.min(body, MAX_TF));
+    // The stopwords' index holds no titles: the high half says how long the positions are (MAX_TF: at least that).
+    list.push((Math.min(stopwordsOnly ? bytes.length - from : title, MAX_TF) << 16) | n);
     if (title) dfTitle.array[t]!++;
-    if (body) dfBody.array[t]!++;
+    if (n) dfBody.array[t]!++;
     totalPostings++;
   };
 
@@ -334,7 +513,7 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
     bodySum -= bodyLength.get(id);
     // Its postings count as dead; how many is known only from its lengths, which bound them.
     deadPostings += Math.min(titleLength.get(id) + bodyLength.get(id), totalPostings);
-    if (deadDocs >= COMPACT_MIN_DEAD_DOCS && deadPostings >= COMPACT_DEAD_SHARE * totalPostings) compact();
+    if (!stopwordsOnly && deadDocs >= COMPACT_MIN_DEAD_DOCS && deadPostings >= COMPACT_DEAD_SHARE * totalPostings) compact();
   };
 
   /**
@@ -347,9 +526,11 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
     const nextKeys: string[] = [];
     const nextTitle = new U32(Math.max(16, live));
     const nextBody = new U32(Math.max(16, live));
+    const nextExact = new Uint8Array(Math.max(16, live));
     for (let id = 0; id < keys.length; id++) {
       if (!alive[id]) continue;
       renumber[id] = nextKeys.length;
+      nextExact[nextKeys.length] = exact[id]!;
       nextTitle.push(titleLength.get(id));
       nextBody.push(bodyLength.get(id));
       nextKeys.push(keys[id]!);
@@ -358,31 +539,52 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
     const nextTerms: string[] = [];
     const starts = new U32(Math.max(16, terms.length + 1));
     const out = new U32(Math.max(16, 2 * (totalPostings - deadPostings)));
+    const positionStarts = new U32(Math.max(16, terms.length + 1));
+    const outPositions = new U8();
+    outPositions.array = new Uint8Array(Math.max(16, basePositions.length + deltaPositions.reduce((n, p) => n + (p?.length ?? 0), 0)));
     const nextDfTitle = new U32(Math.max(16, terms.length));
     const nextDfBody = new U32(Math.max(16, terms.length));
     for (const t of order) {
       const at = out.length;
+      const positionsAt = outPositions.length;
       let ti = 0;
       let bo = 0;
+      let bytes = basePositions;
+      let cursor = 0;
       const copy = (id: number, packed: number) => {
-        if (!alive[id]) return;
-        out.push(renumber[id]!);
-        out.push(packed);
-        if (packed >>> 16) ti++;
-        if (packed & 0xffff) bo++;
+        const end = skipVarints(bytes, cursor, packed & 0xffff);
+        if (alive[id]) {
+          out.push(renumber[id]!);
+          out.push(packed);
+          outPositions.append(bytes, cursor, end);
+          if (packed >>> 16) ti++;
+          if (packed & 0xffff) bo++;
+        }
+        cursor = end;
       };
-      if (t < baseTerms) for (let i = 2 * baseStart[t]!; i < 2 * baseStart[t + 1]!; i += 2) copy(baseData[i]!, baseData[i + 1]!);
+      if (t < baseTerms) {
+        cursor = basePositionStart[t]!;
+        for (let i = 2 * baseStart[t]!; i < 2 * baseStart[t + 1]!; i += 2) copy(baseData[i]!, baseData[i + 1]!);
+      }
       const extra = delta[t];
-      if (extra) for (let i = 0; i < extra.length; i += 2) copy(extra.array[i]!, extra.array[i + 1]!);
+      if (extra) {
+        bytes = deltaPositions[t]?.array ?? new Uint8Array(0);
+        cursor = 0;
+        for (let i = 0; i < extra.length; i += 2) copy(extra.array[i]!, extra.array[i + 1]!);
+      }
       if (out.length === at) continue;
       starts.push(at / 2);
+      positionStarts.push(positionsAt);
       nextDfTitle.push(ti);
       nextDfBody.push(bo);
       nextTerms.push(terms[t]!);
     }
     starts.push(out.length / 2);
+    positionStarts.push(outPositions.length);
     baseData = out.array.slice(0, out.length);
     baseStart = starts.array.slice(0, starts.length);
+    basePositions = outPositions.array.slice(0, outPositions.length);
+    basePositionStart = positionStarts.array.slice(0, positionStarts.length);
     terms.length = 0;
     terms.push(...nextTerms);
     termIdOf.clear();
@@ -390,6 +592,7 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
     baseTerms = terms.length;
     markSorted();
     delta = [];
+    deltaPositions = [];
     dfTitle = nextDfTitle;
     dfBody = nextDfBody;
     keys.length = 0;
@@ -400,6 +603,7 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
     bodyLength = nextBody;
     alive = new Uint8Array(Math.max(16, keys.length));
     alive.fill(1, 0, keys.length);
+    exact = nextExact;
     live = keys.length;
     deadDocs = 0;
     deadPostings = 0;
@@ -525,6 +729,7 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
     fuzzy,
     keyOf: (id) => keys[id],
     idOf: (key) => idOfKey.get(key),
+    exactPositions: (id) => exact[id] === 1,
     fieldLength: (id, field) => (field === TITLE_FIELD ? titleLength.get(id) : bodyLength.get(id)),
     avgFieldLength: (field) => (live === 0 ? 1 : (field === TITLE_FIELD ? titleSum : bodySum) / live || 1),
     get documentCount() {
@@ -558,6 +763,9 @@ function buildIndex(snapshot: TermIndexSnapshot | undefined): TermIndex {
         keys: keys as string[],
         titleLength: titleLength.array.slice(0, titleLength.length),
         bodyLength: bodyLength.array.slice(0, bodyLength.length),
+        positions: basePositions,
+        positionStart: basePositionStart,
+        exactPositions: exact.slice(0, keys.length),
       };
     },
   };

@@ -6,9 +6,8 @@ import { getRecord } from './store';
 import { ui } from './ui-expect';
 import { newNote } from './actions';
 
-/** NoteEditor's SAVE_DELAY_MS: a save runs this long after the last keystroke. */
-const SAVE_DELAY_MS = 500;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** What the store holds of a note's text: what a crash cannot take away. */
+const storedText = async (page: LaunchedApp['page'], noteId: string) => (await getRecord<{ text: string }>(page, 'notes', noteId))?.text ?? '';
 
 describe('data safety', () => {
   let app: LaunchedApp | null = null;
@@ -24,10 +23,11 @@ describe('data safety', () => {
     await newNote(page, 'Crash diary');
     const noteId = (await page.locator('.note-view').getAttribute('data-note-id'))!;
     await page.keyboard.type('First paragraph, typed and left alone.');
-    await pause(SAVE_DELAY_MS * 3);
+    // Left alone past the debounce window: saved (waited for, not timed, so a busy machine only slows it).
+    await expect.poll(() => storedText(page, noteId), { timeout: 15_000 }).toContain('First paragraph, typed and left alone.');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Second paragraph, also past the window.');
-    await pause(SAVE_DELAY_MS * 3);
+    await expect.poll(() => storedText(page, noteId), { timeout: 15_000 }).toContain('Second paragraph, also past the window.');
     await page.keyboard.type(' Last words');
     // Killed at once: no blur, no pagehide, no before-close handshake.
     const cdp = await app.context.newCDPSession(page);

@@ -54,6 +54,8 @@ export class LinkingService {
   private subscription: Subscription | undefined;
   private disposed = false;
   private idleWaiters: (() => void)[] = [];
+  /** The first read of the sources still to extract (start). */
+  private started: Promise<void> = Promise.resolve();
 
   private extracting = false;
 
@@ -76,7 +78,7 @@ export class LinkingService {
       },
       error: (error: unknown) => this.fail(error),
     });
-    void this.db.sources
+    this.started = this.db.sources
       .where('caseId')
       .equals(this.caseId)
       .filter((s) => !s.extractedAt && s.deletedAt === undefined)
@@ -84,7 +86,8 @@ export class LinkingService {
       .then((ids) => {
         for (const id of ids) this.toExtract.add(id);
         this.kickExtraction();
-      });
+      })
+      .catch((error: unknown) => this.fail(error));
   }
 
   noteSaved(noteId: string): void {
@@ -116,10 +119,21 @@ export class LinkingService {
     return () => this.listeners.delete(listener);
   };
 
-  /** Resolves once nothing is queued or running (tests, benches). */
-  idle(): Promise<void> {
-    if (this.isIdle()) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  /**
+   * Resolves once nothing is queued or running and the case is linked with
+   * its current names (tests, benches): a rename the live query has not
+   * reported yet counts as work left, so a caller never races it.
+   */
+  async idle(): Promise<void> {
+    await this.started;
+    for (;;) {
+      if (!this.isIdle()) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+      if (this.disposed || this.status.error !== undefined) return;
+      const version = (await this.db.caseStats.get(this.caseId))?.namesVersion ?? 0;
+      const linked = (await this.db.meta.get(LINKED_KEY(this.caseId)))?.value;
+      if (version === this.loadedVersion && linked === version && this.isIdle()) return;
+      this.requestRelink();
+    }
   }
 
   dispose(): void {

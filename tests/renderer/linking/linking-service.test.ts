@@ -21,9 +21,6 @@ async function seededCase() {
   const linking = new LinkingService(db, caseId, createRpcClient(inProcessPort<LinkerMethods>((post) => serveRpc(createLinkerHandlers(), post))));
   linking.start();
   await linking.idle();
-  // The liveQuery's first answer may land after start(); wait for that run too.
-  await new Promise((r) => setTimeout(r, 50));
-  await linking.idle();
   return { db, caseId, linking };
 }
 
@@ -68,14 +65,12 @@ describe('LinkingService', () => {
     expect(before.map((m) => m.start)).toEqual(expect.arrayContaining([4]));
 
     const zebra = await createEntity(db, caseId, draft('Zebra Route', { type: 'Place' }));
-    await new Promise((r) => setTimeout(r, 50));
     await linking.idle();
     const after = await foundIn(db, 'note', noteId);
     expect(after.find((m) => m.entityId === zebra)).toMatchObject({ start: sentence.indexOf('Zebra'), end: sentence.indexOf('Zebra') + 'Zebra Route'.length });
 
     const entity = (await db.entities.get(zebra))!;
     await updateEntity(db, zebra, { ...entity, aliases: ['the Route'] });
-    await new Promise((r) => setTimeout(r, 50));
     await linking.idle();
     expect((await foundIn(db, 'note', noteId)).filter((m) => m.entityId === zebra).length).toBeGreaterThan(0);
   });

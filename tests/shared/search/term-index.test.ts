@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BODY_FIELD, createTermIndex, loadTermIndex, TITLE_FIELD, type TermIndex } from '../../../shared/search/term-index';
-import { indexTokens } from '../../../shared/search/tokens';
+import { indexTokens, tokenize } from '../../../shared/search/tokens';
 import { seededRandom } from '../../fixtures/seeded-random';
 
 /**
@@ -56,8 +56,27 @@ function actual(index: TermIndex, term: string): Map<string, [number, number]> {
   return out;
 }
 
+/** Each passage's positions of `term` in its body: word numbers, stopwords counted. */
+function expectedPositions(model: Model, term: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const [key, { body }] of model.docs) {
+    const at = tokenize(body).flatMap((t, i) => (t === term ? [i] : []));
+    if (at.length > 0) out.set(key, at);
+  }
+  return out;
+}
+
+function actualPositions(index: TermIndex, term: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  index.postings.get(term)?.forEachPositions((id, positions, count) => out.set(index.postings.keyOf(id)!, [...positions.subarray(0, count)]));
+  return out;
+}
+
+const STOPS = ['of', 'the', 'a', 'in', 'to'];
+
 function check(index: TermIndex, model: Model, vocabulary: string[]) {
   expect(index.documentCount).toBe(model.docs.size);
+  for (const term of vocabulary.slice(0, 60)) expect(actualPositions(index, term), term).toEqual(expectedPositions(model, term));
   const live = [...model.docs.values()];
   const all = expectedAll(model);
   for (const term of vocabulary) expect(actual(index, term), term).toEqual(all.get(term) ?? new Map());
@@ -86,6 +105,8 @@ describe('term index', () => {
     const rand = seededRandom(7).next;
     const vocabulary = Array.from({ length: 300 }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]).join(''));
     const words = (n: number) => Array.from({ length: n }, () => vocabulary[Math.floor(rand() * rand() * vocabulary.length)]).join(' ');
+    // Bodies hold stopwords too: not indexed, but counted in positions.
+    const body = (n: number) => Array.from({ length: n }, () => (rand() < 0.3 ? STOPS[Math.floor(rand() * STOPS.length)] : vocabulary[Math.floor(rand() * rand() * vocabulary.length)])).join(' ');
     const model: Model = { docs: new Map() };
     let index = createTermIndex();
     for (let round = 0; round < 6; round++) {
@@ -95,7 +116,7 @@ describe('term index', () => {
           index.discard(key);
           model.docs.delete(key);
         } else {
-          const doc = { title: words(1 + Math.floor(rand() * 4)), body: words(Math.floor(rand() * 60)) };
+          const doc = { title: words(1 + Math.floor(rand() * 4)), body: body(Math.floor(rand() * 60)) };
           index.add({ key, ...doc });
           model.docs.set(key, doc);
         }
@@ -110,6 +131,35 @@ describe('term index', () => {
     }
   });
 
+  it('keeps the stopwords’ positions alone in a stopwords index, through discards, compactions and a snapshot', () => {
+    const rand = seededRandom(11).next;
+    const model: Model = { docs: new Map() };
+    let index = createTermIndex({ stopwords: true });
+    const vocabulary = ['kalo', 'mira', 'tenvo'];
+    const body = (n: number) => Array.from({ length: n }, () => (rand() < 0.5 ? STOPS[Math.floor(rand() * STOPS.length)] : vocabulary[Math.floor(rand() * 3)])).join(' ');
+    for (let round = 0; round < 4; round++) {
+      const generation = index.generation;
+      for (let i = 0; i < 300; i++) {
+        const key = `doc-${Math.floor(rand() * 200)}`;
+        if (rand() < 0.3) {
+          index.discard(key);
+          model.docs.delete(key);
+        } else {
+          const doc = { title: '', body: body(Math.floor(rand() * 40)) };
+          index.add({ key, ...doc });
+          model.docs.set(key, doc);
+        }
+      }
+      // It never compacts by itself (its owner does, with the main index).
+      expect(index.generation).toBe(generation);
+      for (const stop of STOPS) expect(actualPositions(index, stop), stop).toEqual(expectedPositions(model, stop));
+      for (const word of vocabulary) expect(index.postings.get(word)).toBeUndefined();
+      index.compact();
+      if (round % 2 === 1) index = loadTermIndex(structuredClone(index.snapshot()), { stopwords: true });
+      for (const stop of STOPS) expect(actualPositions(index, stop), stop).toEqual(expectedPositions(model, stop));
+    }
+  });
+
   it('refuses a snapshot that does not hold together', () => {
     const index = createTermIndex();
     index.add({ key: 'a', title: 'alpha beta', body: 'gamma delta' });
@@ -117,6 +167,9 @@ describe('term index', () => {
     expect(() => loadTermIndex({ ...snapshot, start: snapshot.start.slice(1) })).toThrow();
     expect(() => loadTermIndex({ ...snapshot, keys: [] })).toThrow();
     expect(() => loadTermIndex({ ...snapshot, terms: 'zeta\nalpha\nbeta\ngamma' })).toThrow();
+    // Positions that do not add up to the postings' body frequencies.
+    expect(() => loadTermIndex({ ...snapshot, positions: snapshot.positions.slice(1), positionStart: snapshot.positionStart.map((v) => Math.max(0, v - 1)) })).toThrow();
+    expect(() => loadTermIndex({ ...snapshot, exactPositions: new Uint8Array(0) })).toThrow();
     expect(loadTermIndex(structuredClone(snapshot)).postings.get('gamma')?.df(BODY_FIELD)).toBe(1);
   });
 });

@@ -141,11 +141,19 @@ function withBoundaryInUse(bytes: Uint8Array): Uint8Array | null {
   const first = /^--([!-~]{1,100}?)[ \t]*\r?$/m.exec(body);
   if (!first) return null;
   const boundary = first[1]!.replace(/--$/, '');
-  if (!body.includes(`--${boundary}`, first.index + first[0].length)) return null;
   if (new RegExp(`boundary\\s*=\\s*"?${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?`, 'i').test(declared[0])) return null;
+  let fixedBody = body;
+  if (!body.includes(`--${boundary}`, first.index + first[0].length)) {
+    // Used once: it still opens a part when headers follow it. The message then closes with yet another boundary
+    // (SpamScope's mail_malformed_3), or never; that last closing line becomes this one's, so it is not read as content.
+    const after = body.slice(first.index + first[0].length).replace(/^\r?\n/, '');
+    if (!/^content-[\w-]+:/i.test(after)) return null;
+    const close = /^--[!-~]{1,100}--[ \t]*\r?$(?![\s\S]*^--[!-~])/m.exec(body);
+    if (close && close.index > first.index) fixedBody = `${body.slice(0, close.index)}--${boundary}--${body.slice(close.index + close[0].length)}`;
+  }
   const fixedType = `Content-Type: ${/multipart\/[\w-]+/i.exec(declared[0])![0]}; boundary="${boundary}"`;
   const fixed = header.slice(0, declared.index) + fixedType + header.slice(declared.index + declared[0].length);
-  return new Uint8Array(Buffer.from(fixed + body, 'latin1'));
+  return new Uint8Array(Buffer.from(fixed + fixedBody, 'latin1'));
 }
 
 /** The <body> of `html`, parsed as a document (jsdom's innerHTML fragment parsing is quadratic). */

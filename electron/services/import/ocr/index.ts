@@ -10,6 +10,8 @@ import { createTesseractEngine, defaultOcrThreads, type OcrEngine } from './engi
  * at most so memory stays bounded.
  */
 
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
 export type OcrEngineFactory = (options: { threads: number }) => Promise<OcrEngine>;
 
 export interface OcrOptions {
@@ -94,7 +96,9 @@ export async function readPictures(
         })
         .then(
           (result) => {
-            pages.set(job.index, { text: normalizeWhitespace(result.text), confidence: result.confidence });
+            // Marks with no letter or digit in them ("*)" for a drawn smiley, "|" for a rule) are no text: the page was read, and is empty.
+            const text = normalizeWhitespace(result.text);
+            pages.set(job.index, { text: HAS_WORD.test(text) ? text : '', confidence: result.confidence });
           },
           () => {
             failed.push(job.index);

@@ -39,10 +39,19 @@ let pdfjsLoading: Promise<Pdfjs> | undefined;
  * - Without `@napi-rs/canvas` it warns on the console while loading, before
  *   any verbosity setting can apply; those canvas warnings are dropped (we
  *   never render).
+ *
+ * Two things it does while loading cost start-up time on every thread and
+ * serve only rendering or the network, so they are kept from happening
+ * (see renderingOnlyLoadsBlocked): in plain Node it loads its own copy of
+ * the native `@napi-rs/canvas` (which OCR replaces with ours anyway, see
+ * ocr/render.ts; in the app's utilityProcess it never loads it), and it
+ * touches `Response`, which makes Node load its whole fetch implementation
+ * (undici) to add a `bytes()` method we never call.
  */
 export function loadPdfjs(): Promise<Pdfjs> {
   pdfjsLoading ??= (async () => {
     installDomMatrixStandIn();
+    const unblock = renderingOnlyLoadsBlocked();
     const natives = snapshotBuiltins();
     const warn = console.warn;
     console.warn = (...args: unknown[]) => {
@@ -61,9 +70,57 @@ export function loadPdfjs(): Promise<Pdfjs> {
     } finally {
       console.warn = warn;
       restoreBuiltins(natives);
+      unblock();
     }
   })();
   return pdfjsLoading;
+}
+
+/** What pdf.js's Node start-up (pdf.mjs: `if (isNodeJS)`) requires that only rendering uses. */
+const RENDERING_ONLY_PACKAGES = new Set(['@napi-rs/canvas']);
+
+/**
+ * While pdf.js loads: its `require` of `@napi-rs/canvas` fails (pdf.js
+ * catches that and warns, and the warning is dropped), and `Response` is a
+ * stand-in that already has `bytes()`, so Node's lazy fetch globals stay
+ * unloaded. Returns what puts both back as they were.
+ */
+function renderingOnlyLoadsBlocked(): () => void {
+  const restore: (() => void)[] = [];
+  const proc = process as { getBuiltinModule?: (id: string) => unknown };
+  const getBuiltinModule = proc.getBuiltinModule;
+  if (typeof getBuiltinModule === 'function') {
+    proc.getBuiltinModule = function (this: unknown, id: string) {
+      const builtin = getBuiltinModule.call(this, id);
+      if (id !== 'module' && id !== 'node:module') return builtin;
+      const moduleBuiltin = builtin as typeof import('node:module');
+      return Object.assign(Object.create(moduleBuiltin) as object, {
+        createRequire(from: string | URL) {
+          const realRequire = moduleBuiltin.createRequire(from);
+          return Object.assign((id: string) => {
+            if (RENDERING_ONLY_PACKAGES.has(id)) throw new Error(`${id} is loaded only to render (ocr/render.ts)`);
+            return realRequire(id);
+          }, realRequire);
+        },
+      });
+    };
+    restore.push(() => (proc.getBuiltinModule = getBuiltinModule));
+  }
+  const g = globalThis as { Response?: unknown };
+  const response = Object.getOwnPropertyDescriptor(globalThis, 'Response');
+  // Only while it is still Node's lazy getter: a Response already loaded costs nothing more.
+  if (response?.get && response.configurable) {
+    class ResponseStandIn {
+      async bytes(): Promise<Uint8Array> {
+        throw new Error('Response is not available while pdf.js loads');
+      }
+    }
+    Object.defineProperty(globalThis, 'Response', { value: ResponseStandIn, configurable: true, writable: true, enumerable: response.enumerable ?? false });
+    restore.push(() => {
+      if (g.Response === ResponseStandIn) Object.defineProperty(globalThis, 'Response', response);
+    });
+  }
+  return () => restore.forEach((undo) => undo());
 }
 
 function installDomMatrixStandIn(): void {

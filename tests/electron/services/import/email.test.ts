@@ -345,7 +345,8 @@ describe('parseEmail: what real mail looks like', () => {
         '',
         b64('<html><body><p>Ahorre dinero en su recibo de luz.</p></body></html>'),
         '',
-        '----=_GlSzQZUbRbpVOpy--',
+        // As the real file: the part is closed with yet another boundary, never with its own.
+        '----=_1wyyTH1wPm--',
         '',
       ]),
     );

@@ -74,7 +74,15 @@ async function detonate(html: string): Promise<unknown> {
     for (const type of ['error', 'load', 'click', 'toggle', 'focus', 'mouseover', 'play', 'begin']) element.dispatchEvent(new window.Event(type));
     if (element instanceof window.HTMLAnchorElement) element.click();
   }
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // jsdom runs a javascript: link's code in a later task, in the order the links were followed: a last link of our
+  // own says when every earlier one has run (a fixed wait lost the control's on a busy machine).
+  const sentinel = window.document.createElement('a');
+  sentinel.href = 'javascript:window.__detonated = true';
+  window.document.documentElement.append(sentinel);
+  sentinel.click();
+  const detonated = () => (window as unknown as { __detonated?: boolean }).__detonated === true;
+  for (let waited = 0; !detonated() && waited < 10_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(detonated(), 'the harness’s own javascript: link ran').toBe(true);
   // Read before closing: a clobbered name is a live collection that dies with the window.
   const flag = (window as unknown as { __pwned?: unknown }).__pwned;
   const seen = flag === undefined ? undefined : String(flag);

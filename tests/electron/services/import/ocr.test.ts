@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseImage } from '../../../../electron/services/import/image/index';
 import { createTesseractEngine, type OcrEngine } from '../../../../electron/services/import/ocr/engine';
@@ -22,6 +24,7 @@ const MEMO =
   'Second page of the scanned file. The warehouse in Gdansk belongs to a company registered in Cyprus whose director signed the lease in 2019.';
 const NOTE = 'Third page: the auditor found no record of the shipment in the ledger for April.';
 
+const PDFJS_FIXTURES = join(process.cwd(), 'tests/fixtures/pdf/pdfjs');
 const input = (bytes: Uint8Array, fileName: string, extra: Partial<ParseInput> = {}): ParseInput => ({ bytes, fileName, limits: DEFAULT_LIMITS, ...extra });
 const pageTexts = (doc: ParsedDocument) => doc.pages!.map(({ start, end }) => doc.text.slice(start, end));
 const dataUrl = (png: Uint8Array) => `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
@@ -125,6 +128,15 @@ describe('OCR of scanned PDFs', () => {
     expect(flat(three)).toBe(NOTE);
     expect(recognized).toHaveLength(1);
     expect(result.metadata.ocrPages).toBe('2');
+  }, 240_000);
+
+  it('finds no words in a page that is only a drawing, instead of importing the marks OCR reads in it (pdf.js’s bitmap-refine.pdf)', async () => {
+    // A smiley in JBIG2: Tesseract reads it as "*)", which is no text.
+    const smiley = new Uint8Array(readFileSync(join(PDFJS_FIXTURES, 'bitmap-refine.pdf')));
+    await expect(parsePdf(input(smiley, 'bitmap-refine.pdf'))).rejects.toMatchObject({
+      code: 'empty',
+      message: 'bitmap-refine.pdf: no text in it — its pages are pictures (a scan), and text recognition (OCR) found no words in them',
+    });
   }, 240_000);
 
   it('stops at once when cancelled during OCR', async () => {

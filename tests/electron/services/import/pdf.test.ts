@@ -287,6 +287,52 @@ describe('parsePdf: files it refuses', () => {
   });
 });
 
+describe('loading pdf.js in Node', () => {
+  // What it loads at start-up only to render or fetch costs every thread
+  // time before the first page (OCR loads its own canvas when it renders).
+  // Checked in a fresh process: in this one, other tests may have loaded them.
+  it('leaves @napi-rs/canvas and Node’s fetch (undici) unloaded, and puts back what it touched', async () => {
+    const probe = join(process.cwd(), 'dist/import-workers/pdf-load-probe.mjs');
+    await build({
+      stdin: {
+        contents: `
+          import { createRequire } from 'node:module';
+          import { readFileSync } from 'node:fs';
+          import { createPdfParser, loadPdfjs } from './electron/services/import/pdf/index.ts';
+          const getBuiltinModule = process.getBuiltinModule;
+          await loadPdfjs();
+          const require = createRequire(import.meta.url);
+          const canvasLoaded = Object.keys(require.cache).some((path) => path.includes('@napi-rs'));
+          const responseStillLazy = typeof Object.getOwnPropertyDescriptor(globalThis, 'Response')?.get === 'function';
+          const builtinsBack = process.getBuiltinModule === getBuiltinModule;
+          const doc = await createPdfParser({ workerScript: null })({ bytes: new Uint8Array(readFileSync(process.argv[2])), fileName: 'x.pdf', limits: {} });
+          const responseWorks = await new Response('still fetch').text();
+          process.stdout.write(JSON.stringify({ canvasLoaded, responseStillLazy, builtinsBack, pages: doc.pages.length, responseWorks }));`,
+        resolveDir: process.cwd(),
+        loader: 'ts',
+      },
+      outfile: probe,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'silent',
+    });
+    const file = join(process.cwd(), 'dist/import-workers/probe-dossier.pdf');
+    await writeFile(file, dossier);
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, [probe, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d));
+      child.stderr.on('data', (d: Buffer) => (stderr += d));
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`probe exited with ${code}: ${stderr}`))));
+    });
+    expect(JSON.parse(out)).toEqual({ canvasLoaded: false, responseStillLazy: true, builtinsBack: true, pages: 3, responseWorks: 'still fetch' });
+  }, 60_000);
+});
+
 describe('in an Electron utilityProcess', () => {
   // There pdf.js does not consider itself in Node (process.type is
   // 'utility'): no DOMMatrix polyfill, fetch() instead of fs for its data
