@@ -33,7 +33,7 @@ export function onTreeKeyDown(event: KeyboardEvent<HTMLElement>, act: { toggle(i
       break;
     case 'ArrowRight':
       if (expanded === 'false') act.toggle(item);
-      else if (expanded === 'true') focus(item.querySelector<HTMLElement>('[role="treeitem"]'));
+      else if (expanded === 'true') enterGroup(item);
       break;
     case 'ArrowLeft':
       if (expanded === 'true') act.toggle(item);
@@ -49,4 +49,34 @@ export function onTreeKeyDown(event: KeyboardEvent<HTMLElement>, act: { toggle(i
   }
   event.preventDefault();
   event.stopPropagation();
+}
+
+/** How long a → waits for a group it has just opened to show its first item. */
+const ENTER_WAIT_MS = 5000;
+
+/**
+ * Focuses the group's first item. A group just opened may still be reading
+ * its members from the store: then the focus goes to the first one when it
+ * appears, unless the user has moved on meanwhile (a second → pressed
+ * quickly, or on a busy machine, is not lost).
+ */
+function enterGroup(group: HTMLElement): void {
+  const first = () => group.querySelector<HTMLElement>('[role="treeitem"]');
+  const now = first();
+  if (now) {
+    now.focus();
+    return;
+  }
+  const observer = new MutationObserver(() => {
+    const child = first();
+    if (!child) return;
+    stop();
+    if (document.activeElement === group) child.focus();
+  });
+  const timer = setTimeout(() => stop(), ENTER_WAIT_MS);
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+  observer.observe(group, { childList: true, subtree: true });
 }

@@ -238,6 +238,29 @@ describe('the keyboard alone', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('enters a group opened by → with a second → pressed before its members were read', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await page.keyboard.press('F6');
+    await pressUntil(page, 'Tab', async () => (await page.evaluate(() => document.activeElement?.getAttribute('role'))) === 'treeitem');
+    await page.keyboard.press('ArrowDown');
+    await ui(page.locator('[role="tree"] [role="treeitem"]:focus')).toContainText('Organizations');
+    // The second press comes once React has opened the group (microtasks) and before the store answers (a task).
+    const between = await page.evaluate(async () => {
+      const group = document.activeElement!;
+      const press = () => group.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+      press();
+      for (let i = 0; i < 10 && group.getAttribute('aria-expanded') !== 'true'; i++) await Promise.resolve();
+      const state = { expanded: group.getAttribute('aria-expanded'), members: group.querySelectorAll('[role="group"] [role="treeitem"]').length };
+      press();
+      return state;
+    });
+    expect(between).toEqual({ expanded: 'true', members: 0 });
+    const first = page.locator('.entity-group[data-entity-type="Organization"] [role="group"] [role="treeitem"]').first();
+    await ui(first).toBeVisible();
+    await expect.poll(() => first.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
   it('remembers the export dialog’s subtitle, author, handling line and page size for the case', async () => {
     app = await launchApp();
     const { page, profile } = app;
