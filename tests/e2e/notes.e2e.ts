@@ -69,6 +69,19 @@ describe('notes', () => {
     await ui(page.locator('.note-body p').last()).toHaveText('Precursors');
   });
 
+  it('puts what is typed right after the title’s Enter into the text, not the title', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await page.keyboard.press(`${MOD}+n`);
+    await ui(page.locator('.note-title:focus')).toBeVisible();
+    await page.keyboard.type('Harbour call');
+    // No wait between Enter and the next letters, as a fast typist gives none.
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Spoke to the pilot.');
+    await ui(page.locator('.note-body p').first()).toHaveText('Spoke to the pilot.');
+    await ui(page.locator('.note-title')).toHaveValue('Harbour call');
+  });
+
   it('deletes a note with Undo, and keeps it deleted after a reload when not undone', async () => {
     app = await launchApp();
     const { page } = app;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Editor, JSONContent } from '@tiptap/core';
+import { Selection } from '@tiptap/pm/state';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/context';
 import { noteTagsOf, renameNote, setNoteTags, UNTITLED } from '../../db/notes';
@@ -50,8 +51,14 @@ export function NoteView({ noteId, focus, find }: { noteId: string; focus?: { en
           noteId={note.id}
           title={note.title}
           autoFocus={note.title === UNTITLED && note.text === ''}
-          // Through the editor, not the DOM selection, which ProseMirror would read back only later.
-          onEnter={() => editorRef.current?.commands.focus('start')}
+          // Through the editor, not the DOM selection, which ProseMirror would read back only later; and at once, not
+          // as TipTap's focus command does (in the next frame): a letter typed right after Enter belongs to the text.
+          onEnter={() => {
+            const editor = editorRef.current;
+            if (!editor || editor.isDestroyed) return;
+            editor.view.dispatch(editor.state.tr.setSelection(Selection.atStart(editor.state.doc)));
+            editor.view.focus();
+          }}
         />
         <div className="note-meta">
           <span className={`save-state save-${saveState}`} data-save-state={saveState}>
