@@ -292,10 +292,9 @@ describe('loading pdf.js in Node', () => {
   // time before the first page (OCR loads its own canvas when it renders).
   // Checked in a fresh process: in this one, other tests may have loaded them.
   it('leaves @napi-rs/canvas and Node’s fetch (undici) unloaded, and puts back what it touched', async () => {
-    const probe = join(process.cwd(), 'dist/import-workers/pdf-load-probe.mjs');
-    await build({
-      stdin: {
-        contents: `
+    const file = join(process.cwd(), 'dist/import-workers/probe-dossier.pdf');
+    await writeFile(file, dossier);
+    const out = await runProbe('pdf-load-probe', `
           import { createRequire } from 'node:module';
           import { readFileSync } from 'node:fs';
           import { createPdfParser, loadPdfjs } from './electron/services/import/pdf/index.ts';
@@ -307,28 +306,7 @@ describe('loading pdf.js in Node', () => {
           const builtinsBack = process.getBuiltinModule === getBuiltinModule;
           const doc = await createPdfParser({ workerScript: null })({ bytes: new Uint8Array(readFileSync(process.argv[2])), fileName: 'x.pdf', limits: {} });
           const responseWorks = await new Response('still fetch').text();
-          process.stdout.write(JSON.stringify({ canvasLoaded, responseStillLazy, builtinsBack, pages: doc.pages.length, responseWorks }));`,
-        resolveDir: process.cwd(),
-        loader: 'ts',
-      },
-      outfile: probe,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'silent',
-    });
-    const file = join(process.cwd(), 'dist/import-workers/probe-dossier.pdf');
-    await writeFile(file, dossier);
-    const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [probe, file], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d));
-      child.stderr.on('data', (d: Buffer) => (stderr += d));
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`probe exited with ${code}: ${stderr}`))));
-    });
+          process.stdout.write(JSON.stringify({ canvasLoaded, responseStillLazy, builtinsBack, pages: doc.pages.length, responseWorks }));`, [file]);
     expect(JSON.parse(out)).toEqual({ canvasLoaded: false, responseStillLazy: true, builtinsBack: true, pages: 3, responseWorks: 'still fetch' });
   }, 60_000);
 });
@@ -339,39 +317,43 @@ describe('in an Electron utilityProcess', () => {
   // files. Without an Electron binary, the same conditions are faked in a
   // Node process.
   it('loads pdf.js and reads pages, with helper threads too', async () => {
-    const probe = join(process.cwd(), 'dist/import-workers/pdf-utility-probe.mjs');
-    await build({
-      stdin: {
-        contents: `
+    const fake = `data:text/javascript,${encodeURIComponent("Object.defineProperty(process.versions, 'electron', { value: '45.0.0' }); process.type = 'utility';")}`;
+    const file = join(process.cwd(), 'dist/import-workers/probe-report.pdf');
+    await writeFile(file, report);
+    const out = await runProbe('pdf-utility-probe', `
           import { readFileSync } from 'node:fs';
           import { createPdfParser } from './electron/services/import/pdf/index.ts';
           const [file, workerScript] = process.argv.slice(2);
           const parse = createPdfParser({ workerScript, threads: 2, minPagesForWorkers: 2 });
           const doc = await parse({ bytes: new Uint8Array(readFileSync(file)), fileName: 'x.pdf', limits: {} });
-          process.stdout.write(JSON.stringify({ pages: doc.pages.length, first: doc.text.slice(0, 40) }));`,
-        resolveDir: process.cwd(),
-        loader: 'ts',
-      },
-      outfile: probe,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'silent',
-    });
-    const fake = `data:text/javascript,${encodeURIComponent("Object.defineProperty(process.versions, 'electron', { value: '45.0.0' }); process.type = 'utility';")}`;
-    const file = join(process.cwd(), 'dist/import-workers/probe-report.pdf');
-    await writeFile(file, report);
-    const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', fake, probe, file, workerScript], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d));
-      child.stderr.on('data', (d: Buffer) => (stderr += d));
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`probe exited with ${code}: ${stderr}`))));
-    });
+          process.stdout.write(JSON.stringify({ pages: doc.pages.length, first: doc.text.slice(0, 40) }));`, [file, workerScript], ['--import', fake]);
     expect(JSON.parse(out)).toEqual({ pages: 24, first: expect.stringMatching(/^Chapter 1\n/) });
   }, 60_000);
 });
 
+/**
+ * Bundles `source` (a module run from the repository root) and runs it in a
+ * fresh Node process, where nothing another test loaded is in the way;
+ * resolves with what it wrote to stdout.
+ */
+async function runProbe(name: string, source: string, args: string[], nodeArgs: string[] = []): Promise<string> {
+  const probe = join(process.cwd(), `dist/import-workers/${name}.mjs`);
+  await build({
+    stdin: { contents: source, resolveDir: process.cwd(), loader: 'ts' },
+    outfile: probe,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeArgs, probe, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`probe exited with ${code}: ${stderr}`))));
+  });
+}
