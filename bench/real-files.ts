@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS } from '../electron/services/import/types';
 import { ImportError } from '../electron/services/import/errors';
 import { nodeImportProcess } from '../electron/services/import/node-process';
 import { buildImportWorker } from '../scripts/build-electron.mjs';
+import { multisetRecall } from '../tests/fixtures/word-recall';
 
 /**
  * Real files nobody here wrote, through the real isolated importer (the
@@ -64,20 +65,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const words = (text: string) => text.toLowerCase().match(WORD) ?? [];
 
 /** Share of `reference`'s words (as a multiset) found in `text`. */
-function recall(reference: string[], text: string): number {
-  if (reference.length === 0) return 1;
-  const have = new Map<string, number>();
-  for (const w of words(text)) have.set(w, (have.get(w) ?? 0) + 1);
-  let found = 0;
-  for (const w of reference) {
-    const n = have.get(w) ?? 0;
-    if (n > 0) {
-      found++;
-      have.set(w, n - 1);
-    }
-  }
-  return found / reference.length;
-}
+const recall = (reference: string[], text: string) => (reference.length === 0 ? 1 : multisetRecall(reference, words(text)));
 
 const htmlWords = (html: string) => {
   const { window } = new JSDOM(html, { virtualConsole: new VirtualConsole() });
