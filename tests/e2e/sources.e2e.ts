@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { launchApp, type LaunchedApp } from './harness';
 import { ui } from './ui-expect';
 import { getRecord } from './store';
-import { selectInReader } from './reader';
+import { readHighlights, selectInReader } from './reader';
 import { newNote } from './actions';
 import { makeDocx } from '../fixtures/make-docx';
 import type { Source } from '../../shared/model';
@@ -268,6 +268,30 @@ describe('managing sources', () => {
     await app.screenshot('sources-05-note-tags');
     await notes.getByRole('button', { name: 'Filter notes by tag' }).click();
     await ui(notes.locator('.side-item')).toHaveCount(all);
+    expect(app.pageErrors).toEqual([]);
+  });
+  it("maps the reader's text whichever of the source and its body the store answers first", async () => {
+    const { page } = app;
+    // Under load the body can come back before the source's own row: hold every `sources` read back a moment so it does here.
+    await page.evaluate(() => {
+      const get = IDBObjectStore.prototype.get;
+      IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+        const request = get.call(this, key);
+        if (this.name !== 'sources') return request;
+        // Dexie listens through `onsuccess`: the real handler is set, wrapped in a delay.
+        const real = Object.getOwnPropertyDescriptor(IDBRequest.prototype, 'onsuccess')!;
+        Object.defineProperty(request, 'onsuccess', {
+          get: () => real.get!.call(request),
+          set: (fn: IDBRequest['onsuccess']) => real.set!.call(request, fn && ((event: Event) => void setTimeout(() => fn.call(request, event), 400))),
+        });
+        return request;
+      };
+    });
+    await page.locator('#sidebar .side-link', { hasText: 'US Efforts' }).click();
+    await ui(page.locator('.source-reader[data-mapped="true"]')).toBeVisible();
+    // Mapped, the reader paints the article's mentions (the seeded case names Anne Milgram in it).
+    const painted = async () => Object.values((await readHighlights(page)).mentions).flat().filter((text) => text.includes('Milgram'));
+    await expect.poll(painted, { timeout: 10_000 }).not.toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -54,6 +54,12 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
   const body = useLiveQuery(async () => (await getInCase(db.sourceBodies, caseId, sourceId)) ?? null, [caseId, sourceId]);
   const mentions = useReaderMentions(db, caseId, sourceId);
   const docRef = useRef<HTMLDivElement>(null);
+  // The document's element as state too: the map below must be rebuilt whenever it is (re)mounted, which a ref alone cannot announce.
+  const [docElement, setDocElement] = useState<HTMLDivElement | null>(null);
+  const attachDoc = useCallback((element: HTMLDivElement | null) => {
+    docRef.current = element;
+    setDocElement(element);
+  }, []);
   const articleRef = useRef<HTMLElement>(null);
   const frameRef = useRef<HTMLDivElement>(null);
   const [segments, setSegments] = useState<TextSegment[] | null>(null);
@@ -70,12 +76,13 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
   useEffect(() => {
     if (source !== undefined && body !== undefined) reportReady('main');
   }, [source, body]);
-  // The map is built once the document is in the DOM, and again if it changes; a PDF's view reports its own.
+  // The map is built once the document is in the DOM, and again if it or the body changes; a PDF's view reports its own.
+  // The source and its body are read apart and may arrive in either order: the element, not the body, says the document is drawn.
   useLayoutEffect(() => {
     if (isPdf) return;
-    setSegments(body && docRef.current ? mapRenderedSource(docRef.current, body) : null);
+    setSegments(body && docElement ? mapRenderedSource(docElement, body) : null);
     setHidden(NOTHING_HIDDEN);
-  }, [body, isPdf]);
+  }, [body, isPdf, docElement]);
   const onViewMap = useCallback((map: ViewMap) => {
     setSegments(map.segments);
     setHidden(map.hidden);
@@ -156,7 +163,7 @@ export function SourceReader({ sourceId, highlight }: { sourceId: string; highli
       <article ref={articleRef} tabIndex={-1} className="source-reader" data-source-id={source.id} data-format={source.format} data-mapped={segments ? 'true' : 'false'} {...links.handlers}>
         <SourceHeader source={source} mentionCount={mentions?.length} />
         <div
-          ref={docRef}
+          ref={attachDoc}
           className={`${isPdf ? `source-text source-pdf source-pdf-${pdfMode}` : 'source-text'}${caretMode.on ? ' is-caret-browsing' : ''}`}
           // Focusable, so the keyboard can scroll it, select in it (caret browsing, F7) and reach it by F6 or the skip link.
           tabIndex={0}
